@@ -1,0 +1,239 @@
+package io.unum;
+
+import io.unum.internal.GraphState;
+import io.unum.internal.Outcome;
+import io.unum.model.Identifier;
+import io.unum.model.Profile;
+import io.unum.model.ProfileId;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live identity graph: records come and go one at a time (or in batches) and the golden
+ * profiles follow. Created by {@link Resolver#newGraph()}.
+ *
+ * <p>Every change runs the same engine as {@link Resolver#resolve}: it touches only the records
+ * that share blocking keys with the change and re-clusters only the touched part of the match
+ * graph, and the resulting partition equals a batch resolution of the resident records,
+ * whatever the order of the changes. Each change returns a {@link ChangeSet} and notifies the
+ * {@link ChangeListener}s.
+ *
+ * <p><b>Profile ids</b> are stable: a merge keeps the id of the profile with the oldest record
+ * (earliest {@code observedAt}, then smallest key) and the other ids become aliases that
+ * {@link #profile(ProfileId)} still resolves; a split leaves the id with the part holding the
+ * oldest record. A new profile's id is derived from its oldest record's key.
+ *
+ * <p><b>Thread-safety</b>: safe for concurrent use. Writers are serialized; readers run
+ * concurrently with each other and see either the state before or after a change, never a
+ * change half-applied. Listeners run on the writing thread while the change is still exclusive,
+ * in the order changes are applied.
+ */
+public final class IdentityGraph {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityGraph.class);
+
+    private final GraphState state;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+
+    IdentityGraph(GraphState state) {
+        this.state = state;
+    }
+
+    /**
+     * Inserts a record, or replaces the resident record with the same key.
+     *
+     * @param record the record
+     * @return what changed; its issues list values that were ignored
+     * @throws InvalidRecordException if the record cannot be resolved (the graph is unchanged)
+     */
+    public ChangeSet upsert(SourceRecord record) {
+        Objects.requireNonNull(record, "record");
+        ChangeSet changes = apply(List.of(record), List.of());
+        List<InputIssue> rejected = changes.issues().stream().filter(InputIssue::rejectsRecord).toList();
+        if (!rejected.isEmpty()) {
+            throw new InvalidRecordException(rejected);
+        }
+        return changes;
+    }
+
+    /**
+     * Inserts or replaces many records as one change; the last record with a key wins. Rejected
+     * records are reported in the change set's issues and leave any resident record with their
+     * key unchanged.
+     *
+     * @param records the records
+     * @return what changed
+     */
+    public ChangeSet upsertAll(Collection<? extends SourceRecord> records) {
+        Objects.requireNonNull(records, "records");
+        return apply(new ArrayList<>(records), List.of());
+    }
+
+    /**
+     * Removes a record. The profile that held it is updated, split if the record held it
+     * together, or deleted if it was the last member.
+     *
+     * @param key the record's key; an unknown key changes nothing
+     * @return what changed
+     */
+    public ChangeSet delete(RecordKey key) {
+        Objects.requireNonNull(key, "key");
+        return apply(List.of(), List.of(key));
+    }
+
+    /**
+     * Removes many records as one change.
+     *
+     * @param keys the keys; unknown keys are ignored
+     * @return what changed
+     */
+    public ChangeSet deleteAll(Collection<RecordKey> keys) {
+        Objects.requireNonNull(keys, "keys");
+        return apply(List.of(), new ArrayList<>(keys));
+    }
+
+    private ChangeSet apply(List<SourceRecord> upserts, List<RecordKey> deletes) {
+        lock.writeLock().lock();
+        try {
+            Outcome outcome = state.apply(upserts, deletes);
+            ChangeSet changes = outcome.changes();
+            if (!changes.isEmpty()) {
+                notifyListeners(changes);
+            }
+            return changes;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void notifyListeners(ChangeSet changes) {
+        for (ChangeListener listener : listeners) {
+            try {
+                listener.onChange(changes);
+            } catch (RuntimeException e) {
+                LOG.warn("change listener {} threw {}; the change was applied and other listeners were notified",
+                        listener.getClass().getName(), e.getClass().getName());
+            }
+        }
+    }
+
+    /** Registers a listener for every later non-empty change. */
+    public void addListener(ChangeListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a listener; returns whether it was registered. */
+    public boolean removeListener(ChangeListener listener) {
+        return listeners.remove(listener);
+    }
+
+    /** The profile with this id, following aliases left by merges. */
+    public Optional<Profile> profile(ProfileId id) {
+        Objects.requireNonNull(id, "id");
+        lock.readLock().lock();
+        try {
+            return state.profile(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The profile that holds a record. */
+    public Optional<Profile> profileOf(RecordKey key) {
+        Objects.requireNonNull(key, "key");
+        lock.readLock().lock();
+        try {
+            return state.profileOf(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The profiles holding an identifier, sorted by id. The identifier is normalized as the
+     * resolver normalizes its type, so {@code " Jane@Example.COM"} finds {@code jane@example.com}.
+     * More than one profile can hold the same identifier (a placeholder, or two people kept apart
+     * by merge protection).
+     */
+    public List<Profile> profilesWith(Identifier identifier) {
+        Objects.requireNonNull(identifier, "identifier");
+        lock.readLock().lock();
+        try {
+            return state.profilesWith(identifier);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The resident record with a key. */
+    public Optional<SourceRecord> record(RecordKey key) {
+        Objects.requireNonNull(key, "key");
+        lock.readLock().lock();
+        try {
+            return state.record(key);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** All profiles, sorted by id. */
+    public List<Profile> profiles() {
+        lock.readLock().lock();
+        try {
+            return state.profiles();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of resident records. */
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return state.recordCount();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The number of profiles. */
+    public int profileCount() {
+        lock.readLock().lock();
+        try {
+            return state.profileCount();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Absorbed profile ids and the ids they were merged into. */
+    public Map<ProfileId, ProfileId> aliases() {
+        lock.readLock().lock();
+        try {
+            return state.aliases();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** A consistent, immutable snapshot of the whole graph as a {@link Resolution}. */
+    public Resolution snapshot() {
+        lock.readLock().lock();
+        try {
+            return Resolver.snapshot(state, List.of(), 0, Map.of());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package io.unum;
+
+import io.unum.model.RecordKey;
+import java.util.Objects;
+
+/**
+ * A problem with one input record and what the engine did about it. Issues never contain the
+ * offending value: {@link #field()} names where it was and {@link #expected()} says what a good
+ * value looks like, so issues are safe to log and to show.
+ *
+ * <p>Outcomes, documented once here:
+ * <ul>
+ *   <li>{@link Problem#MALFORMED_IDENTIFIER}: the identifier is kept on the source record but
+ *       not normalized, not linked on, and not shown on the profile
+ *       ({@link Action#VALUE_IGNORED}).</li>
+ *   <li>{@link Problem#VALUE_TOO_LONG}: a value over the resolver's {@code maxValueLength} is
+ *       kept on the source record but ignored for matching and survivorship
+ *       ({@link Action#VALUE_IGNORED}).</li>
+ *   <li>{@link Problem#NORMALIZER_FAILED}: a normalizer threw; the value is ignored
+ *       ({@link Action#VALUE_IGNORED}).</li>
+ *   <li>{@link Problem#TOO_MANY_IDENTIFIERS}: the record alone holds more distinct values of a
+ *       type than one profile may; the record is not resolved ({@link Action#RECORD_REJECTED}).</li>
+ *   <li>{@link Problem#DUPLICATE_KEY}: a batch held the same key more than once; the last
+ *       occurrence wins, as if the batch were upserted in order, and each earlier one is reported
+ *       ({@link Action#RECORD_SUPERSEDED}).</li>
+ * </ul>
+ *
+ * @param record the record's key
+ * @param field the field: an attribute name, an identifier type's name, a feature name, or
+ *     {@code "key"}
+ * @param problem what was wrong
+ * @param action what the engine did
+ * @param expected what a good value looks like, without the value itself
+ */
+public record InputIssue(RecordKey record, String field, Problem problem, Action action, String expected) {
+
+    public InputIssue {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(field, "field");
+        Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(expected, "expected");
+    }
+
+    /** What was wrong with the input. */
+    public enum Problem {
+        /** An identifier did not have the shape its type expects. */
+        MALFORMED_IDENTIFIER,
+        /** A value was longer than the resolver's {@code maxValueLength}. */
+        VALUE_TOO_LONG,
+        /** A normalizer threw an exception on the value. */
+        NORMALIZER_FAILED,
+        /** One record held more distinct values of a type than a profile may. */
+        TOO_MANY_IDENTIFIERS,
+        /** A batch held the same record key more than once. */
+        DUPLICATE_KEY
+    }
+
+    /** What the engine did about it. */
+    public enum Action {
+        /** The record was not resolved. */
+        RECORD_REJECTED,
+        /** The record was resolved without the offending value. */
+        VALUE_IGNORED,
+        /** A later record with the same key replaced this one. */
+        RECORD_SUPERSEDED
+    }
+
+    /** Whether the record was left out of the resolution. */
+    public boolean rejectsRecord() {
+        return action == Action.RECORD_REJECTED;
+    }
+
+    /** A one-line, value-free description, e.g. for logs. */
+    public String describe() {
+        return record + " " + field + ": " + problem + " -> " + action + " (expected " + expected + ")";
+    }
+}

@@ -1,0 +1,280 @@
+package io.unum;
+
+import io.unum.internal.EngineConfig;
+import io.unum.internal.GraphState;
+import io.unum.internal.Outcome;
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.model.Survivorship;
+import io.unum.rules.Feature;
+import io.unum.rules.MatchRule;
+import io.unum.spi.IdentifierNormalizer;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The identity-resolution engine: rules, features, merge protection and survivorship, compiled
+ * once. Use it for a batch ({@link #resolve}) or to start a live graph ({@link #newGraph}); both
+ * run the same engine and give the same partition for the same records.
+ *
+ * <pre>{@code
+ * Resolver resolver = Resolver.newBuilder()
+ *     .rule(MatchRule.deterministic("same-email", IdentifierType.EMAIL))
+ *     .build();
+ * Resolution resolution = resolver.resolve(records);
+ * }</pre>
+ *
+ * <p>A resolver is immutable and thread-safe: any number of threads may resolve batches and own
+ * graphs concurrently. Batch phases run on a private pool of {@link Builder#parallelism(int)}
+ * daemon threads; the result does not depend on the parallelism.
+ */
+public final class Resolver {
+
+    private final EngineConfig config;
+    private final int parallelism;
+
+    private Resolver(EngineConfig config, int parallelism) {
+        this.config = config;
+        this.parallelism = parallelism;
+    }
+
+    /** Starts a resolver definition. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /**
+     * Resolves a batch of records into golden profiles. Duplicate keys: the last occurrence
+     * wins and earlier ones are reported as {@link InputIssue.Problem#DUPLICATE_KEY}. Records
+     * that cannot be resolved are reported in {@link Resolution#rejected()}; nothing is dropped
+     * silently.
+     *
+     * @param records the records; not modified
+     * @return the resolution
+     */
+    public Resolution resolve(Collection<? extends SourceRecord> records) {
+        Objects.requireNonNull(records, "records");
+        GraphState state = new GraphState(config, parallelism);
+        Outcome outcome = state.apply(new ArrayList<>(records), List.of());
+        return snapshot(state, outcome.changes().issues(), outcome.candidatePairs(), outcome.stageTimes());
+    }
+
+    /** Creates an empty live graph that resolves with this configuration. */
+    public IdentityGraph newGraph() {
+        return new IdentityGraph(new GraphState(config, parallelism));
+    }
+
+    static Resolution snapshot(GraphState state, List<InputIssue> issues, long candidatePairs,
+            Map<Stage, Duration> times) {
+        long rejected = issues.stream().filter(InputIssue::rejectsRecord).count();
+        List<PossibleMatch> possible = state.possibleMatches();
+        ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
+                state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
+                state.linkCount(), possible.size(), state.oversizedBlocks(), times);
+        return new Resolution(state.profiles(), state.assignments(), possible, statistics, issues);
+    }
+
+    /**
+     * Builds a {@link Resolver}. Each single-valued setting may be given once (a second call
+     * throws, naming the setting); cross-setting checks happen in {@link #build()}. Not
+     * thread-safe.
+     *
+     * <p>Defaults: block size cap 1,000; maximum profile size 1,000 records; maximum value
+     * length 1,000 characters; parallelism = available processors; survivorship most recent;
+     * identifier limits and normalizers from each {@link IdentifierType}.
+     */
+    public static final class Builder {
+        private final List<MatchRule> rules = new ArrayList<>();
+        private final List<Feature> features = new ArrayList<>();
+        private final Map<IdentifierType, IdentifierNormalizer> normalizers = new HashMap<>();
+        private final Map<IdentifierType, Integer> limits = new HashMap<>();
+        private final List<List<RecordKey>> cannotLink = new ArrayList<>();
+        private final Map<String, Survivorship> survivorship = new LinkedHashMap<>();
+        private Integer blockSizeCap;
+        private Integer maxProfileSize;
+        private Integer maxValueLength;
+        private Integer parallelism;
+        private Survivorship defaultSurvivorship;
+        private long[] secret;
+
+        private Builder() {
+        }
+
+        /** Adds a match rule. Rule names must be unique. */
+        public Builder rule(MatchRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /** Adds match rules. */
+        public Builder rules(Collection<? extends MatchRule> values) {
+            Objects.requireNonNull(values, "rules").forEach(this::rule);
+            return this;
+        }
+
+        /** Defines a feature that comparisons and blocking keys refer to by name. */
+        public Builder feature(Feature feature) {
+            features.add(Objects.requireNonNull(feature, "feature"));
+            return this;
+        }
+
+        /** Defines features. */
+        public Builder features(Collection<Feature> values) {
+            Objects.requireNonNull(values, "features").forEach(this::feature);
+            return this;
+        }
+
+        /** Replaces the normalizer of an identifier type (once per type). */
+        public Builder identifierNormalizer(IdentifierType type, IdentifierNormalizer normalizer) {
+            Objects.requireNonNull(type, "identifier type");
+            Objects.requireNonNull(normalizer, "normalizer");
+            if (normalizers.putIfAbsent(type, normalizer) != null) {
+                throw new IllegalStateException("identifierNormalizer for type " + type.name() + " was already set");
+            }
+            return this;
+        }
+
+        /**
+         * Sets the most distinct values of a type one profile may hold (once per type),
+         * overriding the type's own {@link IdentifierType#maxPerProfile()}.
+         */
+        public Builder limit(IdentifierType type, int maxPerProfile) {
+            Objects.requireNonNull(type, "identifier type");
+            if (maxPerProfile < 1) {
+                throw new IllegalArgumentException("limit for identifier type " + type.name()
+                        + " must be at least 1, was " + maxPerProfile);
+            }
+            if (limits.putIfAbsent(type, maxPerProfile) != null) {
+                throw new IllegalStateException("limit for identifier type " + type.name() + " was already set");
+            }
+            return this;
+        }
+
+        /** Declares that two records must never be in the same profile. */
+        public Builder cannotLink(RecordKey a, RecordKey b) {
+            Objects.requireNonNull(a, "first record key");
+            Objects.requireNonNull(b, "second record key");
+            if (a.equals(b)) {
+                throw new IllegalArgumentException("a record cannot be kept apart from itself: " + a);
+            }
+            cannotLink.add(List.of(a, b));
+            return this;
+        }
+
+        /**
+         * The most records that may share one blocking-key value before the value stops
+         * producing candidate pairs (default 1,000). Oversized values are reported in
+         * {@link ResolutionStatistics#oversizedBlocks()}.
+         */
+        public Builder blockSizeCap(int value) {
+            if (blockSizeCap != null) {
+                throw new IllegalStateException("blockSizeCap was already set to " + blockSizeCap);
+            }
+            if (value < 2) {
+                throw new IllegalArgumentException("blockSizeCap must be at least 2, was " + value);
+            }
+            blockSizeCap = value;
+            return this;
+        }
+
+        /** The most records one profile may hold (default 1,000). */
+        public Builder maxProfileSize(int value) {
+            if (maxProfileSize != null) {
+                throw new IllegalStateException("maxProfileSize was already set to " + maxProfileSize);
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException("maxProfileSize must be at least 1, was " + value);
+            }
+            maxProfileSize = value;
+            return this;
+        }
+
+        /**
+         * The longest attribute or identifier value used (default 1,000 characters). Longer
+         * values stay on the source record but are ignored for matching and survivorship, and
+         * reported as {@link InputIssue.Problem#VALUE_TOO_LONG}.
+         */
+        public Builder maxValueLength(int value) {
+            if (maxValueLength != null) {
+                throw new IllegalStateException("maxValueLength was already set to " + maxValueLength);
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException("maxValueLength must be at least 1, was " + value);
+            }
+            maxValueLength = value;
+            return this;
+        }
+
+        /** Threads for batch phases (default: available processors). Results do not depend on it. */
+        public Builder parallelism(int value) {
+            if (parallelism != null) {
+                throw new IllegalStateException("parallelism was already set to " + parallelism);
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
+            }
+            parallelism = value;
+            return this;
+        }
+
+        /** The survivorship of one attribute (once per attribute). */
+        public Builder survivorship(String attribute, Survivorship rule) {
+            Objects.requireNonNull(attribute, "attribute");
+            Objects.requireNonNull(rule, "survivorship");
+            if (survivorship.putIfAbsent(attribute, rule) != null) {
+                throw new IllegalStateException("survivorship for attribute " + attribute + " was already set");
+            }
+            return this;
+        }
+
+        /** The survivorship of attributes without their own (default most recent). */
+        public Builder defaultSurvivorship(Survivorship rule) {
+            if (defaultSurvivorship != null) {
+                throw new IllegalStateException("defaultSurvivorship was already set to " + defaultSurvivorship.name());
+            }
+            defaultSurvivorship = Objects.requireNonNull(rule, "survivorship");
+            return this;
+        }
+
+        /**
+         * The 128-bit secret for hashing blocking keys (default: random per resolver). Set it only
+         * to reproduce a run bit for bit; results never depend on it except through hash
+         * collisions, which are vanishingly rare.
+         */
+        public Builder blockingSecret(long k0, long k1) {
+            if (secret != null) {
+                throw new IllegalStateException("blockingSecret was already set");
+            }
+            secret = new long[] {k0, k1};
+            return this;
+        }
+
+        /**
+         * Validates the configuration and builds the resolver.
+         *
+         * @throws IllegalArgumentException naming the rule, feature or setting at fault
+         */
+        public Resolver build() {
+            long[] key = secret;
+            if (key == null) {
+                SecureRandom random = new SecureRandom();
+                key = new long[] {random.nextLong(), random.nextLong()};
+            }
+            int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+            EngineConfig.Settings settings = new EngineConfig.Settings(features, rules, normalizers, limits,
+                    cannotLink, blockSizeCap != null ? blockSizeCap : 1000,
+                    maxProfileSize != null ? maxProfileSize : 1000,
+                    maxValueLength != null ? maxValueLength : 1000, threads, survivorship,
+                    defaultSurvivorship != null ? defaultSurvivorship : Survivorship.mostRecent(), key[0], key[1]);
+            return new Resolver(EngineConfig.compile(settings), threads);
+        }
+    }
+}

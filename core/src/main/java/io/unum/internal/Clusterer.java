@@ -1,0 +1,277 @@
+package io.unum.internal;
+
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Clusters one connected component of the match graph with merge protection.
+ *
+ * <p>Design: the component's records are ranked by {@link RecordKey}; its link edges are sorted
+ * by weight (descending; deterministic links first), then by the ranks of their ends. Edges are
+ * applied greedily to a union–find structure; a union is refused when it would break merge
+ * protection:
+ * <ul>
+ *   <li>the joined cluster would hold more distinct values of an identifier type than that
+ *       type's per-profile limit;</li>
+ *   <li>a configured cannot-link pair would end up together;</li>
+ *   <li>the joined cluster would exceed the maximum profile size.</li>
+ * </ul>
+ * The total order on edges makes the result a function of the component's records and edges
+ * alone, independent of arrival order, of batch versus incremental, and of thread count.
+ * Components are independent, so clustering each touched component again after a change gives
+ * the same partition as clustering everything from scratch.
+ *
+ * <p>Cost: O(E log E) for the sort plus near-linear union–find; merge-protection checks merge
+ * the smaller side's values into the larger's. Thread-safe: each call touches only its own
+ * component's entries.
+ */
+final class Clusterer {
+
+    private final EngineConfig config;
+
+    Clusterer(EngineConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * Clusters a component.
+     *
+     * @param component the component's entries, in any order; reordered by key
+     * @return the clusters, each a list of entries sorted by key
+     */
+    List<List<RecordEntry>> cluster(List<RecordEntry> component) {
+        int n = component.size();
+        component.sort((x, y) -> x.key.compareTo(y.key));
+        if (n == 1) {
+            return List.of(List.of(component.get(0)));
+        }
+        Map<Integer, Integer> localOf = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            RecordEntry e = component.get(i);
+            e.local = i;
+            localOf.put(e.index, i);
+        }
+        // collect link edges once (from the lower-ranked end)
+        int edgeCount = 0;
+        long[] packed = new long[Math.max(4, n)];
+        int[] ends = new int[packed.length * 2];
+        for (int i = 0; i < n; i++) {
+            RecordEntry e = component.get(i);
+            for (int d = 0; d < e.degree(); d++) {
+                long edge = e.edge(d);
+                if (!Edge.isLink(edge)) {
+                    continue;
+                }
+                Integer j = localOf.get(e.partner(d));
+                if (j == null) {
+                    throw new IllegalStateException("match graph edge leaves its component");
+                }
+                if (j > i) {
+                    if (edgeCount == packed.length) {
+                        packed = Arrays.copyOf(packed, edgeCount * 2);
+                        ends = Arrays.copyOf(ends, edgeCount * 4);
+                    }
+                    packed[edgeCount] = edge;
+                    ends[2 * edgeCount] = i;
+                    ends[2 * edgeCount + 1] = j;
+                    edgeCount++;
+                }
+            }
+        }
+        Integer[] order = new Integer[edgeCount];
+        for (int k = 0; k < edgeCount; k++) {
+            order[k] = k;
+        }
+        long[] edges = packed;
+        int[] endpoints = ends;
+        Arrays.sort(order, (p, q) -> {
+            int c = Float.compare(Edge.weight(edges[q]), Edge.weight(edges[p]));
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(endpoints[2 * p], endpoints[2 * q]);
+            return c != 0 ? c : Integer.compare(endpoints[2 * p + 1], endpoints[2 * q + 1]);
+        });
+
+        UnionFind uf = new UnionFind(component, config);
+        for (int k = 0; k < edgeCount; k++) {
+            int e = order[k];
+            uf.tryUnion(endpoints[2 * e], endpoints[2 * e + 1]);
+        }
+        return uf.clusters(component);
+    }
+
+    /** Union–find with per-cluster merge-protection state, kept only at roots. */
+    private static final class UnionFind {
+        private final int[] parent;
+        private final int[] size;
+        private final List<List<Integer>> members;
+        private final List<Map<IdentifierType, Set<String>>> limited;
+        private final List<Set<RecordKey>> forbidden;
+        private final EngineConfig config;
+        private final List<RecordEntry> component;
+
+        UnionFind(List<RecordEntry> component, EngineConfig config) {
+            int n = component.size();
+            this.config = config;
+            this.component = component;
+            parent = new int[n];
+            size = new int[n];
+            members = new ArrayList<>(n);
+            limited = new ArrayList<>(n);
+            forbidden = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                parent[i] = i;
+                size[i] = 1;
+                members.add(null);
+                RecordEntry e = component.get(i);
+                Map<IdentifierType, Set<String>> values = null;
+                for (Identifier id : e.identifiers) {
+                    if (config.limit(id.type()) != Integer.MAX_VALUE) {
+                        if (values == null) {
+                            values = new HashMap<>(2);
+                        }
+                        values.computeIfAbsent(id.type(), t -> new HashSet<>(2)).add(id.value());
+                    }
+                }
+                limited.add(values);
+                Set<RecordKey> partners = config.cannotLink.get(e.key);
+                forbidden.add(partners == null ? null : new HashSet<>(partners));
+            }
+        }
+
+        int find(int x) {
+            while (parent[x] != x) {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            return x;
+        }
+
+        void tryUnion(int a, int b) {
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                return;
+            }
+            if (size[ra] < size[rb]) {
+                int t = ra;
+                ra = rb;
+                rb = t;
+            }
+            if (size[ra] + size[rb] > config.maxProfileSize) {
+                return;
+            }
+            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb)) {
+                return;
+            }
+            // merge rb into ra
+            parent[rb] = ra;
+            size[ra] += size[rb];
+            List<Integer> big = membersOf(ra);
+            big.addAll(membersOf(rb));
+            members.set(rb, null);
+            Map<IdentifierType, Set<String>> lb = limited.get(rb);
+            if (lb != null) {
+                Map<IdentifierType, Set<String>> la = limited.get(ra);
+                if (la == null) {
+                    limited.set(ra, lb);
+                } else {
+                    lb.forEach((type, values) -> la.computeIfAbsent(type, t -> new HashSet<>()).addAll(values));
+                }
+                limited.set(rb, null);
+            }
+            Set<RecordKey> fb = forbidden.get(rb);
+            if (fb != null) {
+                Set<RecordKey> fa = forbidden.get(ra);
+                if (fa == null) {
+                    forbidden.set(ra, fb);
+                } else {
+                    fa.addAll(fb);
+                }
+                forbidden.set(rb, null);
+            }
+        }
+
+        private List<Integer> membersOf(int root) {
+            List<Integer> list = members.get(root);
+            if (list == null) {
+                list = new ArrayList<>(2);
+                list.add(root);
+                members.set(root, list);
+            }
+            return list;
+        }
+
+        private boolean limitsAllow(int ra, int rb) {
+            Map<IdentifierType, Set<String>> la = limited.get(ra);
+            Map<IdentifierType, Set<String>> lb = limited.get(rb);
+            if (la == null || lb == null) {
+                return true;
+            }
+            for (Map.Entry<IdentifierType, Set<String>> entry : lb.entrySet()) {
+                Set<String> existing = la.get(entry.getKey());
+                if (existing == null) {
+                    continue;
+                }
+                int union = existing.size();
+                for (String value : entry.getValue()) {
+                    if (!existing.contains(value)) {
+                        union++;
+                    }
+                }
+                if (union > config.limit(entry.getKey())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean cannotLinkAllows(int ra, int rb) {
+            Set<RecordKey> fa = forbidden.get(ra);
+            Set<RecordKey> fb = forbidden.get(rb);
+            if (fa == null && fb == null) {
+                return true;
+            }
+            if (fa != null) {
+                for (int m : membersOf(rb)) {
+                    if (fa.contains(component.get(m).key)) {
+                        return false;
+                    }
+                }
+            }
+            if (fb != null) {
+                for (int m : membersOf(ra)) {
+                    if (fb.contains(component.get(m).key)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        List<List<RecordEntry>> clusters(List<RecordEntry> component) {
+            Map<Integer, List<RecordEntry>> byRoot = new HashMap<>();
+            List<List<RecordEntry>> result = new ArrayList<>();
+            for (int i = 0; i < component.size(); i++) {
+                int root = find(i);
+                List<RecordEntry> cluster = byRoot.get(root);
+                if (cluster == null) {
+                    cluster = new ArrayList<>(size[root]);
+                    byRoot.put(root, cluster);
+                    result.add(cluster);
+                }
+                cluster.add(component.get(i));
+            }
+            return result;
+        }
+    }
+}

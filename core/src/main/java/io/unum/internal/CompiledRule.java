@@ -1,0 +1,73 @@
+package io.unum.internal;
+
+import io.unum.model.IdentifierType;
+import io.unum.rules.LevelCondition;
+import io.unum.rules.MatchRule;
+
+/**
+ * A {@link MatchRule} with feature names resolved to slots and weights precomputed. Immutable.
+ */
+final class CompiledRule {
+
+    /** One level of a compiled comparison. */
+    record Level(String label, int slot, LevelCondition condition, double weight) {
+    }
+
+    /** One compiled comparison. */
+    record Comparison(String name, int slot, Level[] levels) {
+    }
+
+    final int index;
+    final MatchRule rule;
+    final String name;
+    final boolean deterministic;
+    /** Deterministic rules: the identifier types, and the hash sub-key of each. */
+    final IdentifierType[] types;
+    final long[] typeSeeds;
+    /** Probabilistic rules. */
+    final Comparison[] comparisons;
+    final int[][] blockingSlots;
+    final String[] blockingNames;
+    final long[] blockingSeeds;
+    final double priorWeight;
+    final double matchWeight;
+    final double reviewWeight;
+
+    CompiledRule(int index, MatchRule.Deterministic rule, IdentifierType[] types, long[] typeSeeds) {
+        this.index = index;
+        this.rule = rule;
+        this.name = rule.name();
+        this.deterministic = true;
+        this.types = types;
+        this.typeSeeds = typeSeeds;
+        this.comparisons = new Comparison[0];
+        this.blockingSlots = new int[0][];
+        this.blockingNames = new String[0];
+        this.blockingSeeds = new long[0];
+        this.priorWeight = 0;
+        this.matchWeight = Double.NEGATIVE_INFINITY;
+        this.reviewWeight = Double.NEGATIVE_INFINITY;
+    }
+
+    CompiledRule(int index, MatchRule.Probabilistic rule, Comparison[] comparisons, int[][] blockingSlots,
+            long[] blockingSeeds) {
+        this.index = index;
+        this.rule = rule;
+        this.name = rule.name();
+        this.deterministic = false;
+        this.types = new IdentifierType[0];
+        this.typeSeeds = new long[0];
+        this.comparisons = comparisons;
+        this.blockingSlots = blockingSlots;
+        this.blockingNames = rule.blockingKeys().stream().map(k -> k.name()).toArray(String[]::new);
+        this.blockingSeeds = blockingSeeds;
+        this.priorWeight = rule.priorWeight();
+        this.matchWeight = rule.matchWeightThreshold();
+        this.reviewWeight = rule.reviewWeightThreshold();
+    }
+
+    /** The name of key {@code keyIndex} of this rule, for statistics. */
+    String keyName(int keyIndex) {
+        return deterministic ? types[keyIndex].name() : blockingNames[keyIndex];
+    }
+}

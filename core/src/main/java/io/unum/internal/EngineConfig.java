@@ -1,0 +1,179 @@
+package io.unum.internal;
+
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.Survivorship;
+import io.unum.rules.BlockingKey;
+import io.unum.rules.Comparison;
+import io.unum.rules.ComparisonLevel;
+import io.unum.rules.Feature;
+import io.unum.rules.MatchRule;
+import io.unum.spi.IdentifierNormalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A resolver's configuration, validated and compiled once: feature names resolved to slots,
+ * rule weights precomputed, hash sub-keys derived from the instance secret. Immutable and
+ * thread-safe. Public only so that the {@code io.unum} API can build it; not exported.
+ */
+public final class EngineConfig {
+
+    final Feature[] features;
+    final Map<String, Integer> featureSlots;
+    final CompiledRule[] rules;
+    final Map<IdentifierType, IdentifierNormalizer> normalizers;
+    final Map<IdentifierType, Integer> limits;
+    final Map<RecordKey, Set<RecordKey>> cannotLink;
+    final int blockSizeCap;
+    final int maxProfileSize;
+    final int maxValueLength;
+    final int parallelism;
+    final Map<String, Survivorship> survivorship;
+    final Survivorship defaultSurvivorship;
+    final long k0;
+    final long k1;
+    final long lookupSeed;
+
+    /** The settings a resolver's builder collects; validated by {@link #compile(Settings)}. */
+    public record Settings(List<Feature> features, List<MatchRule> rules,
+            Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
+            List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, int maxValueLength,
+            int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
+            long k0, long k1) {
+    }
+
+    private EngineConfig(Settings s, Feature[] features, Map<String, Integer> slots, CompiledRule[] rules,
+            Map<RecordKey, Set<RecordKey>> cannotLink) {
+        this.features = features;
+        this.featureSlots = slots;
+        this.rules = rules;
+        this.normalizers = Map.copyOf(s.normalizers());
+        this.limits = Map.copyOf(s.limits());
+        this.cannotLink = cannotLink;
+        this.blockSizeCap = s.blockSizeCap();
+        this.maxProfileSize = s.maxProfileSize();
+        this.maxValueLength = s.maxValueLength();
+        this.parallelism = s.parallelism();
+        this.survivorship = Map.copyOf(s.survivorship());
+        this.defaultSurvivorship = s.defaultSurvivorship();
+        this.k0 = s.k0();
+        this.k1 = s.k1();
+        this.lookupSeed = SipHash.mix(s.k0() ^ 0x6c6f6f6b7570L);
+    }
+
+    /**
+     * Validates and compiles settings.
+     *
+     * @throws IllegalArgumentException naming the rule, comparison or feature at fault
+     */
+    public static EngineConfig compile(Settings s) {
+        Map<String, Integer> slots = new HashMap<>();
+        Feature[] features = s.features().toArray(new Feature[0]);
+        for (int i = 0; i < features.length; i++) {
+            if (slots.put(features[i].name(), i) != null) {
+                throw new IllegalArgumentException("feature " + features[i].name() + " is defined twice");
+            }
+        }
+        if (s.rules().isEmpty()) {
+            throw new IllegalArgumentException("a resolver needs at least one match rule");
+        }
+        if (s.rules().size() > 64) {
+            throw new IllegalArgumentException("a resolver supports at most 64 rules, got " + s.rules().size());
+        }
+        Set<String> ruleNames = new HashSet<>();
+        CompiledRule[] rules = new CompiledRule[s.rules().size()];
+        for (int r = 0; r < rules.length; r++) {
+            MatchRule rule = s.rules().get(r);
+            if (!ruleNames.add(rule.name())) {
+                throw new IllegalArgumentException("two rules are named " + rule.name());
+            }
+            long ruleSeed = SipHash.mix(s.k0() + 0x9E3779B97F4A7C15L * (r + 1));
+            if (rule instanceof MatchRule.Deterministic d) {
+                IdentifierType[] types = d.types().stream().sorted().toArray(IdentifierType[]::new);
+                long[] seeds = new long[types.length];
+                for (int t = 0; t < types.length; t++) {
+                    seeds[t] = SipHash.mix(ruleSeed ^ (0xD1B54A32D192ED03L * (t + 1)));
+                }
+                rules[r] = new CompiledRule(r, d, types, seeds);
+            } else {
+                rules[r] = compileProbabilistic(r, (MatchRule.Probabilistic) rule, slots, ruleSeed);
+            }
+        }
+        for (Map.Entry<IdentifierType, Integer> limit : s.limits().entrySet()) {
+            if (limit.getValue() < 1) {
+                throw new IllegalArgumentException("limit for identifier type " + limit.getKey().name()
+                        + " must be at least 1, was " + limit.getValue());
+            }
+        }
+        Map<RecordKey, Set<RecordKey>> cannotLink = new HashMap<>();
+        for (List<RecordKey> pair : s.cannotLink()) {
+            cannotLink.computeIfAbsent(pair.get(0), k -> new HashSet<>()).add(pair.get(1));
+            cannotLink.computeIfAbsent(pair.get(1), k -> new HashSet<>()).add(pair.get(0));
+        }
+        cannotLink.replaceAll((k, v) -> Set.copyOf(v));
+        return new EngineConfig(s, features, Map.copyOf(slots), rules, Map.copyOf(cannotLink));
+    }
+
+    private static CompiledRule compileProbabilistic(int r, MatchRule.Probabilistic p, Map<String, Integer> slots,
+            long ruleSeed) {
+        List<CompiledRule.Comparison> comparisons = new ArrayList<>();
+        for (Comparison c : p.comparisons()) {
+            int slot = slot(slots, c.feature(), "comparison " + c.name() + " of rule " + p.name());
+            CompiledRule.Level[] levels = new CompiledRule.Level[c.levels().size()];
+            for (int l = 0; l < levels.length; l++) {
+                ComparisonLevel level = c.levels().get(l);
+                int levelSlot = level.feature() == null ? slot
+                        : slot(slots, level.feature(), "level " + level.label() + " of comparison " + c.name());
+                levels[l] = new CompiledRule.Level(level.label(), levelSlot, level.condition(), level.weight());
+            }
+            comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels));
+        }
+        int[][] blocking = new int[p.blockingKeys().size()][];
+        long[] seeds = new long[blocking.length];
+        for (int k = 0; k < blocking.length; k++) {
+            BlockingKey key = p.blockingKeys().get(k);
+            blocking[k] = new int[key.features().size()];
+            for (int f = 0; f < blocking[k].length; f++) {
+                blocking[k][f] = slot(slots, key.features().get(f), "blocking key " + key.name() + " of rule " + p.name());
+            }
+            seeds[k] = SipHash.mix(ruleSeed ^ (0xD1B54A32D192ED03L * (k + 1)));
+        }
+        return new CompiledRule(r, p, comparisons.toArray(new CompiledRule.Comparison[0]), blocking, seeds);
+    }
+
+    private static int slot(Map<String, Integer> slots, String feature, String user) {
+        Integer slot = slots.get(feature);
+        if (slot == null) {
+            throw new IllegalArgumentException(user + " refers to feature " + feature
+                    + ", which is not defined; define it with Resolver.Builder.feature(...). Defined: "
+                    + new java.util.TreeSet<>(slots.keySet()));
+        }
+        return slot;
+    }
+
+    IdentifierNormalizer normalizer(IdentifierType type) {
+        IdentifierNormalizer n = normalizers.get(type);
+        return n != null ? n : type.normalizer();
+    }
+
+    int limit(IdentifierType type) {
+        Integer limit = limits.get(type);
+        return limit != null ? limit : type.maxPerProfile();
+    }
+
+    Survivorship survivorship(String attribute) {
+        Survivorship s = survivorship.get(attribute);
+        return s != null ? s : defaultSurvivorship;
+    }
+
+    /** The feature slot of a name, or -1. */
+    public int featureSlot(String name) {
+        Integer slot = featureSlots.get(name);
+        return slot == null ? -1 : slot;
+    }
+}

@@ -1,0 +1,257 @@
+package io.unum.internal;
+
+import io.unum.InputIssue;
+import io.unum.InputIssue.Action;
+import io.unum.InputIssue.Problem;
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.rules.Feature;
+import io.unum.rules.RecordView;
+import io.unum.spi.NormalizedValue;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a {@link SourceRecord} into a {@link RecordEntry}: validates sizes, normalizes
+ * identifiers, computes every feature and blocking key once. Stateless and thread-safe.
+ *
+ * <p>Problems are collected as {@link InputIssue}s without values; see that class for the
+ * outcome of each kind.
+ */
+final class Featurizer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Featurizer.class);
+    private static final char SEPARATOR = '\u001F';
+
+    private final EngineConfig config;
+
+    Featurizer(EngineConfig config) {
+        this.config = config;
+    }
+
+    /** The result: an entry (or {@code null} if rejected) and the issues found. */
+    record Result(RecordEntry entry, List<InputIssue> issues) {
+    }
+
+    Result featurize(SourceRecord record) {
+        List<InputIssue> issues = new ArrayList<>(0);
+        RecordKey key = record.key();
+        int maxLength = config.maxValueLength;
+
+        // identifiers: normalize, drop malformed or over-long values (reported)
+        TreeSet<Identifier> all = new TreeSet<>();
+        TreeSet<Identifier> linkable = new TreeSet<>();
+        Map<IdentifierType, List<String>> linkableByType = new HashMap<>();
+        for (Identifier raw : record.identifiers()) {
+            IdentifierType type = raw.type();
+            if (raw.value().length() > maxLength) {
+                issues.add(new InputIssue(key, type.name(), Problem.VALUE_TOO_LONG, Action.VALUE_IGNORED,
+                        "at most " + maxLength + " characters, had " + raw.value().length()));
+                continue;
+            }
+            NormalizedValue normalized;
+            try {
+                normalized = config.normalizer(type).normalize(raw.value());
+            } catch (RuntimeException e) {
+                LOG.warn("identifier normalizer for type {} threw {} on a value of record {}; value ignored",
+                        type.name(), e.getClass().getName(), key);
+                issues.add(new InputIssue(key, type.name(), Problem.NORMALIZER_FAILED, Action.VALUE_IGNORED,
+                        "a value the normalizer accepts"));
+                continue;
+            }
+            if (normalized instanceof NormalizedValue.Valid v) {
+                Identifier id = new Identifier(type, v.value());
+                all.add(id);
+                if (linkable.add(id)) {
+                    linkableByType.computeIfAbsent(type, t -> new ArrayList<>(1)).add(v.value());
+                }
+            } else if (normalized instanceof NormalizedValue.NonIdentifying n) {
+                all.add(new Identifier(type, n.value()));
+            } else if (normalized instanceof NormalizedValue.Invalid i) {
+                issues.add(new InputIssue(key, type.name(), Problem.MALFORMED_IDENTIFIER, Action.VALUE_IGNORED,
+                        i.expected()));
+            } else {
+                throw new IllegalStateException("normalizer for type " + type.name() + " returned null");
+            }
+        }
+
+        // merge protection: one record alone must fit in one profile
+        Map<IdentifierType, Integer> counts = new TreeMap<>();
+        for (Identifier id : all) {
+            counts.merge(id.type(), 1, Integer::sum);
+        }
+        for (Map.Entry<IdentifierType, Integer> count : counts.entrySet()) {
+            int limit = config.limit(count.getKey());
+            if (count.getValue() > limit) {
+                issues.add(new InputIssue(key, count.getKey().name(), Problem.TOO_MANY_IDENTIFIERS,
+                        Action.RECORD_REJECTED, "at most " + limit + " distinct values per profile, had "
+                                + count.getValue()));
+                return new Result(null, issues);
+            }
+        }
+
+        // attributes: over-long values are ignored (reported)
+        Map<String, String> attributes = record.attributes();
+        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
+            if (attribute.getValue().length() > maxLength) {
+                if (attributes == record.attributes()) {
+                    attributes = new TreeMap<>(record.attributes());
+                }
+                attributes.remove(attribute.getKey());
+                issues.add(new InputIssue(key, attribute.getKey(), Problem.VALUE_TOO_LONG, Action.VALUE_IGNORED,
+                        "at most " + maxLength + " characters, had " + attribute.getValue().length()));
+            }
+        }
+        Map<String, String> usable = attributes;
+        RecordView view = new RecordView() {
+            @Override
+            public RecordKey key() {
+                return key;
+            }
+
+            @Override
+            public String attribute(String name) {
+                return usable.get(name);
+            }
+
+            @Override
+            public List<String> identifiers(IdentifierType type) {
+                return linkableByType.getOrDefault(type, List.of());
+            }
+        };
+
+        // features
+        String[] features = new String[config.features.length];
+        for (int f = 0; f < features.length; f++) {
+            Feature feature = config.features[f];
+            try {
+                String raw = feature.source().extract(view);
+                if (raw != null && !raw.isBlank()) {
+                    features[f] = feature.normalizer().normalize(raw.length() > maxLength ? raw.substring(0, maxLength) : raw);
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("feature {} threw {} on record {}; feature left empty", feature.name(),
+                        e.getClass().getName(), key);
+                issues.add(new InputIssue(key, feature.name(), Problem.NORMALIZER_FAILED, Action.VALUE_IGNORED,
+                        "a value the feature's normalizer accepts"));
+            }
+        }
+
+        Identifier[] linkableArray = linkable.toArray(new Identifier[0]);
+        Keys keys = blockingKeys(features, linkableArray);
+        Identifier[] allArray = all.toArray(new Identifier[0]);
+        long[] lookupKeys = new long[allArray.length];
+        for (int i = 0; i < allArray.length; i++) {
+            lookupKeys[i] = lookupKey(allArray[i]);
+        }
+        lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
+        return new Result(new RecordEntry(record, features, allArray, linkableArray, keys.keys(), keys.meta(), lookupKeys,
+                usable == record.attributes() ? usable : Map.copyOf(usable)), issues);
+    }
+
+    /** Blocking keys with their namespace: {@code keys[i]} belongs to rule {@code meta[i] >>> 16}, key {@code meta[i] & 0xFFFF}. */
+    record Keys(long[] keys, int[] meta) {
+    }
+
+    private Keys blockingKeys(String[] features, Identifier[] linkable) {
+        long[] keys = new long[8];
+        int[] meta = new int[8];
+        int n = 0;
+        StringBuilder joined = new StringBuilder();
+        for (CompiledRule rule : config.rules) {
+            if (rule.deterministic) {
+                for (Identifier id : linkable) {
+                    int t = Arrays.binarySearch(rule.types, id.type());
+                    if (t >= 0) {
+                        if (n == keys.length) {
+                            keys = Arrays.copyOf(keys, n * 2);
+                            meta = Arrays.copyOf(meta, n * 2);
+                        }
+                        meta[n] = (rule.index << 16) | t;
+                        keys[n++] = deterministicKey(rule, t, id.value());
+                    }
+                }
+            } else {
+                for (int k = 0; k < rule.blockingSlots.length; k++) {
+                    String value = keyValue(rule.blockingSlots[k], features, joined);
+                    if (value != null) {
+                        if (n == keys.length) {
+                            keys = Arrays.copyOf(keys, n * 2);
+                            meta = Arrays.copyOf(meta, n * 2);
+                        }
+                        meta[n] = (rule.index << 16) | k;
+                        keys[n++] = SipHash.hash(rule.blockingSeeds[k], config.k1, value);
+                    }
+                }
+            }
+        }
+        // insertion sort of (key, meta) by key, dropping duplicate keys; n is small
+        for (int i = 1; i < n; i++) {
+            long k = keys[i];
+            int m = meta[i];
+            int j = i - 1;
+            while (j >= 0 && keys[j] > k) {
+                keys[j + 1] = keys[j];
+                meta[j + 1] = meta[j];
+                j--;
+            }
+            keys[j + 1] = k;
+            meta[j + 1] = m;
+        }
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            if (w == 0 || keys[i] != keys[w - 1]) {
+                keys[w] = keys[i];
+                meta[w] = meta[i];
+                w++;
+            }
+        }
+        return new Keys(Arrays.copyOf(keys, w), Arrays.copyOf(meta, w));
+    }
+
+    long deterministicKey(CompiledRule rule, int typeIndex, String value) {
+        return SipHash.hash(rule.typeSeeds[typeIndex], config.k1, value);
+    }
+
+    long lookupKey(Identifier id) {
+        return SipHash.hash(config.lookupSeed ^ id.type().name().hashCode(), config.k1, id.value());
+    }
+
+    private static String keyValue(int[] slots, String[] features, StringBuilder joined) {
+        if (slots.length == 1) {
+            return features[slots[0]];
+        }
+        joined.setLength(0);
+        for (int i = 0; i < slots.length; i++) {
+            String v = features[slots[i]];
+            if (v == null) {
+                return null;
+            }
+            if (i > 0) {
+                joined.append(SEPARATOR);
+            }
+            joined.append(v);
+        }
+        return joined.toString();
+    }
+
+    static long[] sortedDistinct(long[] values, int n) {
+        Arrays.sort(values, 0, n);
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            if (w == 0 || values[i] != values[w - 1]) {
+                values[w++] = values[i];
+            }
+        }
+        return Arrays.copyOf(values, w);
+    }
+}

@@ -1,0 +1,111 @@
+package io.unum.internal;
+
+import io.unum.model.GoldenValue;
+import io.unum.model.Identifier;
+import io.unum.model.Profile;
+import io.unum.model.ProfileId;
+import io.unum.model.Provenance;
+import io.unum.model.RecordKey;
+import io.unum.model.Survivorship;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds golden {@link Profile}s from member records by survivorship. A pure function of the
+ * members and the configuration; thread-safe.
+ *
+ * <p>Per attribute, the configured {@link Survivorship} picks the value; its own criterion is
+ * followed by the common tie-break (most recently observed record, then smallest key), so the
+ * result never depends on member order. Identifiers are always collected: the profile holds the
+ * distinct normalized identifiers of all members.
+ */
+final class ProfileBuilder {
+
+    private final EngineConfig config;
+
+    ProfileBuilder(EngineConfig config) {
+        this.config = config;
+    }
+
+    Profile build(ProfileId id, long version, List<RecordEntry> members) {
+        List<RecordKey> keys = new ArrayList<>(members.size());
+        TreeSet<Identifier> identifiers = new TreeSet<>();
+        Map<String, List<Candidate>> candidates = new TreeMap<>();
+        for (RecordEntry member : members) {
+            keys.add(member.key);
+            for (Identifier identifier : member.identifiers) {
+                identifiers.add(identifier);
+            }
+            for (Map.Entry<String, String> attribute : member.attributes.entrySet()) {
+                candidates.computeIfAbsent(attribute.getKey(), k -> new ArrayList<>(members.size()))
+                        .add(new Candidate(attribute.getValue().strip(), member));
+            }
+        }
+        Map<String, List<GoldenValue>> golden = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Candidate>> attribute : candidates.entrySet()) {
+            golden.put(attribute.getKey(), survive(config.survivorship(attribute.getKey()), attribute.getValue()));
+        }
+        return new Profile(id, version, keys, new ArrayList<>(identifiers), golden);
+    }
+
+    private record Candidate(String value, RecordEntry record) {
+    }
+
+    private static final Comparator<Candidate> RECENCY = (x, y) -> RecordEntry.compareRecency(x.record, y.record);
+
+    static List<GoldenValue> survive(Survivorship rule, List<Candidate> candidates) {
+        if (rule instanceof Survivorship.MostRecent) {
+            return List.of(golden(min(candidates, RECENCY), rule));
+        }
+        if (rule instanceof Survivorship.MostComplete) {
+            Comparator<Candidate> byLength = Comparator.comparingInt(
+                    (Candidate c) -> c.value.codePointCount(0, c.value.length())).reversed();
+            return List.of(golden(min(candidates, byLength.thenComparing(RECENCY)), rule));
+        }
+        if (rule instanceof Survivorship.SourcePriority priority) {
+            List<String> sources = priority.sources();
+            Comparator<Candidate> byPriority = Comparator.comparingInt((Candidate c) -> {
+                int rank = sources.indexOf(c.record.key.source());
+                return rank < 0 ? Integer.MAX_VALUE : rank;
+            });
+            return List.of(golden(min(candidates, byPriority.thenComparing(RECENCY)), rule));
+        }
+        // frequency-based: MostFrequent and CollectAll
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Candidate> latest = new HashMap<>();
+        for (Candidate c : candidates) {
+            counts.merge(c.value, 1, Integer::sum);
+            latest.merge(c.value, c, (x, y) -> RECENCY.compare(x, y) <= 0 ? x : y);
+        }
+        List<Candidate> distinct = new ArrayList<>(latest.values());
+        distinct.sort(Comparator.comparingInt((Candidate c) -> counts.get(c.value)).reversed().thenComparing(RECENCY));
+        if (rule instanceof Survivorship.MostFrequent) {
+            return List.of(golden(distinct.get(0), rule));
+        }
+        List<GoldenValue> all = new ArrayList<>(distinct.size());
+        for (Candidate c : distinct) {
+            all.add(golden(c, rule));
+        }
+        return all;
+    }
+
+    private static Candidate min(List<Candidate> candidates, Comparator<Candidate> order) {
+        Candidate best = candidates.get(0);
+        for (int i = 1; i < candidates.size(); i++) {
+            if (order.compare(candidates.get(i), best) < 0) {
+                best = candidates.get(i);
+            }
+        }
+        return best;
+    }
+
+    private static GoldenValue golden(Candidate c, Survivorship rule) {
+        return new GoldenValue(c.value, new Provenance(c.record.key, c.record.record.observedAt(), rule));
+    }
+}

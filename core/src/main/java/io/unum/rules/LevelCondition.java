@@ -1,0 +1,45 @@
+package io.unum.rules;
+
+import io.unum.spi.FieldComparator;
+import java.util.Objects;
+
+/**
+ * The test a pair of non-null feature values must pass to reach a {@link ComparisonLevel}.
+ * Implementations are pure and thread-safe; {@link #toString()} describes the test for
+ * explanations.
+ */
+public interface LevelCondition {
+
+    /**
+     * Tests two non-null normalized feature values.
+     *
+     * @param a one value
+     * @param b the other value
+     * @return whether the pair reaches the level
+     */
+    boolean test(String a, String b);
+
+    /** The values are equal. */
+    static LevelCondition exact() {
+        return Conditions.EXACT;
+    }
+
+    /**
+     * The comparator's similarity is at least {@code threshold}.
+     *
+     * @param comparator the comparator
+     * @param threshold in {@code [0, 1]}
+     */
+    static LevelCondition atLeast(FieldComparator comparator, double threshold) {
+        Objects.requireNonNull(comparator, "comparator");
+        if (!(threshold >= 0.0 && threshold <= 1.0)) {
+            throw new IllegalArgumentException("similarity threshold must be in [0, 1], was " + threshold);
+        }
+        return new Conditions.AtLeast(comparator, threshold);
+    }
+
+    /** Always true: the "else" level that closes a comparison. */
+    static LevelCondition always() {
+        return Conditions.ALWAYS;
+    }
+}

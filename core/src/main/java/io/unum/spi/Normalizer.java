@@ -1,0 +1,50 @@
+package io.unum.spi;
+
+import java.util.Objects;
+
+/**
+ * One stage of a normalization pipeline: turns a raw value into the form that features,
+ * blocking keys and comparisons read.
+ *
+ * <p>Contract for implementations:
+ * <ul>
+ *   <li>{@code normalize} receives a non-null string and returns either a non-null normalized
+ *       value or {@code null} when the value carries no information (blank, or a placeholder
+ *       the stage recognizes). A {@code null} feature never counts as evidence of a match or of
+ *       a non-match.</li>
+ *   <li>It is a pure function: the same input always gives the same output, independent of
+ *       the default locale, time zone or any other global state.</li>
+ *   <li>It is thread-safe and, ideally, stateless.</li>
+ *   <li>It never logs or throws the value it was given.</li>
+ * </ul>
+ *
+ * <p>Stages compose with {@link #andThen(Normalizer)}; a {@code null} from one stage ends the
+ * pipeline. Ready-made stages live in {@link Normalizers} (basic ones) and in the
+ * {@code unum-matchers} module (names, emails, phones, dates, addresses).
+ */
+@FunctionalInterface
+public interface Normalizer {
+
+    /**
+     * Normalizes one value.
+     *
+     * @param value the raw value, never {@code null}
+     * @return the normalized value, or {@code null} when the value carries no information
+     */
+    String normalize(String value);
+
+    /**
+     * Returns a normalizer that applies this stage and then {@code next}; a {@code null} from
+     * this stage is returned without calling {@code next}.
+     *
+     * @param next the stage to apply after this one
+     * @return the composed normalizer
+     */
+    default Normalizer andThen(Normalizer next) {
+        Objects.requireNonNull(next, "next");
+        return value -> {
+            String first = normalize(value);
+            return first == null ? null : next.normalize(first);
+        };
+    }
+}

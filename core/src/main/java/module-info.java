@@ -1,0 +1,11 @@
+/**
+ * Unum core: the model, the engine, the SPIs and the in-memory identity graph.
+ */
+module io.unum.core {
+    requires org.slf4j;
+
+    exports io.unum;
+    exports io.unum.model;
+    exports io.unum.rules;
+    exports io.unum.spi;
+}
