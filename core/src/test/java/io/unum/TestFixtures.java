@@ -126,13 +126,13 @@ final class TestFixtures {
                 if (random.nextInt(2) == 0) {
                     b.identifier(IdentifierType.EMAIL, random.nextInt(4) == 0 ? email.toUpperCase(java.util.Locale.ROOT) : email);
                 }
-                if (random.nextInt(12) == 0) {
+                if (random.nextInt(5) == 0) {
                     b.identifier(IdentifierType.EMAIL, household);
                 }
                 if (random.nextInt(3) == 0) {
                     b.identifier(IdentifierType.PHONE, random.nextInt(10) == 0 ? "000-000-0000" : phone);
                 }
-                if (random.nextInt(5) == 0) {
+                if (random.nextInt(3) == 0) {
                     b.identifier(IdentifierType.NATIONAL_ID, nationalId);
                 }
                 records.add(b.build());
