@@ -10,14 +10,19 @@ final class Block {
     final short rule;
     final short keyIndex;
     final IntList members = new IntList(2);
+    /** Whether the key belongs to a deterministic rule: its members are linked implicitly. */
+    final boolean deterministic;
+    /** Scratch for component traversal: the epoch in which the block was expanded. */
+    long visitedEpoch = -1;
     /** The change epoch in which {@link #sizeBefore} was recorded. */
     long touchedEpoch = -1;
     int sizeBefore;
 
-    Block(long key, int rule, int keyIndex) {
+    Block(long key, int rule, int keyIndex, boolean deterministic) {
         this.key = key;
         this.rule = (short) rule;
         this.keyIndex = (short) keyIndex;
+        this.deterministic = deterministic;
     }
 
     int size() {

@@ -39,12 +39,12 @@ final class BlockIndex {
         }
     }
 
-    Block getOrCreate(long key, int rule, int keyIndex) {
+    Block getOrCreate(long key, int rule, int keyIndex, boolean deterministic) {
         int i = slot(key);
         while (true) {
             Block b = blocks[i];
             if (b == null) {
-                b = new Block(key, rule, keyIndex);
+                b = new Block(key, rule, keyIndex, deterministic);
                 keys[i] = key;
                 blocks[i] = b;
                 if (++size * 2 > blocks.length) {

@@ -14,24 +14,29 @@ import java.util.Set;
 /**
  * Clusters one connected component of the match graph with merge protection.
  *
- * <p>Design: the component's records are ranked by {@link RecordKey}; its link edges are sorted
- * by weight (descending; deterministic links first), then by the ranks of their ends. Edges are
- * applied greedily to a union–find structure; a union is refused when it would break merge
- * protection:
+ * <p>Design: the component's records are ranked by {@link RecordKey}. Its links are of two
+ * kinds: <em>deterministic</em> links, implicit between all members of a non-oversized block of
+ * a deterministic rule (records sharing an identifying value), weight {@code +Infinity}; and
+ * <em>probabilistic</em> link edges stored in the adjacency lists, with finite weights. All
+ * links are ordered by weight (descending), then by the ranks of their ends, and applied
+ * greedily to a union–find structure; a union is refused when it would break merge protection:
  * <ul>
  *   <li>the joined cluster would hold more distinct values of an identifier type than that
  *       type's per-profile limit;</li>
  *   <li>a configured cannot-link pair would end up together;</li>
  *   <li>the joined cluster would exceed the maximum profile size.</li>
  * </ul>
- * The total order on edges makes the result a function of the component's records and edges
- * alone, independent of arrival order, of batch versus incremental, and of thread count.
- * Components are independent, so clustering each touched component again after a change gives
- * the same partition as clustering everything from scratch.
+ * The total order on links makes the result a function of the component's records alone,
+ * independent of arrival order, of batch versus incremental, and of thread count. Components
+ * are independent, so clustering each touched component again after a change gives the same
+ * partition as clustering everything from scratch.
  *
- * <p>Cost: O(E log E) for the sort plus near-linear union–find; merge-protection checks merge
- * the smaller side's values into the larger's. Thread-safe: each call touches only its own
- * component's entries.
+ * <p>Fast path: merge protection is monotone (if the whole component satisfies it, so does
+ * every union along the way), so a component that satisfies it as a whole is one cluster and
+ * needs no sorting: O(n). Otherwise, deterministic links are generated in order from the blocks
+ * (O(k²) for a block of k members) and probabilistic edges are sorted: O(E log E).
+ *
+ * <p>Thread-safe for distinct components: a call writes only its own component's entries.
  */
 final class Clusterer {
 
@@ -45,13 +50,15 @@ final class Clusterer {
      * Clusters a component.
      *
      * @param component the component's entries, in any order; reordered by key
+     * @param blocks the blocking index, read only
+     * @param entries entry by index, read only
      * @return the clusters, each a list of entries sorted by key
      */
-    List<List<RecordEntry>> cluster(List<RecordEntry> component) {
+    List<List<RecordEntry>> cluster(List<RecordEntry> component, BlockIndex blocks, List<RecordEntry> entries) {
         int n = component.size();
         component.sort((x, y) -> x.key.compareTo(y.key));
-        if (n == 1) {
-            return List.of(List.of(component.get(0)));
+        if (n == 1 || fitsAsOne(component)) {
+            return List.of(component);
         }
         Map<Integer, Integer> localOf = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
@@ -59,7 +66,41 @@ final class Clusterer {
             e.local = i;
             localOf.put(e.index, i);
         }
-        // collect link edges once (from the lower-ranked end)
+        UnionFind uf = new UnionFind(component, config);
+
+        // deterministic links first (weight +Infinity), in rank order of their ends
+        IntList partners = new IntList();
+        for (int i = 0; i < n; i++) {
+            RecordEntry e = component.get(i);
+            partners.clear();
+            for (int k = 0; k < e.keys.length; k++) {
+                if (!config.rules[e.keyMeta[k] >>> 16].deterministic) {
+                    continue;
+                }
+                Block block = blocks.get(e.keys[k]);
+                if (block.size() > config.blockSizeCap) {
+                    continue;
+                }
+                for (int m = 0; m < block.size(); m++) {
+                    Integer j = localOf.get(block.members.get(m));
+                    if (j == null) {
+                        throw new IllegalStateException("deterministic link leaves its component");
+                    }
+                    if (j > i) {
+                        partners.add(j);
+                    }
+                }
+            }
+            int[] sorted = partners.toArray();
+            Arrays.sort(sorted);
+            for (int p = 0; p < sorted.length; p++) {
+                if (p == 0 || sorted[p] != sorted[p - 1]) {
+                    uf.tryUnion(i, sorted[p]);
+                }
+            }
+        }
+
+        // then probabilistic link edges, by weight descending, then ranks
         int edgeCount = 0;
         long[] packed = new long[Math.max(4, n)];
         int[] ends = new int[packed.length * 2];
@@ -100,13 +141,52 @@ final class Clusterer {
             c = Integer.compare(endpoints[2 * p], endpoints[2 * q]);
             return c != 0 ? c : Integer.compare(endpoints[2 * p + 1], endpoints[2 * q + 1]);
         });
-
-        UnionFind uf = new UnionFind(component, config);
         for (int k = 0; k < edgeCount; k++) {
             int e = order[k];
             uf.tryUnion(endpoints[2 * e], endpoints[2 * e + 1]);
         }
         return uf.clusters(component);
+    }
+
+    /** Whether the whole component satisfies merge protection, so that it is one cluster. */
+    private boolean fitsAsOne(List<RecordEntry> component) {
+        if (component.size() > config.maxProfileSize) {
+            return false;
+        }
+        Map<IdentifierType, Set<String>> limited = null;
+        boolean cannotLinks = false;
+        for (RecordEntry e : component) {
+            for (Identifier id : e.identifiers) {
+                int limit = config.limit(id.type());
+                if (limit != Integer.MAX_VALUE) {
+                    if (limited == null) {
+                        limited = new HashMap<>(2);
+                    }
+                    Set<String> values = limited.computeIfAbsent(id.type(), t -> new HashSet<>(2));
+                    if (values.add(id.value()) && values.size() > limit) {
+                        return false;
+                    }
+                }
+            }
+            cannotLinks |= config.cannotLink.containsKey(e.key);
+        }
+        if (cannotLinks) {
+            Set<RecordKey> keys = new HashSet<>(component.size() * 2);
+            for (RecordEntry e : component) {
+                keys.add(e.key);
+            }
+            for (RecordEntry e : component) {
+                Set<RecordKey> forbidden = config.cannotLink.get(e.key);
+                if (forbidden != null) {
+                    for (RecordKey other : forbidden) {
+                        if (keys.contains(other)) {
+                            return false;
+                        }
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Union–find with per-cluster merge-protection state, kept only at roots. */

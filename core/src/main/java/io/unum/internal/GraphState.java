@@ -93,7 +93,7 @@ public final class GraphState {
     public GraphState(EngineConfig config, int parallelism) {
         this.config = config;
         this.featurizer = new Featurizer(config);
-        this.scorer = new PairScorer(config, featurizer);
+        this.scorer = new PairScorer(config);
         this.clusterer = new Clusterer(config);
         this.profileBuilder = new ProfileBuilder(config);
         this.parallel = new Parallel(parallelism);
@@ -196,6 +196,12 @@ public final class GraphState {
                 Block block = blocks.get(key);
                 mark(block, currentEpoch, touchedBlocks);
                 block.members.removeValue(old.index);
+                if (block.deterministic && block.size() < config.blockSizeCap) {
+                    // the block linked its members implicitly; they must be clustered again
+                    for (int m = 0; m < block.size(); m++) {
+                        touched.add(entries.get(block.members.get(m)));
+                    }
+                }
                 if (block.size() == 0) {
                     blocks.remove(key);
                 }
@@ -220,12 +226,13 @@ public final class GraphState {
             byKey.put(entry.key, entry);
             for (int k = 0; k < entry.keys.length; k++) {
                 int meta = entry.keyMeta[k];
-                Block block = blocks.getOrCreate(entry.keys[k], meta >>> 16, meta & 0xFFFF);
+                Block block = blocks.getOrCreate(entry.keys[k], meta >>> 16, meta & 0xFFFF,
+                        config.rules[meta >>> 16].deterministic);
                 mark(block, currentEpoch, touchedBlocks);
                 block.members.add(entry.index);
             }
             for (long key : entry.lookupKeys) {
-                lookup.getOrCreate(key, 0, 0).members.add(entry.index);
+                lookup.getOrCreate(key, 0, 0, false).members.add(entry.index);
             }
         }
         long t2 = System.nanoTime();
@@ -238,6 +245,13 @@ public final class GraphState {
             boolean wasOver = block.sizeBefore > cap;
             boolean isOver = block.size() > cap;
             if (wasOver == isOver) {
+                continue;
+            }
+            if (block.deterministic) {
+                // implicit links appear or vanish: cluster the members again
+                for (int m = 0; m < block.size(); m++) {
+                    touched.add(entries.get(block.members.get(m)));
+                }
                 continue;
             }
             int[] members = oldMembers(block, currentEpoch);
@@ -279,7 +293,7 @@ public final class GraphState {
         parallel.forEachChunk(clusterChunks, components.size() >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int end = Math.min(components.size(), (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                clustered.set(i, clusterer.cluster(components.get(i)));
+                clustered.set(i, clusterer.cluster(components.get(i), blocks, entries));
             }
         });
         List<List<RecordEntry>> clusters = new ArrayList<>();
@@ -358,7 +372,7 @@ public final class GraphState {
                 stamp[a.index] = mark;
                 for (long key : a.keys) {
                     Block block = blocks.get(key);
-                    if (block.size() > cap) {
+                    if (block.deterministic || block.size() > cap) {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
@@ -390,7 +404,7 @@ public final class GraphState {
                 stamp[a.index] = 0;
                 for (long key : a.keys) {
                     Block block = blocks.get(key);
-                    if (block.size() > cap) {
+                    if (block.deterministic || block.size() > cap) {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
@@ -445,17 +459,33 @@ public final class GraphState {
                 component.add(e);
                 for (int d = 0; d < e.degree(); d++) {
                     if (Edge.isLink(e.edge(d))) {
-                        RecordEntry p = entries.get(e.partner(d));
-                        if (p.visitedEpoch != currentEpoch) {
-                            p.visitedEpoch = currentEpoch;
-                            queue.add(p);
-                        }
+                        visit(entries.get(e.partner(d)), currentEpoch, queue);
+                    }
+                }
+                for (int k = 0; k < e.keys.length; k++) {
+                    if (!config.rules[e.keyMeta[k] >>> 16].deterministic) {
+                        continue;
+                    }
+                    Block block = blocks.get(e.keys[k]);
+                    if (block.size() > config.blockSizeCap || block.visitedEpoch == currentEpoch) {
+                        continue;
+                    }
+                    block.visitedEpoch = currentEpoch; // each block is expanded once per change
+                    for (int m = 0; m < block.size(); m++) {
+                        visit(entries.get(block.members.get(m)), currentEpoch, queue);
                     }
                 }
             }
             components.add(component);
         }
         return components;
+    }
+
+    private static void visit(RecordEntry entry, long currentEpoch, ArrayDeque<RecordEntry> queue) {
+        if (entry.visitedEpoch != currentEpoch) {
+            entry.visitedEpoch = currentEpoch;
+            queue.add(entry);
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -786,8 +816,18 @@ public final class GraphState {
         return list;
     }
 
-    /** The number of link edges. */
+    /**
+     * The number of linked pairs: probabilistic link edges, plus, for every non-oversized
+     * deterministic block of k records, its k(k-1)/2 implicit links (a pair sharing two
+     * identifying values counts twice).
+     */
     public long linkCount() {
+        long[] implicit = new long[1];
+        blocks.forEach(block -> {
+            if (block.deterministic && block.size() <= config.blockSizeCap) {
+                implicit[0] += (long) block.size() * (block.size() - 1) / 2;
+            }
+        });
         long links = 0;
         for (RecordEntry e : entries) {
             if (e != null) {
@@ -798,7 +838,7 @@ public final class GraphState {
                 }
             }
         }
-        return links / 2;
+        return links / 2 + implicit[0];
     }
 
     /** The blocks over the size cap, largest first. */

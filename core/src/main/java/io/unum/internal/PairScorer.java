@@ -1,71 +1,35 @@
 package io.unum.internal;
 
-import io.unum.model.Identifier;
-
 /**
- * Scores a pair of records under every rule for which they are candidates, reading only
- * features. Stateless apart from the configuration; thread-safe as long as the blocking index is
- * not written concurrently.
+ * Scores a pair of records under every probabilistic rule for which they are candidates,
+ * reading only features. Thread-safe as long as the blocking index is not written concurrently.
  *
  * <p>A pair is a candidate under a rule when it shares one of the rule's blocking keys whose
- * block is not oversized. A deterministic rule links such a pair (after checking the shared
- * identifier really is equal, which rules out hash collisions); a probabilistic rule sums
- * Fellegi–Sunter level weights onto its prior and links at or above its match threshold,
- * or reports a possible match at or above its review threshold. The result is the strongest
- * outcome over the rules: a link beats a review, a larger weight beats a smaller one, and the
- * lower rule index breaks ties. Because the result depends only on the two records and on which
- * blocks are oversized, the match graph is a function of the set of records.
+ * block is not oversized. A probabilistic rule sums Fellegi–Sunter level weights onto its prior
+ * and links at or above its match threshold, or reports a possible match at or above its review
+ * threshold. The result is the strongest outcome over the rules: a link beats a review, a larger
+ * weight beats a smaller one, and the lower rule index breaks ties. Because the result depends
+ * only on the two records and on which blocks are oversized, the match graph is a function of
+ * the set of records.
+ *
+ * <p>Deterministic rules need no scoring: the members of a deterministic block (records sharing
+ * an identifying value) are linked implicitly, see {@link Clusterer}.
  */
 final class PairScorer {
 
     private final EngineConfig config;
-    private final Featurizer featurizer;
 
-    PairScorer(EngineConfig config, Featurizer featurizer) {
+    PairScorer(EngineConfig config) {
         this.config = config;
-        this.featurizer = featurizer;
     }
 
-    /** The packed edge between {@code a} and {@code b}, or {@link Edge#NONE}. */
+    /** The packed probabilistic edge between {@code a} and {@code b}, or {@link Edge#NONE}. */
     long evaluate(RecordEntry a, RecordEntry b, BlockIndex blocks) {
-        long[] ka = a.keys;
-        long[] kb = b.keys;
-        long probabilisticRules = 0L;
-        int deterministicRule = Integer.MAX_VALUE;
-        int i = 0;
-        int j = 0;
-        while (i < ka.length && j < kb.length) {
-            long x = ka[i];
-            long y = kb[j];
-            if (x < y) {
-                i++;
-            } else if (x > y) {
-                j++;
-            } else {
-                Block block = blocks.get(x);
-                if (block != null && block.size() <= config.blockSizeCap) {
-                    int meta = a.keyMeta[i];
-                    int rule = meta >>> 16;
-                    CompiledRule compiled = config.rules[rule];
-                    if (compiled.deterministic) {
-                        if (rule < deterministicRule && sharesIdentifier(compiled, meta & 0xFFFF, x, a, b)) {
-                            deterministicRule = rule;
-                        }
-                    } else {
-                        probabilisticRules |= 1L << rule;
-                    }
-                }
-                i++;
-                j++;
-            }
-        }
-        if (deterministicRule != Integer.MAX_VALUE) {
-            return Edge.of(Edge.LINK, deterministicRule, Float.POSITIVE_INFINITY);
-        }
+        long rules = sharedProbabilisticRules(a, b, blocks);
         long best = Edge.NONE;
-        while (probabilisticRules != 0L) {
-            int rule = Long.numberOfTrailingZeros(probabilisticRules);
-            probabilisticRules &= probabilisticRules - 1;
+        while (rules != 0L) {
+            int rule = Long.numberOfTrailingZeros(rules);
+            rules &= rules - 1;
             CompiledRule compiled = config.rules[rule];
             double weight = score(compiled, a, b);
             int kind = weight >= compiled.matchWeight ? Edge.LINK
@@ -80,6 +44,35 @@ final class PairScorer {
             }
         }
         return best;
+    }
+
+    /** A bit set of the probabilistic rules under which the pair shares a non-oversized key. */
+    private long sharedProbabilisticRules(RecordEntry a, RecordEntry b, BlockIndex blocks) {
+        long[] ka = a.keys;
+        long[] kb = b.keys;
+        long rules = 0L;
+        int i = 0;
+        int j = 0;
+        while (i < ka.length && j < kb.length) {
+            long x = ka[i];
+            long y = kb[j];
+            if (x < y) {
+                i++;
+            } else if (x > y) {
+                j++;
+            } else {
+                int rule = a.keyMeta[i] >>> 16;
+                if (!config.rules[rule].deterministic && (rules & (1L << rule)) == 0) {
+                    Block block = blocks.get(x);
+                    if (block != null && block.size() <= config.blockSizeCap) {
+                        rules |= 1L << rule;
+                    }
+                }
+                i++;
+                j++;
+            }
+        }
+        return rules;
     }
 
     /** The Fellegi–Sunter match weight of a pair under a probabilistic rule, prior included. */
@@ -101,28 +94,5 @@ final class PairScorer {
             }
         }
         return weight;
-    }
-
-    private boolean sharesIdentifier(CompiledRule rule, int typeIndex, long key, RecordEntry a, RecordEntry b) {
-        String va = identifierWithKey(rule, typeIndex, key, a);
-        if (va == null) {
-            return false;
-        }
-        for (Identifier id : b.linkable) {
-            if (id.type().equals(rule.types[typeIndex]) && id.value().equals(va)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private String identifierWithKey(CompiledRule rule, int typeIndex, long key, RecordEntry entry) {
-        for (Identifier id : entry.linkable) {
-            if (id.type().equals(rule.types[typeIndex])
-                    && featurizer.deterministicKey(rule, typeIndex, id.value()) == key) {
-                return id.value();
-            }
-        }
-        return null;
     }
 }
