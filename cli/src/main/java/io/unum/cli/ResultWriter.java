@@ -1,0 +1,111 @@
+package io.unum.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.unum.Resolution;
+import io.unum.model.GoldenValue;
+import io.unum.model.Identifier;
+import io.unum.model.Profile;
+import io.unum.model.ProfileId;
+import io.unum.model.RecordKey;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a resolution: {@code clusters.csv} ({@code record_id,profile_id}, one row per input row,
+ * in input order; a rejected record has an empty profile id) and {@code profiles.jsonl} (one
+ * golden profile per line with members, identifiers and golden values with provenance).
+ *
+ * <p>{@code record_id} is the record's id as read. When the same id occurs in two sources, every
+ * row is written as {@code source/id} instead, so that ids stay unique.
+ */
+final class ResultWriter {
+
+    private ResultWriter() {
+    }
+
+    static void write(Path dir, List<CsvInput.Row> rows, Resolution resolution) throws IOException {
+        Files.createDirectories(dir);
+        boolean qualify = idsCollide(rows);
+        Map<RecordKey, ProfileId> assignments = resolution.assignments();
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("clusters.csv"), StandardCharsets.UTF_8);
+                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+            csv.printRecord("record_id", "profile_id");
+            for (CsvInput.Row row : rows) {
+                RecordKey key = row.record().key();
+                ProfileId profile = assignments.get(key);
+                csv.printRecord(qualify ? key.toString() : key.id(), profile == null ? "" : profile.value());
+            }
+        }
+        JsonFactory factory = new JsonFactory();
+        try (OutputStream out = Files.newOutputStream(dir.resolve("profiles.jsonl"));
+                JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            for (Profile profile : resolution.profiles()) {
+                writeProfile(json, profile);
+            }
+            json.writeRaw('\n');
+        }
+    }
+
+    static void writeProfile(JsonGenerator json, Profile profile) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("profile_id", profile.id().value());
+        json.writeNumberField("version", profile.version());
+        json.writeArrayFieldStart("records");
+        for (RecordKey key : profile.members()) {
+            json.writeStartObject();
+            json.writeStringField("source", key.source());
+            json.writeStringField("id", key.id());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("identifiers");
+        for (Identifier identifier : profile.identifiers()) {
+            json.writeStartObject();
+            json.writeStringField("type", identifier.type().name());
+            json.writeStringField("value", identifier.value());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeObjectFieldStart("attributes");
+        for (Map.Entry<String, List<GoldenValue>> attribute : profile.attributes().entrySet()) {
+            json.writeArrayFieldStart(attribute.getKey());
+            for (GoldenValue value : attribute.getValue()) {
+                json.writeStartObject();
+                json.writeStringField("value", value.value());
+                json.writeStringField("source", value.provenance().source());
+                json.writeStringField("record", value.provenance().record().id());
+                json.writeStringField("observed_at", value.provenance().observedAt().toString());
+                json.writeStringField("rule", value.provenance().rule().name());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    private static boolean idsCollide(List<CsvInput.Row> rows) {
+        Set<String> ids = new HashSet<>(rows.size() * 2);
+        Set<RecordKey> keys = new HashSet<>(rows.size() * 2);
+        for (CsvInput.Row row : rows) {
+            RecordKey key = row.record().key();
+            if (keys.add(key) && !ids.add(key.id())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,2 @@
+/** Runnable, tested examples of embedding Unum. */
+package io.unum.examples;
