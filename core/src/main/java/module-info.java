@@ -8,4 +8,5 @@ module io.unum.core {
     exports io.unum.model;
     exports io.unum.rules;
     exports io.unum.spi;
+    exports io.unum.privacy;
 }

@@ -1,5 +1,6 @@
 package io.unum;
 
+import io.unum.privacy.PrivacyDecision;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,15 +11,17 @@ import java.util.Objects;
  * @param changes the profile changes
  * @param issues problems with the input records (ignored values, superseded duplicates, rejected
  *     records)
+ * @param privacy privacy decisions that changed or refused input records
  */
-public record ChangeSet(List<ProfileChange> changes, List<InputIssue> issues) {
+public record ChangeSet(List<ProfileChange> changes, List<InputIssue> issues, List<PrivacyDecision> privacy) {
 
     /** The change set of a change that changed nothing. */
-    public static final ChangeSet EMPTY = new ChangeSet(List.of(), List.of());
+    public static final ChangeSet EMPTY = new ChangeSet(List.of(), List.of(), List.of());
 
     public ChangeSet {
         changes = List.copyOf(Objects.requireNonNull(changes, "changes"));
         issues = List.copyOf(Objects.requireNonNull(issues, "issues"));
+        privacy = List.copyOf(Objects.requireNonNull(privacy, "privacy"));
     }
 
     /** Whether no profile changed. */

@@ -6,7 +6,13 @@ import io.unum.model.Identifier;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
+import io.unum.model.Purpose;
 import io.unum.model.SourceRecord;
+import io.unum.privacy.ErasureAudit;
+import io.unum.privacy.ProfileView;
+import io.unum.privacy.SuppressionList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,11 +49,13 @@ public final class IdentityGraph {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityGraph.class);
 
     private final GraphState state;
+    private final SuppressionList suppression;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    IdentityGraph(GraphState state) {
+    IdentityGraph(GraphState state, SuppressionList suppression) {
         this.state = state;
+        this.suppression = suppression;
     }
 
     /**
@@ -114,6 +122,107 @@ public final class IdentityGraph {
             return changes;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // erasure and retention
+
+    /**
+     * Erases one record: removes every trace of it (the source record, its features, index
+     * entries, links and golden values), re-resolves what remains (which may split a profile),
+     * and adds its identifiers to the suppression list so that a later re-ingest does not
+     * re-create them.
+     *
+     * @return the audit entry, without personal values
+     */
+    public ErasureAudit forget(RecordKey key) {
+        Objects.requireNonNull(key, "key");
+        return forget(List.of(key), "record");
+    }
+
+    /** Erases every record of a profile (following aliases); see {@link #forget(RecordKey)}. */
+    public ErasureAudit forget(ProfileId id) {
+        Objects.requireNonNull(id, "id");
+        lock.writeLock().lock();
+        try {
+            List<RecordKey> members = state.profile(id).map(Profile::members).orElse(List.of());
+            return forget(members, "profile");
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Erases every record carrying an identifier (normalized, and protected if the resolver
+     * hashes that type); see {@link #forget(RecordKey)}.
+     */
+    public ErasureAudit forget(Identifier identifier) {
+        Objects.requireNonNull(identifier, "identifier");
+        lock.writeLock().lock();
+        try {
+            Set<RecordKey> keys = new LinkedHashSet<>();
+            for (Identifier stored : state.storedForms(identifier)) {
+                keys.addAll(state.recordsWith(stored));
+            }
+            return forget(new ArrayList<>(keys), "identifier");
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Removes, with the same completeness as {@link #forget}, every record older than its
+     * source's retention period, without adding it to the suppression list.
+     *
+     * @return the audit entry
+     */
+    public ErasureAudit purgeExpired() {
+        lock.writeLock().lock();
+        try {
+            GraphState.Erasure erasure = state.forget(state.expired(), "retention", false);
+            notifyIfChanged(erasure.changes());
+            return erasure.audit();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private ErasureAudit forget(List<RecordKey> keys, String scope) {
+        lock.writeLock().lock();
+        try {
+            GraphState.Erasure erasure = state.forget(keys, scope, true);
+            notifyIfChanged(erasure.changes());
+            return erasure.audit();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The suppression list erasures go into (the resolver's). */
+    public SuppressionList suppressionList() {
+        return suppression;
+    }
+
+    /**
+     * What a purpose may see of a profile (following aliases): values the purpose may use in
+     * clear, the others masked (for example {@code j***@example.com}) or withheld, by the members'
+     * consent evaluated now and the resolver's output filters.
+     */
+    public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(purpose, "purpose");
+        lock.readLock().lock();
+        try {
+            return state.view(id, purpose);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void notifyIfChanged(ChangeSet changes) {
+        if (!changes.isEmpty()) {
+            notifyListeners(changes);
         }
     }
 
@@ -231,7 +340,7 @@ public final class IdentityGraph {
     public Resolution snapshot() {
         lock.readLock().lock();
         try {
-            return Resolver.snapshot(state, List.of(), 0, Map.of());
+            return Resolver.snapshot(state, List.of(), List.of(), 0, Map.of());
         } finally {
             lock.readLock().unlock();
         }

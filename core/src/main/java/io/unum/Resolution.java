@@ -1,6 +1,13 @@
 package io.unum;
 
+import io.unum.internal.ViewBuilder;
 import io.unum.model.Profile;
+import io.unum.model.Purpose;
+import io.unum.privacy.PrivacyDecision;
+import io.unum.privacy.ProfileView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.function.Supplier;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import java.util.Collections;
@@ -24,9 +31,15 @@ public final class Resolution {
     private final List<PossibleMatch> possibleMatches;
     private final ResolutionStatistics statistics;
     private final List<InputIssue> issues;
+    private final List<PrivacyDecision> privacy;
+    private final Views views;
+
+    /** What purpose views of a snapshot need. */
+    record Views(ViewBuilder builder, Map<RecordKey, ViewBuilder.Member> members, Supplier<Instant> clock) {
+    }
 
     Resolution(List<Profile> profiles, Map<RecordKey, ProfileId> assignments, List<PossibleMatch> possibleMatches,
-            ResolutionStatistics statistics, List<InputIssue> issues) {
+            ResolutionStatistics statistics, List<InputIssue> issues, List<PrivacyDecision> privacy, Views views) {
         this.profiles = List.copyOf(profiles);
         Map<ProfileId, Profile> map = new HashMap<>(profiles.size() * 2);
         for (Profile profile : profiles) {
@@ -37,6 +50,33 @@ public final class Resolution {
         this.possibleMatches = List.copyOf(possibleMatches);
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.issues = List.copyOf(issues);
+        this.privacy = List.copyOf(privacy);
+        this.views = Objects.requireNonNull(views, "views");
+    }
+
+    /**
+     * What a purpose may see of every profile: values the purpose may use in clear, the others
+     * masked or withheld, by consent evaluated now and the resolver's output filters.
+     */
+    public List<ProfileView> view(Purpose purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        Instant now = views.clock().get();
+        List<ProfileView> list = new ArrayList<>(profiles.size());
+        for (Profile profile : profiles) {
+            list.add(views.builder().view(profile, purpose, now, views.members()::get));
+        }
+        return list;
+    }
+
+    /** What a purpose may see of one profile. */
+    public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
+        Objects.requireNonNull(purpose, "purpose");
+        return profile(id).map(p -> views.builder().view(p, purpose, views.clock().get(), views.members()::get));
+    }
+
+    /** Privacy decisions that changed or refused input records, in input order. */
+    public List<PrivacyDecision> privacyDecisions() {
+        return privacy;
     }
 
     /** The golden profiles, sorted by id. */

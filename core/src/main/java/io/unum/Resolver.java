@@ -7,6 +7,13 @@ import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.model.Survivorship;
+import io.unum.privacy.ConsentPolicy;
+import io.unum.privacy.IngestFilter;
+import io.unum.privacy.LinkingFilter;
+import io.unum.privacy.OutputFilter;
+import io.unum.privacy.SuppressionList;
+import io.unum.privacy.SuppressionPolicy;
+import java.time.Clock;
 import io.unum.rules.Feature;
 import io.unum.rules.MatchRule;
 import io.unum.spi.IdentifierNormalizer;
@@ -40,10 +47,20 @@ public final class Resolver {
 
     private final EngineConfig config;
     private final int parallelism;
+    private final SuppressionList suppression;
 
-    private Resolver(EngineConfig config, int parallelism) {
+    private Resolver(EngineConfig config, int parallelism, SuppressionList suppression) {
         this.config = config;
         this.parallelism = parallelism;
+        this.suppression = suppression;
+    }
+
+    /**
+     * The suppression list this resolver refuses erased identifiers by: shared by its batches
+     * and graphs; export it to keep erasures across restarts.
+     */
+    public SuppressionList suppressionList() {
+        return suppression;
     }
 
     /** Starts a resolver definition. */
@@ -64,22 +81,29 @@ public final class Resolver {
         Objects.requireNonNull(records, "records");
         GraphState state = new GraphState(config, parallelism);
         Outcome outcome = state.apply(new ArrayList<>(records), List.of());
-        return snapshot(state, outcome.changes().issues(), outcome.candidatePairs(), outcome.stageTimes());
+        return snapshot(state, outcome.changes().issues(), outcome.changes().privacy(), outcome.candidatePairs(),
+                outcome.stageTimes());
     }
 
     /** Creates an empty live graph that resolves with this configuration. */
     public IdentityGraph newGraph() {
-        return new IdentityGraph(new GraphState(config, parallelism));
+        return new IdentityGraph(new GraphState(config, parallelism), suppression);
     }
 
-    static Resolution snapshot(GraphState state, List<InputIssue> issues, long candidatePairs,
-            Map<Stage, Duration> times) {
-        long rejected = issues.stream().filter(InputIssue::rejectsRecord).count();
+    static Resolution snapshot(GraphState state, List<InputIssue> issues, List<io.unum.privacy.PrivacyDecision> privacy,
+            long candidatePairs, Map<Stage, Duration> times) {
+        long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
+                + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
         List<PossibleMatch> possible = state.possibleMatches();
         ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
                 state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
                 state.linkCount(), possible.size(), state.oversizedBlocks(), times);
-        return new Resolution(state.profiles(), state.assignments(), possible, statistics, issues);
+        Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members = new HashMap<>();
+        for (io.unum.model.RecordKey key : state.assignments().keySet()) {
+            members.put(key, state.member(key));
+        }
+        return new Resolution(state.profiles(), state.assignments(), possible, statistics, issues, privacy,
+                new Resolution.Views(state.viewBuilder(), Map.copyOf(members), state::now));
     }
 
     /**
@@ -104,8 +128,97 @@ public final class Resolver {
         private Integer parallelism;
         private Survivorship defaultSurvivorship;
         private long[] secret;
+        private final List<IngestFilter> ingestFilters = new ArrayList<>();
+        private final List<OutputFilter> outputFilters = new ArrayList<>();
+        private final Map<String, java.time.Duration> retention = new HashMap<>();
+        private LinkingFilter linkingFilter;
+        private ConsentPolicy consentPolicy;
+        private Clock clock;
+        private SuppressionList suppressionList;
+        private SuppressionPolicy suppressionPolicy;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a privacy stage applied to every record before anything else (stages run in the
+         * order added). See {@link io.unum.privacy.PrivacyFilters} for ready-made stages.
+         */
+        public Builder ingestFilter(IngestFilter filter) {
+            ingestFilters.add(Objects.requireNonNull(filter, "ingest filter"));
+            return this;
+        }
+
+        /** Decides who may be linked by which rule (default: everyone by every rule). */
+        public Builder linkingFilter(LinkingFilter filter) {
+            if (linkingFilter != null) {
+                throw new IllegalStateException("linkingFilter was already set");
+            }
+            linkingFilter = Objects.requireNonNull(filter, "linking filter");
+            return this;
+        }
+
+        /** Adds a stage applied to purpose views after consent masking, in the order added. */
+        public Builder outputFilter(OutputFilter filter) {
+            outputFilters.add(Objects.requireNonNull(filter, "output filter"));
+            return this;
+        }
+
+        /** How members' consent combines into a profile's (default most restrictive). */
+        public Builder consentPolicy(ConsentPolicy policy) {
+            if (consentPolicy != null) {
+                throw new IllegalStateException("consentPolicy was already set to " + consentPolicy);
+            }
+            consentPolicy = Objects.requireNonNull(policy, "consent policy");
+            return this;
+        }
+
+        /** The clock consent, retention and erasure are evaluated against (default the UTC system clock). */
+        public Builder clock(Clock value) {
+            if (clock != null) {
+                throw new IllegalStateException("clock was already set");
+            }
+            clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * The suppression list erased identifiers go into and records are checked against
+         * (default: a new in-memory list per resolver). Give a list made with
+         * {@link SuppressionList#withSecret} to restore it after a restart.
+         */
+        public Builder suppressionList(SuppressionList list) {
+            if (suppressionList != null) {
+                throw new IllegalStateException("suppressionList was already set");
+            }
+            suppressionList = Objects.requireNonNull(list, "suppression list");
+            return this;
+        }
+
+        /** What a suppressed identifier does to a record (default refuse). */
+        public Builder suppressionPolicy(SuppressionPolicy policy) {
+            if (suppressionPolicy != null) {
+                throw new IllegalStateException("suppressionPolicy was already set to " + suppressionPolicy);
+            }
+            suppressionPolicy = Objects.requireNonNull(policy, "suppression policy");
+            return this;
+        }
+
+        /**
+         * Keeps a source's records for {@code period} after they were observed (once per source):
+         * older records are refused at ingest and purged from graphs by
+         * {@link IdentityGraph#purgeExpired()}.
+         */
+        public Builder retention(String source, java.time.Duration period) {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(period, "period");
+            if (period.isNegative() || period.isZero()) {
+                throw new IllegalArgumentException("retention for source " + source + " must be positive, was " + period);
+            }
+            if (retention.putIfAbsent(source, period) != null) {
+                throw new IllegalStateException("retention for source " + source + " was already set");
+            }
+            return this;
         }
 
         /** Adds a match rule. Rule names must be unique. */
@@ -269,12 +382,17 @@ public final class Resolver {
                 key = new long[] {random.nextLong(), random.nextLong()};
             }
             int threads = parallelism != null ? parallelism : Runtime.getRuntime().availableProcessors();
+            SuppressionList suppression = suppressionList != null ? suppressionList : SuppressionList.inMemory();
             EngineConfig.Settings settings = new EngineConfig.Settings(features, rules, normalizers, limits,
                     cannotLink, blockSizeCap != null ? blockSizeCap : 1000,
                     maxProfileSize != null ? maxProfileSize : 1000,
                     maxValueLength != null ? maxValueLength : 1000, threads, survivorship,
-                    defaultSurvivorship != null ? defaultSurvivorship : Survivorship.mostRecent(), key[0], key[1]);
-            return new Resolver(EngineConfig.compile(settings), threads);
+                    defaultSurvivorship != null ? defaultSurvivorship : Survivorship.mostRecent(), key[0], key[1],
+                    new EngineConfig.Privacy(ingestFilters, linkingFilter != null ? linkingFilter : LinkingFilter.allowAll(),
+                            outputFilters, consentPolicy != null ? consentPolicy : ConsentPolicy.MOST_RESTRICTIVE,
+                            clock != null ? clock : Clock.systemUTC(), suppression,
+                            suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention));
+            return new Resolver(EngineConfig.compile(settings), threads, suppression);
         }
     }
 }

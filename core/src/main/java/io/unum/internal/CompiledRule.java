@@ -66,6 +66,11 @@ final class CompiledRule {
         this.reviewWeight = rule.reviewWeightThreshold();
     }
 
+    /** Deterministic rules: the index of a type in {@link #types}, or -1. */
+    int typeIndex(IdentifierType type) {
+        return java.util.Arrays.binarySearch(types, type);
+    }
+
     /** The name of key {@code keyIndex} of this rule, for statistics. */
     String keyName(int keyIndex) {
         return deterministic ? types[keyIndex].name() : blockingNames[keyIndex];

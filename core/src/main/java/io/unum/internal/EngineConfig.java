@@ -3,6 +3,14 @@ package io.unum.internal;
 import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
 import io.unum.model.Survivorship;
+import io.unum.privacy.ConsentPolicy;
+import io.unum.privacy.IngestFilter;
+import io.unum.privacy.LinkingFilter;
+import io.unum.privacy.OutputFilter;
+import io.unum.privacy.SuppressionList;
+import io.unum.privacy.SuppressionPolicy;
+import java.time.Clock;
+import java.time.Duration;
 import io.unum.rules.BlockingKey;
 import io.unum.rules.Comparison;
 import io.unum.rules.ComparisonLevel;
@@ -38,13 +46,36 @@ public final class EngineConfig {
     final long k0;
     final long k1;
     final long lookupSeed;
+    final Privacy privacy;
 
     /** The settings a resolver's builder collects; validated by {@link #compile(Settings)}. */
     public record Settings(List<Feature> features, List<MatchRule> rules,
             Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
             List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, int maxValueLength,
             int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
-            long k0, long k1) {
+            long k0, long k1, Privacy privacy) {
+    }
+
+    /**
+     * The privacy settings.
+     *
+     * @param ingestFilters stages applied to every record before anything else, in order
+     * @param linkingFilter who may be linked by which rule
+     * @param outputFilters stages applied to views after consent masking, in order
+     * @param consentPolicy how members' consent combines into a profile's
+     * @param clock the clock consent, retention and erasure are evaluated against
+     * @param suppression identifiers of erased people
+     * @param suppressionPolicy what a suppressed identifier does to a record
+     * @param retention per source, how long records are kept after they were observed
+     */
+    public record Privacy(List<IngestFilter> ingestFilters, LinkingFilter linkingFilter, List<OutputFilter> outputFilters,
+            ConsentPolicy consentPolicy, Clock clock, SuppressionList suppression, SuppressionPolicy suppressionPolicy,
+            Map<String, Duration> retention) {
+        public Privacy {
+            ingestFilters = List.copyOf(ingestFilters);
+            outputFilters = List.copyOf(outputFilters);
+            retention = Map.copyOf(retention);
+        }
     }
 
     private EngineConfig(Settings s, Feature[] features, Map<String, Integer> slots, CompiledRule[] rules,
@@ -64,6 +95,7 @@ public final class EngineConfig {
         this.k0 = s.k0();
         this.k1 = s.k1();
         this.lookupSeed = SipHash.mix(s.k0() ^ 0x6c6f6f6b7570L);
+        this.privacy = s.privacy();
     }
 
     /**
@@ -94,7 +126,9 @@ public final class EngineConfig {
             }
             long ruleSeed = SipHash.mix(s.k0() + 0x9E3779B97F4A7C15L * (r + 1));
             if (rule instanceof MatchRule.Deterministic d) {
-                IdentifierType[] types = d.types().stream().sorted().toArray(IdentifierType[]::new);
+                IdentifierType[] types = d.types().stream()
+                        .flatMap(t -> java.util.stream.Stream.of(t, t.protectedVariant()))
+                        .sorted().toArray(IdentifierType[]::new);
                 long[] seeds = new long[types.length];
                 for (int t = 0; t < types.length; t++) {
                     seeds[t] = SipHash.mix(ruleSeed ^ (0xD1B54A32D192ED03L * (t + 1)));
@@ -163,6 +197,9 @@ public final class EngineConfig {
 
     int limit(IdentifierType type) {
         Integer limit = limits.get(type);
+        if (limit == null && type.isProtected()) {
+            limit = limits.get(type.base());
+        }
         return limit != null ? limit : type.maxPerProfile();
     }
 

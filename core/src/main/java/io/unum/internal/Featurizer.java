@@ -3,13 +3,25 @@ package io.unum.internal;
 import io.unum.InputIssue;
 import io.unum.InputIssue.Action;
 import io.unum.InputIssue.Problem;
+import io.unum.model.ConsentEntry;
+import io.unum.model.ConsentState;
 import io.unum.model.Identifier;
 import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.rules.Feature;
+import io.unum.model.Purpose;
+import io.unum.privacy.IngestContext;
+import io.unum.privacy.IngestDecision;
+import io.unum.privacy.IngestFilter;
+import io.unum.privacy.PrivacyDecision;
+import io.unum.privacy.RecordConsent;
+import io.unum.privacy.SuppressionPolicy;
 import io.unum.rules.RecordView;
 import io.unum.spi.NormalizedValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,11 +50,99 @@ final class Featurizer {
         this.config = config;
     }
 
-    /** The result: an entry (or {@code null} if rejected) and the issues found. */
-    record Result(RecordEntry entry, List<InputIssue> issues) {
+    /**
+     * The result: an entry (or {@code null} if the record is not resolved), the issues found,
+     * the privacy decisions, and whether a privacy stage refused the record (which removes a
+     * resident record with its key, unlike a validation failure).
+     */
+    record Result(RecordEntry entry, List<InputIssue> issues, List<PrivacyDecision> decisions, boolean refused) {
     }
 
-    Result featurize(SourceRecord record) {
+    /** The context ingest filters see. */
+    IngestContext context(Instant now) {
+        return new IngestContext() {
+            @Override
+            public Instant now() {
+                return now;
+            }
+
+            @Override
+            public NormalizedValue normalize(Identifier identifier) {
+                return config.normalizer(identifier.type()).normalize(identifier.value());
+            }
+        };
+    }
+
+    /** Retention, then the ingest filters in order. */
+    private Object admit(SourceRecord record, Instant now, List<PrivacyDecision> decisions) {
+        RecordKey key = record.key();
+        Duration retention = config.privacy.retention().get(key.source());
+        if (retention != null && record.observedAt().plus(retention).isBefore(now)) {
+            decisions.add(new PrivacyDecision(key, "retention", PrivacyDecision.Outcome.REFUSED, "RETENTION_EXPIRED"));
+            return null;
+        }
+        IngestContext context = context(now);
+        SourceRecord current = record;
+        for (IngestFilter filter : config.privacy.ingestFilters()) {
+            IngestDecision decision;
+            try {
+                decision = filter.apply(current, context);
+            } catch (RuntimeException e) {
+                LOG.warn("ingest filter {} threw {} on record {}; record refused", filter.name(), e.getClass().getName(), key);
+                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, "FILTER_FAILED"));
+                return null;
+            }
+            if (decision instanceof IngestDecision.Refuse refuse) {
+                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, refuse.reasonCode()));
+                return null;
+            }
+            IngestDecision.Accept accept = (IngestDecision.Accept) decision;
+            if (!accept.record().key().equals(key)) {
+                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, "FILTER_CHANGED_KEY"));
+                return null;
+            }
+            if (!accept.notes().isEmpty()) {
+                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.CHANGED,
+                        String.join(",", accept.notes())));
+            }
+            current = accept.record();
+        }
+        return current;
+    }
+
+    /** The record's consent with identifier scopes normalized, evaluated at {@code now}. */
+    RecordConsent consent(SourceRecord record, Instant now) {
+        if (record.consent().isEmpty()) {
+            return RecordConsent.none().at(now);
+        }
+        List<ConsentEntry> entries = new ArrayList<>(record.consent().size());
+        for (ConsentEntry entry : record.consent()) {
+            if (entry.identifier() == null) {
+                entries.add(entry);
+                continue;
+            }
+            NormalizedValue normalized;
+            try {
+                normalized = config.normalizer(entry.identifier().type()).normalize(entry.identifier().value());
+            } catch (RuntimeException e) {
+                continue;
+            }
+            String value = normalized instanceof NormalizedValue.Valid v ? v.value()
+                    : normalized instanceof NormalizedValue.NonIdentifying n ? n.value() : null;
+            if (value != null) {
+                entries.add(entry.forIdentifier(new Identifier(entry.identifier().type(), value)));
+            }
+        }
+        return new RecordConsent(entries, now);
+    }
+
+    Result featurize(SourceRecord given, Instant now) {
+        List<PrivacyDecision> decisions = new ArrayList<>(0);
+        Object admitted = admit(given, now, decisions);
+        if (admitted == null) {
+            return new Result(null, List.of(), decisions, true);
+        }
+        SourceRecord record = (SourceRecord) admitted;
         List<InputIssue> issues = new ArrayList<>(0);
         RecordKey key = record.key();
         int maxLength = config.maxValueLength;
@@ -95,7 +195,19 @@ final class Featurizer {
                 issues.add(new InputIssue(key, count.getKey().name(), Problem.TOO_MANY_IDENTIFIERS,
                         Action.RECORD_REJECTED, "at most " + limit + " distinct values per profile, had "
                                 + count.getValue()));
-                return new Result(null, issues);
+                return new Result(null, issues, decisions, false);
+            }
+        }
+
+        // suppression: an erased person is not re-created by a re-ingest
+        RecordConsent consent = consent(record, now);
+        if (!config.privacy.suppression().isEmpty()) {
+            for (Identifier id : all) {
+                Optional<Instant> erased = config.privacy.suppression().erasedAt(id);
+                if (erased.isPresent() && !freshConsent(consent, erased.get())) {
+                    decisions.add(new PrivacyDecision(key, "suppression", PrivacyDecision.Outcome.REFUSED, "SUPPRESSED"));
+                    return new Result(null, issues, decisions, true);
+                }
             }
         }
 
@@ -147,7 +259,7 @@ final class Featurizer {
         }
 
         Identifier[] linkableArray = linkable.toArray(new Identifier[0]);
-        Keys keys = blockingKeys(features, linkableArray);
+        Keys keys = blockingKeys(features, linkableArray, record, consent);
         Identifier[] allArray = all.toArray(new Identifier[0]);
         long[] lookupKeys = new long[allArray.length];
         for (int i = 0; i < allArray.length; i++) {
@@ -155,14 +267,22 @@ final class Featurizer {
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
         return new Result(new RecordEntry(record, features, allArray, linkableArray, keys.keys(), keys.meta(), lookupKeys,
-                usable == record.attributes() ? usable : Map.copyOf(usable)), issues);
+                usable == record.attributes() ? usable : Map.copyOf(usable), consent), issues, decisions, false);
+    }
+
+    private boolean freshConsent(RecordConsent consent, Instant erasedAt) {
+        if (config.privacy.suppressionPolicy() != SuppressionPolicy.ADMIT_WITH_FRESH_CONSENT) {
+            return false;
+        }
+        Optional<ConsentEntry> latest = consent.latest(Purpose.IDENTITY_RESOLUTION);
+        return latest.isPresent() && latest.get().state() == ConsentState.GRANTED && latest.get().at().isAfter(erasedAt);
     }
 
     /** Blocking keys with their namespace: {@code keys[i]} belongs to rule {@code meta[i] >>> 16}, key {@code meta[i] & 0xFFFF}. */
     record Keys(long[] keys, int[] meta) {
     }
 
-    private Keys blockingKeys(String[] features, Identifier[] linkable) {
+    private Keys blockingKeys(String[] features, Identifier[] linkable, SourceRecord record, RecordConsent consent) {
         long[] keys = new long[8];
         int[] meta = new int[8];
         int n = 0;
@@ -170,8 +290,8 @@ final class Featurizer {
         for (CompiledRule rule : config.rules) {
             if (rule.deterministic) {
                 for (Identifier id : linkable) {
-                    int t = Arrays.binarySearch(rule.types, id.type());
-                    if (t >= 0) {
+                    int t = rule.typeIndex(id.type());
+                    if (t >= 0 && config.privacy.linkingFilter().allows(consent, rule.rule, id)) {
                         if (n == keys.length) {
                             keys = Arrays.copyOf(keys, n * 2);
                             meta = Arrays.copyOf(meta, n * 2);
@@ -180,7 +300,7 @@ final class Featurizer {
                         keys[n++] = deterministicKey(rule, t, id.value());
                     }
                 }
-            } else {
+            } else if (config.privacy.linkingFilter().allows(consent, rule.rule, null)) {
                 for (int k = 0; k < rule.blockingSlots.length; k++) {
                     String value = keyValue(rule.blockingSlots[k], features, joined);
                     if (value != null) {

@@ -11,7 +11,15 @@ import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
+import io.unum.model.Purpose;
+import io.unum.privacy.ErasureAudit;
+import io.unum.privacy.IdentifierProtection;
+import io.unum.privacy.IngestContext;
+import io.unum.privacy.IngestFilter;
+import io.unum.privacy.PrivacyDecision;
+import io.unum.privacy.ProfileView;
 import io.unum.rules.Weights;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -71,6 +79,7 @@ public final class GraphState {
     private final PairScorer scorer;
     private final Clusterer clusterer;
     private final ProfileBuilder profileBuilder;
+    private final ViewBuilder viewBuilder;
     private final Parallel parallel;
 
     private final ArrayList<RecordEntry> entries = new ArrayList<>();
@@ -96,6 +105,7 @@ public final class GraphState {
         this.scorer = new PairScorer(config);
         this.clusterer = new Clusterer(config);
         this.profileBuilder = new ProfileBuilder(config);
+        this.viewBuilder = new ViewBuilder(config);
         this.parallel = new Parallel(parallelism);
     }
 
@@ -114,6 +124,7 @@ public final class GraphState {
      */
     public Outcome apply(Collection<SourceRecord> upserts, Collection<RecordKey> deletes) {
         long currentEpoch = ++epoch;
+        Instant now = config.privacy.clock().instant();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
         List<InputIssue> issues = new ArrayList<>();
@@ -149,14 +160,19 @@ public final class GraphState {
         parallel.forEachChunk(featureChunks, results.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int end = Math.min(results.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                results[i] = featurizer.featurize(toInsert.get(i));
+                results[i] = featurizer.featurize(toInsert.get(i), now);
             }
         });
         List<RecordEntry> fresh = new ArrayList<>(results.length);
-        for (Featurizer.Result result : results) {
+        List<PrivacyDecision> decisions = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            Featurizer.Result result = results[i];
             issues.addAll(result.issues());
+            decisions.addAll(result.decisions());
             if (result.entry() != null) {
                 fresh.add(result.entry());
+            } else if (result.refused()) {
+                deleteSet.add(toInsert.get(i).key()); // a refused update removes what was resident
             }
         }
         long t1 = System.nanoTime();
@@ -304,9 +320,9 @@ public final class GraphState {
         times.put(Stage.CLUSTERING, Duration.ofNanos(t4 - t3));
 
         // 7. profile ids, survivorship, change set
-        List<ProfileChange> changes = assign(clusters, oldProfiles, currentEpoch);
+        List<ProfileChange> changes = assign(clusters, oldProfiles, currentEpoch, now);
         times.put(Stage.SURVIVORSHIP, Duration.ofNanos(System.nanoTime() - t4));
-        return new Outcome(new ChangeSet(changes, issues), pairs, times);
+        return new Outcome(new ChangeSet(changes, issues, decisions), pairs, times);
     }
 
     private static int chunks(int n) {
@@ -491,7 +507,8 @@ public final class GraphState {
     // ------------------------------------------------------------------------------------------
     // profile ids and change sets
 
-    private List<ProfileChange> assign(List<List<RecordEntry>> clusters, Set<ProfileId> oldProfiles, long currentEpoch) {
+    private List<ProfileChange> assign(List<List<RecordEntry>> clusters, Set<ProfileId> oldProfiles, long currentEpoch,
+            Instant now) {
         int n = clusters.size();
         RecordEntry[] oldestOfCluster = new RecordEntry[n];
         for (int c = 0; c < n; c++) {
@@ -585,7 +602,7 @@ public final class GraphState {
             int end = Math.min(n, (chunk + 1) * CHUNK);
             for (int c = chunk * CHUNK; c < end; c++) {
                 if (!unchanged[c]) {
-                    built[c] = profileBuilder.build(ids[c], versions[c], clusters.get(c));
+                    built[c] = profileBuilder.build(ids[c], versions[c], clusters.get(c), now);
                 }
             }
         });
@@ -701,6 +718,136 @@ public final class GraphState {
     }
 
     // ------------------------------------------------------------------------------------------
+    // erasure and retention
+
+    /** The result of an erasure: what changed, and the value-free audit entry. */
+    public record Erasure(ChangeSet changes, ErasureAudit audit) {
+    }
+
+    /**
+     * Removes records and every trace of them (source record, features, index entries, edges,
+     * golden values), re-resolves what remains, and, if {@code suppress}, adds all their
+     * normalized identifiers to the suppression list.
+     *
+     * @param keys the records to erase; unknown keys are ignored
+     * @param scope the audit scope
+     * @param suppress whether to suppress their identifiers (erasure) or not (retention)
+     */
+    public Erasure forget(Collection<RecordKey> keys, String scope, boolean suppress) {
+        Instant now = config.privacy.clock().instant();
+        Set<String> sources = new java.util.TreeSet<>();
+        Set<Identifier> suppressed = new HashSet<>();
+        Set<ProfileId> affected = new HashSet<>();
+        List<RecordKey> present = new ArrayList<>();
+        for (RecordKey key : keys) {
+            RecordEntry entry = byKey.get(key);
+            if (entry == null) {
+                continue;
+            }
+            present.add(key);
+            sources.add(key.source());
+            if (entry.profile != null) {
+                affected.add(entry.profile);
+            }
+            if (suppress) {
+                suppressed.addAll(Arrays.asList(entry.identifiers));
+            }
+        }
+        for (Identifier identifier : suppressed) {
+            config.privacy.suppression().add(identifier, now);
+        }
+        Outcome outcome = apply(List.of(), present);
+        List<ProfileId> deleted = new ArrayList<>();
+        List<ProfileId> changed = new ArrayList<>();
+        for (ProfileId id : affected) {
+            (profiles.containsKey(id) ? changed : deleted).add(id);
+        }
+        deleted.sort(null);
+        changed.sort(null);
+        return new Erasure(outcome.changes(),
+                new ErasureAudit(now, scope, present.size(), List.copyOf(sources), suppressed.size(), deleted, changed));
+    }
+
+    /** Keys of resident records older than their source's retention period. */
+    public List<RecordKey> expired() {
+        Instant now = config.privacy.clock().instant();
+        List<RecordKey> expired = new ArrayList<>();
+        if (config.privacy.retention().isEmpty()) {
+            return expired;
+        }
+        for (RecordEntry e : byKey.values()) {
+            java.time.Duration period = config.privacy.retention().get(e.key.source());
+            if (period != null && e.record.observedAt().plus(period).isBefore(now)) {
+                expired.add(e.key);
+            }
+        }
+        expired.sort(null);
+        return expired;
+    }
+
+    /**
+     * The stored forms of an identifier as given by a caller: normalized, and protected by any
+     * identifier-protection stage. Empty if it is malformed.
+     */
+    public List<Identifier> storedForms(Identifier identifier) {
+        IngestContext context = featurizer.context(config.privacy.clock().instant());
+        List<Identifier> forms = new ArrayList<>(2);
+        io.unum.spi.NormalizedValue normalized = config.normalizer(identifier.type()).normalize(identifier.value());
+        if (normalized instanceof io.unum.spi.NormalizedValue.Valid v) {
+            forms.add(new Identifier(identifier.type(), v.value()));
+        } else if (normalized instanceof io.unum.spi.NormalizedValue.NonIdentifying n) {
+            forms.add(new Identifier(identifier.type(), n.value()));
+        }
+        for (IngestFilter filter : config.privacy.ingestFilters()) {
+            if (filter instanceof IdentifierProtection protection) {
+                protection.protect(identifier, context).ifPresent(forms::add);
+            }
+        }
+        return forms;
+    }
+
+    /** Keys of the resident records carrying a normalized (or protected) identifier, sorted. */
+    public List<RecordKey> recordsWith(Identifier stored) {
+        Block block = lookup.get(featurizer.lookupKey(stored));
+        List<RecordKey> keys = new ArrayList<>();
+        if (block != null) {
+            for (int i = 0; i < block.size(); i++) {
+                RecordEntry e = entries.get(block.members.get(i));
+                if (Arrays.binarySearch(e.identifiers, stored) >= 0) {
+                    keys.add(e.key);
+                }
+            }
+        }
+        keys.sort(null);
+        return keys;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // views
+
+    /** What a purpose may see of a profile (following aliases), consent evaluated now. */
+    public Optional<ProfileView> view(ProfileId id, Purpose purpose) {
+        Instant now = config.privacy.clock().instant();
+        return profile(id).map(p -> viewBuilder.view(p, purpose, now, this::member));
+    }
+
+    /** What views need of a member record. */
+    public ViewBuilder.Member member(RecordKey key) {
+        RecordEntry entry = byKey.get(key);
+        return new ViewBuilder.Member(entry.consent, entry.identifiers);
+    }
+
+    /** The view builder, for snapshots. */
+    public ViewBuilder viewBuilder() {
+        return viewBuilder;
+    }
+
+    /** The clock's current time. */
+    public Instant now() {
+        return config.privacy.clock().instant();
+    }
+
+    // ------------------------------------------------------------------------------------------
     // reads (callers exclude concurrent writes)
 
     /** The profile with this id or alias. */
@@ -737,25 +884,13 @@ public final class GraphState {
      * @param identifier a raw identifier; it is normalized with its type's configured normalizer
      */
     public List<Profile> profilesWith(Identifier identifier) {
-        io.unum.spi.NormalizedValue normalized = config.normalizer(identifier.type()).normalize(identifier.value());
-        String value;
-        if (normalized instanceof io.unum.spi.NormalizedValue.Valid v) {
-            value = v.value();
-        } else if (normalized instanceof io.unum.spi.NormalizedValue.NonIdentifying n) {
-            value = n.value();
-        } else {
-            return List.of();
-        }
-        Identifier target = new Identifier(identifier.type(), value);
-        Block block = lookup.get(featurizer.lookupKey(target));
-        if (block == null) {
-            return List.of();
-        }
         TreeMap<ProfileId, Profile> found = new TreeMap<>();
-        for (int i = 0; i < block.size(); i++) {
-            RecordEntry e = entries.get(block.members.get(i));
-            if (Arrays.binarySearch(e.identifiers, target) >= 0 && e.profile != null) {
-                found.put(e.profile, profiles.get(e.profile));
+        for (Identifier stored : storedForms(identifier)) {
+            for (RecordKey key : recordsWith(stored)) {
+                RecordEntry e = byKey.get(key);
+                if (e.profile != null) {
+                    found.put(e.profile, profiles.get(e.profile));
+                }
             }
         }
         return List.copyOf(found.values());

@@ -1,12 +1,20 @@
 package io.unum.internal;
 
+import io.unum.model.ConsentEntry;
+import io.unum.model.ConsentState;
+import io.unum.model.ConsentStatus;
 import io.unum.model.GoldenValue;
 import io.unum.model.Identifier;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.Provenance;
+import io.unum.model.Purpose;
 import io.unum.model.RecordKey;
 import io.unum.model.Survivorship;
+import io.unum.privacy.ConsentPolicy;
+import io.unum.privacy.RecordConsent;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +41,7 @@ final class ProfileBuilder {
         this.config = config;
     }
 
-    Profile build(ProfileId id, long version, List<RecordEntry> members) {
+    Profile build(ProfileId id, long version, List<RecordEntry> members, Instant now) {
         List<RecordKey> keys = new ArrayList<>(members.size());
         TreeSet<Identifier> identifiers = new TreeSet<>();
         Map<String, List<Candidate>> candidates = new TreeMap<>();
@@ -51,7 +59,62 @@ final class ProfileBuilder {
         for (Map.Entry<String, List<Candidate>> attribute : candidates.entrySet()) {
             golden.put(attribute.getKey(), survive(config.survivorship(attribute.getKey()), attribute.getValue()));
         }
-        return new Profile(id, version, keys, new ArrayList<>(identifiers), golden);
+        List<RecordKey> sortedKeys = new ArrayList<>(keys);
+        sortedKeys.sort(null);
+        Map<RecordKey, RecordConsent> consents = new TreeMap<>();
+        for (RecordEntry member : members) {
+            consents.put(member.key, member.consent.at(now));
+        }
+        return new Profile(id, version, keys, new ArrayList<>(identifiers), golden,
+                consent(consents, config.privacy.consentPolicy()));
+    }
+
+    /**
+     * Combines members' record-wide consent per purpose by the policy; see {@link ConsentPolicy}.
+     * Only purposes with at least one effective entry appear.
+     */
+    static Map<Purpose, ConsentStatus> consent(Map<RecordKey, RecordConsent> members, ConsentPolicy policy) {
+        TreeSet<Purpose> purposes = new TreeSet<>();
+        for (RecordConsent consent : members.values()) {
+            for (ConsentEntry entry : consent.entries()) {
+                if (entry.identifier() == null) {
+                    purposes.add(entry.purpose());
+                }
+            }
+        }
+        Map<Purpose, ConsentStatus> result = new TreeMap<>();
+        for (Purpose purpose : purposes) {
+            List<RecordKey> granting = new ArrayList<>();
+            List<RecordKey> refusing = new ArrayList<>();
+            ConsentEntry latestRefusal = null;
+            ConsentEntry latest = null;
+            for (Map.Entry<RecordKey, RecordConsent> member : members.entrySet()) {
+                Optional<ConsentEntry> entry = member.getValue().latest(purpose);
+                if (entry.isEmpty()) {
+                    continue;
+                }
+                ConsentEntry e = entry.get();
+                if (e.state().allows()) {
+                    granting.add(member.getKey());
+                } else {
+                    refusing.add(member.getKey());
+                    if (latestRefusal == null || e.at().isAfter(latestRefusal.at())) {
+                        latestRefusal = e;
+                    }
+                }
+                if (latest == null || e.at().isAfter(latest.at())
+                        || (e.at().equals(latest.at()) && !e.state().allows())) {
+                    latest = e;
+                }
+            }
+            if (latest == null) {
+                continue;
+            }
+            ConsentState state = policy == ConsentPolicy.MOST_RECENT ? latest.state()
+                    : latestRefusal != null ? latestRefusal.state() : ConsentState.GRANTED;
+            result.put(purpose, new ConsentStatus(purpose, state, granting, refusing));
+        }
+        return result;
     }
 
     private record Candidate(String value, RecordEntry record) {

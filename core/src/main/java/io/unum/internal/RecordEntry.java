@@ -4,6 +4,7 @@ import io.unum.model.Identifier;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
+import io.unum.privacy.RecordConsent;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -32,6 +33,8 @@ final class RecordEntry {
     final long[] lookupKeys;
     /** Attributes usable for survivorship (over-long values removed). */
     final Map<String, String> attributes;
+    /** The record's consent, identifier scopes normalized. */
+    final RecordConsent consent;
 
     int index = -1;
     /** The change epoch in which the entry was inserted. */
@@ -53,7 +56,7 @@ final class RecordEntry {
     private static final long[] EMPTY_LONGS = new long[0];
 
     RecordEntry(SourceRecord record, String[] features, Identifier[] identifiers, Identifier[] linkable,
-            long[] keys, int[] keyMeta, long[] lookupKeys, Map<String, String> attributes) {
+            long[] keys, int[] keyMeta, long[] lookupKeys, Map<String, String> attributes, RecordConsent consent) {
         this.record = record;
         this.key = record.key();
         this.features = features;
@@ -63,6 +66,7 @@ final class RecordEntry {
         this.keyMeta = keyMeta;
         this.lookupKeys = lookupKeys;
         this.attributes = attributes;
+        this.consent = consent;
     }
 
     int degree() {

@@ -58,16 +58,23 @@ public final class IdentifierType implements Comparable<IdentifierType> {
     /** A handle on TikTok. */
     public static final IdentifierType SOCIAL_TIKTOK = social("tiktok");
 
+    /** The suffix of a protected (keyed-hashed) variant's name. */
+    private static final String PROTECTED_SUFFIX = ".hmac";
+    private static final String IDENTIFYING = "h:";
+    private static final String NON_IDENTIFYING = "n:";
+
     private final String name;
     private final boolean deterministic;
     private final int maxPerProfile;
     private final IdentifierNormalizer normalizer;
+    private final IdentifierType base;
 
     private IdentifierType(Builder builder) {
         this.name = builder.name;
         this.deterministic = builder.deterministic;
         this.maxPerProfile = builder.maxPerProfile;
         this.normalizer = builder.normalizer;
+        this.base = builder.base;
     }
 
     /**
@@ -103,7 +110,7 @@ public final class IdentifierType implements Comparable<IdentifierType> {
      * @return a builder with the defaults of {@link #of(String)}
      */
     public static Builder builder(String name) {
-        return new Builder(name);
+        return new Builder(name, false);
     }
 
     /** The type's name, its identity. */
@@ -124,6 +131,55 @@ public final class IdentifierType implements Comparable<IdentifierType> {
     /** The type's default normalizer. */
     public IdentifierNormalizer normalizer() {
         return normalizer;
+    }
+
+    /**
+     * The protected variant of this type, named {@code <name>.hmac}: its values are keyed hashes
+     * written by {@code PrivacyFilters.hashIdentifiers}, so that matching works without the
+     * plaintext. It keeps this type's deterministic flag and limit; a deterministic rule on this
+     * type also links its protected values.
+     */
+    public IdentifierType protectedVariant() {
+        if (base != null) {
+            return this;
+        }
+        Builder builder = new Builder(name + PROTECTED_SUFFIX, true).normalizer(IdentifierType::normalizeProtected);
+        builder.deterministic = deterministic;
+        builder.maxPerProfile = maxPerProfile;
+        builder.base = this;
+        return builder.build();
+    }
+
+    /** Whether this is a protected variant. */
+    public boolean isProtected() {
+        return base != null;
+    }
+
+    /** The type this is the protected variant of, or this type itself. */
+    public IdentifierType base() {
+        return base != null ? base : this;
+    }
+
+    /**
+     * The stored form of a protected value.
+     *
+     * @param hash the keyed hash, in hexadecimal
+     * @param identifying whether the plaintext could link records (false for placeholders)
+     */
+    public static String protectedValue(String hash, boolean identifying) {
+        return (identifying ? IDENTIFYING : NON_IDENTIFYING) + hash;
+    }
+
+    private static io.unum.spi.NormalizedValue normalizeProtected(String raw) {
+        String value = raw.strip();
+        boolean hex = value.length() > 2 && value.chars().skip(2).allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+        if (hex && value.startsWith(IDENTIFYING)) {
+            return io.unum.spi.NormalizedValue.valid(value);
+        }
+        if (hex && value.startsWith(NON_IDENTIFYING)) {
+            return io.unum.spi.NormalizedValue.nonIdentifying(value, "protected placeholder value");
+        }
+        return io.unum.spi.NormalizedValue.invalid("a protected value written by the identifier-hashing filter");
     }
 
     @Override
@@ -155,9 +211,14 @@ public final class IdentifierType implements Comparable<IdentifierType> {
         private boolean maxPerProfileSet;
         private IdentifierNormalizer normalizer = IdentifierNormalizers.trimmed();
         private boolean normalizerSet;
+        private IdentifierType base;
 
-        private Builder(String name) {
+        private Builder(String name, boolean variant) {
             Objects.requireNonNull(name, "identifier type name");
+            if (!variant && name.endsWith(PROTECTED_SUFFIX)) {
+                throw new IllegalArgumentException("identifier type names ending in " + PROTECTED_SUFFIX
+                        + " are reserved for protected variants; use protectedVariant(), was '" + name + "'");
+            }
             if (!NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("identifier type name must match " + NAME.pattern()
                         + " (lower-case ASCII, at most 64 characters), was '" + name + "'");

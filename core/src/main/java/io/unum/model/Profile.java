@@ -24,6 +24,7 @@ public final class Profile {
     private final List<RecordKey> members;
     private final List<Identifier> identifiers;
     private final Map<String, List<GoldenValue>> attributes;
+    private final Map<Purpose, ConsentStatus> consent;
 
     /**
      * Creates a snapshot. Members and identifiers are sorted; attribute names are sorted.
@@ -33,9 +34,10 @@ public final class Profile {
      * @param members the member record keys, non-empty
      * @param identifiers the merged normalized identifiers
      * @param attributes the golden values per attribute name, each list non-empty
+     * @param consent the merged consent per purpose (purposes no member mentions are absent)
      */
     public Profile(ProfileId id, long version, List<RecordKey> members, List<Identifier> identifiers,
-            Map<String, List<GoldenValue>> attributes) {
+            Map<String, List<GoldenValue>> attributes, Map<Purpose, ConsentStatus> consent) {
         this.id = Objects.requireNonNull(id, "id");
         if (version < 1) {
             throw new IllegalArgumentException("profile version must be at least 1, was " + version);
@@ -58,6 +60,13 @@ public final class Profile {
             copy.put(name, List.copyOf(values));
         });
         this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(copy));
+        this.consent = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(Objects.requireNonNull(consent, "consent"))));
+    }
+
+    /** A snapshot without consent information. */
+    public Profile(ProfileId id, long version, List<RecordKey> members, List<Identifier> identifiers,
+            Map<String, List<GoldenValue>> attributes) {
+        this(id, version, members, identifiers, attributes, Map.of());
     }
 
     /** The profile's id. */
@@ -107,6 +116,20 @@ public final class Profile {
         return attributes.getOrDefault(name, List.of());
     }
 
+    /** The merged consent per purpose that any member mentions, purposes sorted. */
+    public Map<Purpose, ConsentStatus> consent() {
+        return consent;
+    }
+
+    /**
+     * The merged consent for one purpose; a purpose no member mentions has no recorded state and
+     * does not {@linkplain ConsentStatus#allows() allow} anything.
+     */
+    public ConsentStatus consent(Purpose purpose) {
+        ConsentStatus status = consent.get(purpose);
+        return status != null ? status : new ConsentStatus(purpose, null, List.of(), List.of());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Profile other
@@ -114,12 +137,13 @@ public final class Profile {
                 && version == other.version
                 && members.equals(other.members)
                 && identifiers.equals(other.identifiers)
-                && attributes.equals(other.attributes);
+                && attributes.equals(other.attributes)
+                && consent.equals(other.consent);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, version, members, identifiers, attributes);
+        return Objects.hash(id, version, members, identifiers, attributes, consent);
     }
 
     /** The id, version and sizes; no personal values. */
