@@ -306,6 +306,8 @@ final class Households {
         if (p.recordCount() == 0) {
             r[Source.WEBSHOP.ordinal()] = 1;
         }
+        p.shopEmail = rng.chance(0.6) ? 0 : rng.nextInt(p.emails.length);
+        p.newsletterEmail = rng.chance(0.6) ? 0 : rng.nextInt(p.emails.length);
         if (r[Source.CRM.ordinal()] > 0) {
             p.customerId = "C" + Person.pad(permute(p.index, 100_000_000L, 0xc0571L), 8);
         }

@@ -30,6 +30,9 @@ final class Person {
 
     /** Personal e-mails, the first being the primary one. */
     String[] emails;
+    /** The e-mail (index into {@link #emails}) of the web shop account and of the newsletter subscription. */
+    int shopEmail;
+    int newsletterEmail;
     /** A family e-mail shared with household members, or null. */
     String familyEmail;
 

@@ -115,7 +115,7 @@ final class Renderer {
             row[GENDER] = p.female ? "F" : "M";
         }
         if (usual(0.9)) {
-            row[EMAIL] = email(p, true, 0.01, 0.02, 0.01);
+            row[EMAIL] = email(p, 0, 0.8, 0.01, 0.02, 0.01);
         }
         if (p.emails.length > 1 && rng.chance(0.35)) {
             row[EMAIL_2] = variants(p.emails[1 + rng.nextInt(p.emails.length - 1)], 0.02, 0.01);
@@ -131,7 +131,7 @@ final class Renderer {
             address(row, address, rng.chance(0.8) ? 0 : 1, false);
         }
         row[CUSTOMER_ID] = p.customerId;
-        if (p.loyaltyId != null && rng.chance(0.5)) {
+        if (p.loyaltyId != null && rng.chance(0.7)) {
             row[LOYALTY_ID] = p.loyaltyId;
         }
     }
@@ -151,7 +151,7 @@ final class Renderer {
             row[GENDER] = p.female ? "female" : "male";
         }
         if (usual(0.99)) {
-            row[EMAIL] = email(p, false, 0.015, 0.15, 0.02);
+            row[EMAIL] = email(p, p.shopEmail, 0.85, 0.015, 0.15, 0.02);
         }
         if (p.emails.length > 1 && rng.chance(0.08)) {
             row[EMAIL_2] = variants(p.emails[rng.nextInt(p.emails.length)], 0.1, 0.01);
@@ -174,7 +174,7 @@ final class Renderer {
             row[CUSTOMER_ID] = p.customerId;
         }
         if (p.cookies.length > 0 && usual(0.85)) {
-            row[COOKIE_ID] = rng.pick(p.cookies);
+            row[COOKIE_ID] = rng.chance(0.5) ? p.cookies[0] : rng.pick(p.cookies);
         }
         if (p.devices.length > 0 && rng.chance(0.4)) {
             row[DEVICE_ID] = rng.pick(p.devices);
@@ -201,7 +201,7 @@ final class Renderer {
             row[CITY] = Text.upper(address.city().name());
         }
         if (rng.chance(0.3)) {
-            row[EMAIL] = email(p, false, 0.08, 0.05, 0.03);
+            row[EMAIL] = email(p, 0, 0.6, 0.08, 0.05, 0.03);
         }
         if (p.loyaltyId != null && usual(0.9)) {
             row[LOYALTY_ID] = rng.chance(0.7) ? p.loyaltyId : p.loyaltyId.substring(2);
@@ -213,7 +213,7 @@ final class Renderer {
         if (rng.chance(0.2)) {
             row[DATE_OF_BIRTH] = date(p, 0.005, Source.NEWSLETTER);
         }
-        row[EMAIL] = email(p, false, 0.005, 0.15, 0.015);
+        row[EMAIL] = email(p, p.newsletterEmail, 0.95, 0.005, 0.15, 0.015);
         if (rng.chance(0.4)) {
             row[POSTCODE] = address.zip();
         }
@@ -228,7 +228,7 @@ final class Renderer {
             row[DATE_OF_BIRTH] = date(p, 0.0, Source.SUPPORT);
         }
         if (usual(0.85)) {
-            row[EMAIL] = email(p, true, 0.005, 0.08, 0.02);
+            row[EMAIL] = email(p, 0, 0.8, 0.005, 0.08, 0.02);
         }
         boolean work = p.workPhone != null && rng.chance(0.6);
         String number = work ? p.workPhone : p.mobile != null ? p.mobile : p.homePhone;
@@ -256,10 +256,10 @@ final class Renderer {
         if (rng.chance(0.4)) {
             row[CITY] = address.city().name();
         }
-        if (rng.chance(0.1)) {
-            row[EMAIL] = email(p, false, 0.0, 0.05, 0.01);
+        if (rng.chance(0.35)) {
+            row[EMAIL] = email(p, 0, 0.6, 0.0, 0.05, 0.01);
         }
-        if (p.devices.length > 0 && rng.chance(0.2)) {
+        if (p.devices.length > 0 && rng.chance(0.35)) {
             row[DEVICE_ID] = rng.pick(p.devices);
         }
         row[SOCIAL_X] = p.socialX;
@@ -369,7 +369,11 @@ final class Renderer {
     }
 
     /** One of the person's e-mails; sometimes the family one, a placeholder, a variant or a typo. */
-    private String email(Person p, boolean primary, double junk, double variant, double typo) {
+    /**
+     * @param preferred the e-mail the source usually holds for the person (its account e-mail)
+     * @param loyalty how often it holds that one rather than any of the person's e-mails
+     */
+    private String email(Person p, int preferred, double loyalty, double junk, double variant, double typo) {
         if (rng.chance(junk)) {
             placeholders++;
             return rng.pick(Tables.JUNK_EMAILS);
@@ -377,8 +381,8 @@ final class Renderer {
         String email;
         if (p.familyEmail != null && rng.chance(0.35)) {
             email = p.familyEmail;
-        } else if (primary && rng.chance(0.8)) {
-            email = p.emails[0];
+        } else if (rng.chance(loyalty)) {
+            email = p.emails[preferred];
         } else {
             email = p.emails[rng.nextInt(p.emails.length)];
         }

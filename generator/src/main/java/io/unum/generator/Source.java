@@ -15,7 +15,7 @@ public enum Source {
      * full name with middle name, {@code date_of_birth} as ISO {@code 1984-03-07}, gender
      * {@code F}/{@code M}, e-mail (mostly the primary one) and sometimes a second, mobile and
      * home phone in {@code +1 415-555-0134} or {@code (415) 555-0134} form, the full postal
-     * address, and the {@code loyalty_id} for about half of the loyalty members. A few people
+     * address, and the {@code loyalty_id} for most loyalty members. A few people
      * have a second, later CRM record with the same customer id (a re-export after changes).
      */
     CRM,
@@ -55,8 +55,8 @@ public enum Source {
 
     /**
      * Social handles: {@code social_x} ({@code @handle}) and/or {@code social_instagram}, a
-     * display first name (often a nickname), sometimes last name, city and {@code device_id},
-     * rarely e-mail; never a date of birth.
+     * display first name (often a nickname), sometimes last name, city, e-mail and
+     * {@code device_id}; never a date of birth.
      */
     SOCIAL;
 
