@@ -104,6 +104,9 @@ final class Households {
                 person.mark(HardNegative.SHARED_DEVICE);
             }
         }
+        for (Person person : people) {
+            emails(person, rng);
+        }
         familyEmail(people, h, rng);
         for (Person person : people) {
             plan(person, city, rng);
@@ -209,7 +212,7 @@ final class Households {
         }
     }
 
-    /** A person with name, birth date, e-mails, phones, ids; address and records come later. */
+    /** A person with name, birth date and phones; e-mails, address, ids and records come later. */
     private Person adult(long index, Rng rng, boolean female, String surname, int fromYear, int toYear) {
         Person p = new Person(index);
         p.female = female;
@@ -221,16 +224,20 @@ final class Households {
         p.birthYear = rng.between(fromYear, toYear);
         p.birthMonth = rng.between(1, 12);
         p.birthDay = rng.between(1, 28);
-        double emails = rng.nextDouble();
-        int count = emails < 0.20 ? 1 : emails < 0.45 ? 2 : emails < 0.75 ? 3 : emails < 0.90 ? 4 : 5;
-        p.emails = new String[count];
-        for (int slot = 0; slot < count; slot++) {
-            p.emails[slot] = email(p, slot, rng);
-        }
         Tables.City home = Tables.CITIES[rng.nextInt(Tables.CITIES.length)];
         p.mobile = rng.chance(0.95) ? phone(index, 0, home, rng) : null;
         p.workPhone = rng.chance(0.25) ? phone(index, 1, home, rng) : null;
         return p;
+    }
+
+    /** 1 to 5 personal e-mails (mean 2.7), made once the person's name is final. */
+    private void emails(Person p, Rng rng) {
+        double draw = rng.nextDouble();
+        int count = draw < 0.20 ? 1 : draw < 0.45 ? 2 : draw < 0.75 ? 3 : draw < 0.90 ? 4 : 5;
+        p.emails = new String[count];
+        for (int slot = 0; slot < count; slot++) {
+            p.emails[slot] = email(p, slot, rng);
+        }
     }
 
     private static String firstName(Rng rng, boolean female) {
