@@ -5,6 +5,7 @@ module io.unum.core {
     requires org.slf4j;
 
     exports io.unum;
+    exports io.unum.evaluation;
     exports io.unum.model;
     exports io.unum.rules;
     exports io.unum.spi;

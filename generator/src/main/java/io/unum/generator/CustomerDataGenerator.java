@@ -1,0 +1,281 @@
+package io.unum.generator;
+
+import io.unum.evaluation.ProgressListener;
+import java.io.BufferedWriter;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A seeded generator of realistic multi-source customer records with ground truth, for
+ * measuring match quality and throughput.
+ *
+ * <pre>{@code
+ * GenerationSummary summary = CustomerDataGenerator.newBuilder()
+ *     .people(340_000).seed(42).build()
+ *     .writeTo(Path.of("out"));   // out/records.csv (about 1,000,000 rows) and out/truth.csv
+ * }</pre>
+ *
+ * <p><b>What it makes.</b> People live in households (singles, couples, families, roommates) in
+ * 40 US cities. Each person has about 2.7 personal e-mail addresses, US phone numbers, cookie and
+ * device ids, sometimes social handles, a CRM customer id and a loyalty card, and appears in one
+ * to a handful of {@link Source sources}, about 2.95 records per person on average (so
+ * {@code people = 340,000} gives about a million records). Each source fills its own columns in
+ * its own style (see {@link Source}).
+ *
+ * <p><b>Error model</b> ({@link ErrorKind}): typos, nicknames, swapped names, dropped
+ * diacritics, date-of-birth variants, moved addresses and name changes (records observed before
+ * the change carry the old value), e-mail variants and typos, phone typos, missing values.
+ *
+ * <p><b>Hard negatives</b> ({@link HardNegative}): households sharing address, landline, family
+ * e-mail and devices; twins; junior/senior; strangers with very common names in one of three
+ * crowded cities; placeholder junk ({@code test@test.com}, {@code 000-000-0000},
+ * {@code 1900-01-01}) shared by many strangers. Rates are chosen so that good rules reach a high
+ * but not a trivial F1.
+ *
+ * <p><b>Output.</b> {@code records.csv} has the columns {@link #RECORD_COLUMNS} in that order,
+ * {@code truth.csv} the columns {@link #TRUTH_COLUMNS}, with one truth row per record in the
+ * same order. Both are RFC 4180 CSV in UTF-8 with {@code \n} line ends and a header row; empty
+ * cells are absent values. Record ids are {@code <source>-<7+ digits>}, numbered per source in
+ * file order; person ids are {@code P<7+ digits>}. A person's records are spread over the file
+ * by a bounded shuffle window.
+ *
+ * <p><b>Guarantees.</b> The same settings give byte-identical files on every JVM (the random
+ * generator is SplitMix64, implemented here). Generation streams: memory stays constant
+ * whatever the number of people (one household and a shuffle window of 16,384 records are held
+ * at a time). Customer ids, loyalty ids, personal e-mails, handles and phone numbers are unique
+ * per person up to about 2.6 million people; past that, phone numbers may collide by chance.
+ *
+ * <p>Instances are immutable and thread-safe; each call to {@code writeTo} is independent.
+ * Defaults: 1,000 people, seed 0, no progress reports.
+ */
+public final class CustomerDataGenerator {
+
+    /** The columns of {@code records.csv}, in order. */
+    public static final List<String> RECORD_COLUMNS = List.of("record_id", "source", "observed_at", "first_name",
+            "middle_name", "last_name", "date_of_birth", "gender", "email", "email_2", "phone", "phone_2",
+            "street_number", "address_1", "address_2", "city", "state", "postcode", "customer_id", "loyalty_id",
+            "device_id", "cookie_id", "social_x", "social_instagram");
+
+    /** The columns of {@code truth.csv}, in order. */
+    public static final List<String> TRUTH_COLUMNS = List.of("record_id", "person_id");
+
+    /** The file name of the records in the directory given to {@link #writeTo(Path)}. */
+    public static final String RECORDS_FILE = "records.csv";
+
+    /** The file name of the ground truth in the directory given to {@link #writeTo(Path)}. */
+    public static final String TRUTH_FILE = "truth.csv";
+
+    static final int SHUFFLE_WINDOW = 1 << 14;
+    private static final int CHUNK = 1 << 16;
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private final long people;
+    private final long seed;
+    private final ProgressListener progress;
+
+    private CustomerDataGenerator(long people, long seed, ProgressListener progress) {
+        this.people = people;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /** Starts a generator definition. */
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** The number of people to generate. */
+    public long people() {
+        return people;
+    }
+
+    /** The seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * Writes {@link #RECORDS_FILE} and {@link #TRUTH_FILE} into a directory, creating it if
+     * needed and replacing the files if they exist.
+     *
+     * @param directory the output directory
+     * @return what was written
+     * @throws IOException if a file cannot be written; the files may then be incomplete
+     */
+    public GenerationSummary writeTo(Path directory) throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Files.createDirectories(directory);
+        try (Writer records = new BufferedWriter(Files.newBufferedWriter(directory.resolve(RECORDS_FILE),
+                StandardCharsets.UTF_8), 1 << 16);
+                Writer truth = new BufferedWriter(Files.newBufferedWriter(directory.resolve(TRUTH_FILE),
+                        StandardCharsets.UTF_8), 1 << 16)) {
+            return writeTo(records, truth);
+        }
+    }
+
+    /**
+     * Writes the records and the truth as CSV to two appendables, which are flushed but not
+     * closed.
+     *
+     * @param records receives {@code records.csv}
+     * @param truth receives {@code truth.csv}
+     * @return what was written
+     * @throws IOException if an appendable throws
+     */
+    public GenerationSummary writeTo(Appendable records, Appendable truth) throws IOException {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(truth, "truth");
+        // The printers write to unsynchronized buffers that are handed on in large chunks: a
+        // Writer takes a lock per call, and CSVPrinter makes several calls per cell.
+        StringBuilder recordBuffer = new StringBuilder(CHUNK + 4096);
+        StringBuilder truthBuffer = new StringBuilder(CHUNK + 256);
+        CSVPrinter recordPrinter = new CSVPrinter(recordBuffer, CSV);
+        CSVPrinter truthPrinter = new CSVPrinter(truthBuffer, CSV);
+        recordPrinter.printRecord(RECORD_COLUMNS);
+        truthPrinter.printRecord(TRUTH_COLUMNS);
+
+        long[] bySource = new long[Source.values().length];
+        Shuffler shuffler = new Shuffler(SHUFFLE_WINDOW, Rng.stream(seed, -1), (row, source, personId) -> {
+            String recordId = source.id() + "-" + Person.pad(++bySource[source.ordinal()], 7);
+            row[Renderer.RECORD_ID] = recordId;
+            recordPrinter.printRecord((Object[]) row);
+            truthPrinter.printRecord(recordId, personId);
+            if (recordBuffer.length() >= CHUNK) {
+                handOn(recordBuffer, records);
+                handOn(truthBuffer, truth);
+            }
+        });
+
+        Households households = new Households(seed);
+        Renderer renderer = new Renderer();
+        long[] hardNegatives = new long[HardNegative.values().length];
+        long personalEmails = 0;
+        long made = 0;
+        long household = 0;
+        long step = Math.max(1, people / 200);
+        long nextReport = step;
+        progress.onProgress("people", 0, people);
+        while (made < people) {
+            Rng rng = Rng.stream(seed, household);
+            List<Person> members = households.build(household, made, (int) Math.min(8, people - made), rng);
+            for (Person person : members) {
+                personalEmails += person.emails.length;
+                for (HardNegative kind : HardNegative.values()) {
+                    if (person.is(kind)) {
+                        hardNegatives[kind.ordinal()]++;
+                    }
+                }
+                for (Source source : Source.values()) {
+                    for (int i = 0; i < person.records[source.ordinal()]; i++) {
+                        shuffler.add(renderer.render(person, source, rng), source, person.id);
+                    }
+                }
+            }
+            made += members.size();
+            household++;
+            if (made >= nextReport && made < people) {
+                progress.onProgress("people", made, people);
+                nextReport = made + step;
+            }
+        }
+        shuffler.drain();
+        handOn(recordBuffer, records);
+        handOn(truthBuffer, truth);
+        if (records instanceof Flushable flushable) {
+            flushable.flush();
+        }
+        if (truth instanceof Flushable flushable) {
+            flushable.flush();
+        }
+        progress.onProgress("people", people, people);
+
+        hardNegatives[HardNegative.PLACEHOLDER_VALUE.ordinal()] = renderer.placeholders();
+        long total = 0;
+        Map<Source, Long> sources = new EnumMap<>(Source.class);
+        for (Source source : Source.values()) {
+            sources.put(source, bySource[source.ordinal()]);
+            total += bySource[source.ordinal()];
+        }
+        return new GenerationSummary(people, household, total, personalEmails, sources,
+                counts(HardNegative.class, hardNegatives), counts(ErrorKind.class, renderer.errors()));
+    }
+
+    private static void handOn(StringBuilder buffer, Appendable out) throws IOException {
+        out.append(buffer);
+        buffer.setLength(0);
+    }
+
+    private static <E extends Enum<E>> Map<E, Long> counts(Class<E> type, long[] values) {
+        Map<E, Long> map = new EnumMap<>(type);
+        for (E key : type.getEnumConstants()) {
+            map.put(key, values[key.ordinal()]);
+        }
+        return map;
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerDataGenerator[people=" + people + ", seed=" + seed + "]";
+    }
+
+    /** Defines a {@link CustomerDataGenerator}. Each setting may be set once. Not thread-safe. */
+    public static final class Builder {
+        private Long people;
+        private Long seed;
+        private ProgressListener progress;
+
+        private Builder() {
+        }
+
+        /** The number of people (default 1,000); about 2.95 records each (340,000 people give about 1,000,000 records). At least 1. */
+        public Builder people(long value) {
+            if (people != null) {
+                throw new IllegalStateException("people was already set to " + people);
+            }
+            if (value < 1) {
+                throw new IllegalArgumentException("people must be at least 1, was " + value);
+            }
+            people = value;
+            return this;
+        }
+
+        /** The seed (default 0): equal seeds and people give byte-identical output. */
+        public Builder seed(long value) {
+            if (seed != null) {
+                throw new IllegalStateException("seed was already set to " + seed);
+            }
+            seed = value;
+            return this;
+        }
+
+        /**
+         * Receives progress in stage {@code "people"}: people generated out of the total, about
+         * 200 reports per run, from the writing thread.
+         */
+        public Builder progressListener(ProgressListener value) {
+            Objects.requireNonNull(value, "progressListener");
+            if (progress != null) {
+                throw new IllegalStateException("progressListener was already set");
+            }
+            progress = value;
+            return this;
+        }
+
+        /** Builds the immutable generator. */
+        public CustomerDataGenerator build() {
+            return new CustomerDataGenerator(people == null ? 1_000 : people, seed == null ? 0 : seed,
+                    progress == null ? ProgressListener.NONE : progress);
+        }
+    }
+}
