@@ -78,9 +78,22 @@ public final class Resolver {
      * @return the resolution
      */
     public Resolution resolve(Collection<? extends SourceRecord> records) {
+        return resolve(records, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #resolve(Collection)}, reporting progress to {@code progress} for the stages
+     * {@code features}, {@code scoring}, {@code clustering} and {@code profiles}.
+     *
+     * @param records the records; not modified
+     * @param progress a thread-safe listener; it may be called from the resolver's worker threads
+     * @return the resolution
+     */
+    public Resolution resolve(Collection<? extends SourceRecord> records, ProgressListener progress) {
         Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(progress, "progress");
         GraphState state = new GraphState(config, parallelism);
-        Outcome outcome = state.apply(new ArrayList<>(records), List.of());
+        Outcome outcome = state.apply(new ArrayList<>(records), List.of(), progress);
         return snapshot(state, outcome.changes().issues(), outcome.changes().privacy(), outcome.candidatePairs(),
                 outcome.stageTimes());
     }

@@ -38,4 +38,20 @@ class ResolverSmokeTest {
         assertEquals(1, bob.identifiers(IdentifierType.EMAIL).size());
         assertTrue(resolution.issues().isEmpty());
     }
+
+    @Test
+    void reportsProgressPerStage() {
+        java.util.Map<String, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<String, Long> totals = new java.util.concurrent.ConcurrentHashMap<>();
+        List<SourceRecord> records = TestFixtures.people(9, 1500);
+        Resolution resolution = TestFixtures.customerResolver().parallelism(2).build().resolve(records, (stage, done, total) -> {
+            last.merge(stage, done, Math::max);
+            totals.put(stage, total);
+        });
+        assertEquals(java.util.Set.of("features", "scoring", "clustering", "profiles"), last.keySet());
+        assertEquals((long) records.size(), last.get("features"));
+        assertEquals((long) records.size(), totals.get("features"));
+        assertEquals((long) resolution.profiles().size(), last.get("profiles"));
+        last.forEach((stage, done) -> assertEquals(totals.get(stage), done, stage + " reports completion"));
+    }
 }

@@ -4,6 +4,7 @@ import io.unum.ChangeSet;
 import io.unum.InputIssue;
 import io.unum.OversizedBlock;
 import io.unum.PossibleMatch;
+import io.unum.ProgressListener;
 import io.unum.ProfileChange;
 import io.unum.Stage;
 import io.unum.model.Identifier;
@@ -123,6 +124,15 @@ public final class GraphState {
      * @return the change set and statistics
      */
     public Outcome apply(Collection<SourceRecord> upserts, Collection<RecordKey> deletes) {
+        return apply(upserts, deletes, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #apply(Collection, Collection)} reporting progress for the stages {@code features},
+     * {@code scoring}, {@code clustering} and {@code profiles} (in units of records, records,
+     * components and clusters).
+     */
+    public Outcome apply(Collection<SourceRecord> upserts, Collection<RecordKey> deletes, ProgressListener progress) {
         long currentEpoch = ++epoch;
         Instant now = config.privacy.clock().instant();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
@@ -157,11 +167,13 @@ public final class GraphState {
         // 1. features, once per record
         Featurizer.Result[] results = new Featurizer.Result[toInsert.size()];
         int featureChunks = chunks(results.length);
+        Progress featureProgress = new Progress(progress, "features", results.length);
         parallel.forEachChunk(featureChunks, results.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int end = Math.min(results.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
                 results[i] = featurizer.featurize(toInsert.get(i), now);
             }
+            featureProgress.add(end - c * CHUNK);
         });
         List<RecordEntry> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
@@ -294,7 +306,7 @@ public final class GraphState {
         }
 
         // 5. score new records against their blocks, each pair once
-        pairs += scoreNew(fresh, currentEpoch, touched);
+        pairs += scoreNew(fresh, currentEpoch, touched, new Progress(progress, "scoring", fresh.size()));
         candidatePairsTotal += pairs;
         long t3 = System.nanoTime();
         times.put(Stage.SCORING, Duration.ofNanos(t3 - t2));
@@ -306,11 +318,13 @@ public final class GraphState {
             clustered.add(null);
         }
         int clusterChunks = chunks(components.size());
+        Progress clusterProgress = new Progress(progress, "clustering", components.size());
         parallel.forEachChunk(clusterChunks, components.size() >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int end = Math.min(components.size(), (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
                 clustered.set(i, clusterer.cluster(components.get(i), blocks, entries));
             }
+            clusterProgress.add(end - c * CHUNK);
         });
         List<List<RecordEntry>> clusters = new ArrayList<>();
         for (List<List<RecordEntry>> list : clustered) {
@@ -320,9 +334,41 @@ public final class GraphState {
         times.put(Stage.CLUSTERING, Duration.ofNanos(t4 - t3));
 
         // 7. profile ids, survivorship, change set
-        List<ProfileChange> changes = assign(clusters, oldProfiles, currentEpoch, now);
+        List<ProfileChange> changes = assign(clusters, oldProfiles, currentEpoch, now,
+                new Progress(progress, "profiles", clusters.size()));
         times.put(Stage.SURVIVORSHIP, Duration.ofNanos(System.nanoTime() - t4));
         return new Outcome(new ChangeSet(changes, issues, decisions), pairs, times);
+    }
+
+    /** Counts finished units of one stage and reports them at most about a hundred times. */
+    private static final class Progress {
+        private final ProgressListener listener;
+        private final String stage;
+        private final long total;
+        private final long step;
+        private final java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+
+        Progress(ProgressListener listener, String stage, long total) {
+            this.listener = listener;
+            this.stage = stage;
+            this.total = total;
+            this.step = Math.max(1, total / 100);
+            if (listener != ProgressListener.NONE && total > 0) {
+                listener.onProgress(stage, 0, total);
+            }
+        }
+
+        void add(long units) {
+            if (listener == ProgressListener.NONE) {
+                return;
+            }
+            long now = done.addAndGet(units);
+            long last = reported.get();
+            if ((now - last >= step || now == total) && reported.compareAndSet(last, now)) {
+                listener.onProgress(stage, now, total);
+            }
+        }
     }
 
     private static int chunks(int n) {
@@ -369,7 +415,7 @@ public final class GraphState {
     }
 
     /** Scores every new record against the members of its non-oversized blocks. */
-    private long scoreNew(List<RecordEntry> fresh, long currentEpoch, List<RecordEntry> touched) {
+    private long scoreNew(List<RecordEntry> fresh, long currentEpoch, List<RecordEntry> touched, Progress progress) {
         int n = fresh.size();
         int chunkCount = chunks(n);
         long[][] found = new long[chunkCount][];
@@ -429,6 +475,7 @@ public final class GraphState {
                 }
             }
             stampPool.add(stamp);
+            progress.add(end - c * CHUNK);
             found[c] = out;
             foundCount[c] = count;
             pairCounts[c] = scored;
@@ -508,7 +555,7 @@ public final class GraphState {
     // profile ids and change sets
 
     private List<ProfileChange> assign(List<List<RecordEntry>> clusters, Set<ProfileId> oldProfiles, long currentEpoch,
-            Instant now) {
+            Instant now, Progress progress) {
         int n = clusters.size();
         RecordEntry[] oldestOfCluster = new RecordEntry[n];
         for (int c = 0; c < n; c++) {
@@ -605,6 +652,7 @@ public final class GraphState {
                     built[c] = profileBuilder.build(ids[c], versions[c], clusters.get(c), now);
                 }
             }
+            progress.add(end - chunk * CHUNK);
         });
 
         // write the new state

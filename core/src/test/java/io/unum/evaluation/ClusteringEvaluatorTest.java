@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unum.ProgressListener;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package io.unum.generator;
 
-import io.unum.evaluation.ProgressListener;
+import io.unum.ProgressListener;
 import java.io.BufferedWriter;
 import java.io.Flushable;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.unum.evaluation;
+package io.unum;
 
 /**
  * Receives progress reports from a long operation, such as resolving or generating a million
