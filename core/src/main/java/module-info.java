@@ -10,4 +10,5 @@ module io.unum.core {
     exports io.unum.rules;
     exports io.unum.spi;
     exports io.unum.privacy;
+    exports io.unum.training;
 }

@@ -55,6 +55,61 @@ public final class Resolver {
         this.suppression = suppression;
     }
 
+    // ------------------------------------------------------------------------------------------
+    // training
+
+    /**
+     * Trains this resolver's probabilistic rules on unlabelled records: u from random pairs, m by
+     * expectation–maximisation over blocked pairs, the prior as the options say, and term
+     * frequencies for comparisons that ask for them. Apply the result with {@link #withModel}.
+     *
+     * @param records the records to learn from (a seeded sample if there are more than
+     *     {@link io.unum.training.TrainingOptions#maxRecords()})
+     * @param options the training settings
+     * @return the trained parameters; {@link io.unum.training.TrainedModel.Rule#notes()} says how
+     *     each pass went
+     */
+    public io.unum.training.TrainedModel train(Collection<? extends SourceRecord> records,
+            io.unum.training.TrainingOptions options) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(options, "options");
+        return new io.unum.internal.Trainer(config).train(records, options);
+    }
+
+    /**
+     * Trains with a label per record: records sharing a label are the same person (for example
+     * a ground-truth or clerical-review column). Records without a label count as people of
+     * their own.
+     */
+    public io.unum.training.TrainedModel trainWithLabels(Collection<? extends SourceRecord> records,
+            Map<RecordKey, String> labels, io.unum.training.TrainingOptions options) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(options, "options");
+        return new io.unum.internal.Trainer(config).trainWithLabels(records, labels, options);
+    }
+
+    /**
+     * This resolver with a trained model's parameters: priors, m and u, term frequencies.
+     *
+     * @throws IllegalArgumentException naming a rule, comparison or level the model has and this
+     *     resolver does not
+     */
+    public Resolver withModel(io.unum.training.TrainedModel model) {
+        Objects.requireNonNull(model, "model");
+        return new Resolver(config.withModel(model), parallelism, suppression);
+    }
+
+    /** The rules as in use (with a trained model's parameters, if any). */
+    public List<MatchRule> rules() {
+        return config.rules();
+    }
+
+    /** The trained model in use, if any. */
+    public java.util.Optional<io.unum.training.TrainedModel> model() {
+        return java.util.Optional.ofNullable(config.model());
+    }
+
     /**
      * The suppression list this resolver refuses erased identifiers by: shared by its batches
      * and graphs; export it to keep erasures across restarts.
@@ -404,7 +459,7 @@ public final class Resolver {
                     new EngineConfig.Privacy(ingestFilters, linkingFilter != null ? linkingFilter : LinkingFilter.allowAll(),
                             outputFilters, consentPolicy != null ? consentPolicy : ConsentPolicy.MOST_RESTRICTIVE,
                             clock != null ? clock : Clock.systemUTC(), suppression,
-                            suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention));
+                            suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention), null);
             return new Resolver(EngineConfig.compile(settings), threads, suppression);
         }
     }

@@ -13,8 +13,23 @@ final class CompiledRule {
     record Level(String label, int slot, LevelCondition condition, double weight) {
     }
 
-    /** One compiled comparison. */
-    record Comparison(String name, int slot, Level[] levels) {
+    /**
+     * One compiled comparison. With term frequencies, {@code tfSlot} indexes the per-record
+     * {@code tfLog} array and level {@code tfLevel} weighs {@code log2(m) - tfLog}.
+     */
+    record Comparison(String name, int slot, Level[] levels, int tfSlot, int tfLevel, double tfLog2M) {
+        /** Whether the comparison's levels or own feature read a feature slot. */
+        boolean reads(int featureSlot) {
+            if (slot == featureSlot) {
+                return true;
+            }
+            for (Level level : levels) {
+                if (level.slot() == featureSlot) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     final int index;

@@ -47,13 +47,17 @@ public final class EngineConfig {
     final long k1;
     final long lookupSeed;
     final Privacy privacy;
+    final Settings settings;
+    /** Per term-frequency slot: the feature slot it reads and the table. */
+    final int[] tfFeatureSlots;
+    final io.unum.training.TermFrequencies[] tfTables;
 
     /** The settings a resolver's builder collects; validated by {@link #compile(Settings)}. */
     public record Settings(List<Feature> features, List<MatchRule> rules,
             Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
             List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, int maxValueLength,
             int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
-            long k0, long k1, Privacy privacy) {
+            long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model) {
     }
 
     /**
@@ -79,7 +83,7 @@ public final class EngineConfig {
     }
 
     private EngineConfig(Settings s, Feature[] features, Map<String, Integer> slots, CompiledRule[] rules,
-            Map<RecordKey, Set<RecordKey>> cannotLink) {
+            Map<RecordKey, Set<RecordKey>> cannotLink, List<int[]> tfSlots, List<io.unum.training.TermFrequencies> tfTables) {
         this.features = features;
         this.featureSlots = slots;
         this.rules = rules;
@@ -96,6 +100,31 @@ public final class EngineConfig {
         this.k1 = s.k1();
         this.lookupSeed = SipHash.mix(s.k0() ^ 0x6c6f6f6b7570L);
         this.privacy = s.privacy();
+        this.settings = s;
+        this.tfFeatureSlots = tfSlots.stream().mapToInt(x -> x[0]).toArray();
+        this.tfTables = tfTables.toArray(new io.unum.training.TermFrequencies[0]);
+    }
+
+    /** The same configuration with a trained model's parameters. */
+    public EngineConfig withModel(io.unum.training.TrainedModel model) {
+        Settings s = settings;
+        return compile(new Settings(s.features(), s.rules(), s.normalizers(), s.limits(), s.cannotLink(), s.blockSizeCap(),
+                s.maxProfileSize(), s.maxValueLength(), s.parallelism(), s.survivorship(), s.defaultSurvivorship(),
+                s.k0(), s.k1(), s.privacy(), model));
+    }
+
+    /** The rules as configured, with a trained model's parameters applied. */
+    public List<MatchRule> rules() {
+        List<MatchRule> list = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            list.add(rule.rule);
+        }
+        return list;
+    }
+
+    /** The trained model in use, or {@code null}. */
+    public io.unum.training.TrainedModel model() {
+        return settings.model();
     }
 
     /**
@@ -119,6 +148,16 @@ public final class EngineConfig {
         }
         Set<String> ruleNames = new HashSet<>();
         CompiledRule[] rules = new CompiledRule[s.rules().size()];
+        List<int[]> tfSlots = new ArrayList<>();
+        List<io.unum.training.TermFrequencies> tfTables = new ArrayList<>();
+        if (s.model() != null) {
+            for (String name : s.model().rules().keySet()) {
+                if (s.rules().stream().noneMatch(r -> r.name().equals(name) && r instanceof MatchRule.Probabilistic)) {
+                    throw new IllegalArgumentException("the trained model has parameters for rule " + name
+                            + ", which is not a probabilistic rule of this resolver");
+                }
+            }
+        }
         for (int r = 0; r < rules.length; r++) {
             MatchRule rule = s.rules().get(r);
             if (!ruleNames.add(rule.name())) {
@@ -135,7 +174,12 @@ public final class EngineConfig {
                 }
                 rules[r] = new CompiledRule(r, d, types, seeds);
             } else {
-                rules[r] = compileProbabilistic(r, (MatchRule.Probabilistic) rule, slots, ruleSeed);
+                MatchRule.Probabilistic p = (MatchRule.Probabilistic) rule;
+                io.unum.training.TrainedModel.Rule trained = s.model() == null ? null : s.model().rules().get(p.name());
+                if (trained != null) {
+                    p = applyModel(p, trained);
+                }
+                rules[r] = compileProbabilistic(r, p, slots, ruleSeed, trained, tfSlots, tfTables);
             }
         }
         for (Map.Entry<IdentifierType, Integer> limit : s.limits().entrySet()) {
@@ -150,11 +194,43 @@ public final class EngineConfig {
             cannotLink.computeIfAbsent(pair.get(1), k -> new HashSet<>()).add(pair.get(0));
         }
         cannotLink.replaceAll((k, v) -> Set.copyOf(v));
-        return new EngineConfig(s, features, Map.copyOf(slots), rules, Map.copyOf(cannotLink));
+        return new EngineConfig(s, features, Map.copyOf(slots), rules, Map.copyOf(cannotLink), tfSlots, tfTables);
+    }
+
+    /** The rule with the model's prior and m/u; names the comparison or level the model lacks or adds. */
+    private static MatchRule.Probabilistic applyModel(MatchRule.Probabilistic p, io.unum.training.TrainedModel.Rule trained) {
+        for (String name : trained.comparisons().keySet()) {
+            if (p.comparisons().stream().noneMatch(c -> c.name().equals(name))) {
+                throw new IllegalArgumentException("the trained model has comparison " + name + " for rule " + p.name()
+                        + ", which the rule does not have");
+            }
+        }
+        List<Comparison> comparisons = new ArrayList<>();
+        for (Comparison c : p.comparisons()) {
+            io.unum.training.TrainedModel.Comparison tc = trained.comparisons().get(c.name());
+            if (tc == null) {
+                comparisons.add(c);
+                continue;
+            }
+            List<ComparisonLevel> levels = new ArrayList<>();
+            for (ComparisonLevel level : c.levels()) {
+                io.unum.training.TrainedModel.Level tl = tc.levels().get(level.label());
+                levels.add(tl == null ? level : level.withProbabilities(tl.m(), tl.u()));
+            }
+            for (String label : tc.levels().keySet()) {
+                if (c.levels().stream().noneMatch(l -> l.label().equals(label))) {
+                    throw new IllegalArgumentException("the trained model has level " + label + " in comparison "
+                            + c.name() + " of rule " + p.name() + ", which the comparison does not have");
+                }
+            }
+            comparisons.add(c.withLevels(levels));
+        }
+        return p.withParameters(trained.prior(), comparisons);
     }
 
     private static CompiledRule compileProbabilistic(int r, MatchRule.Probabilistic p, Map<String, Integer> slots,
-            long ruleSeed) {
+            long ruleSeed, io.unum.training.TrainedModel.Rule trained, List<int[]> tfSlots,
+            List<io.unum.training.TermFrequencies> tfTables) {
         List<CompiledRule.Comparison> comparisons = new ArrayList<>();
         for (Comparison c : p.comparisons()) {
             int slot = slot(slots, c.feature(), "comparison " + c.name() + " of rule " + p.name());
@@ -165,7 +241,20 @@ public final class EngineConfig {
                         : slot(slots, level.feature(), "level " + level.label() + " of comparison " + c.name());
                 levels[l] = new CompiledRule.Level(level.label(), levelSlot, level.condition(), level.weight());
             }
-            comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels));
+            io.unum.training.TermFrequencies tf = null;
+            if (c.termFrequencies() && trained != null && trained.comparisons().get(c.name()) != null) {
+                tf = trained.comparisons().get(c.name()).termFrequencies();
+            }
+            int tfLevel = c.termFrequencyLevel();
+            if (tf != null && tfLevel >= 0) {
+                tfSlots.add(new int[] {slot});
+                tfTables.add(tf);
+                double m = c.levels().get(tfLevel).m();
+                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, tfSlots.size() - 1, tfLevel,
+                        Math.log(m) / Math.log(2)));
+            } else {
+                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, -1, -1, 0));
+            }
         }
         int[][] blocking = new int[p.blockingKeys().size()][];
         long[] seeds = new long[blocking.length];

@@ -266,8 +266,26 @@ final class Featurizer {
             lookupKeys[i] = lookupKey(allArray[i]);
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
-        return new Result(new RecordEntry(record, features, allArray, linkableArray, keys.keys(), keys.meta(), lookupKeys,
-                usable == record.attributes() ? usable : Map.copyOf(usable), consent), issues, decisions, false);
+        RecordEntry entry = new RecordEntry(record, features, allArray, linkableArray, keys.keys(), keys.meta(), lookupKeys,
+                usable == record.attributes() ? usable : Map.copyOf(usable), consent);
+        entry.tfLog = termFrequencies(features);
+        return new Result(entry, issues, decisions, false);
+    }
+
+    private static final double[] NO_TF = new double[0];
+
+    /** log2 of each term-frequency slot's value frequency, floored; NaN when the feature is absent. */
+    double[] termFrequencies(String[] features) {
+        int n = config.tfFeatureSlots.length;
+        if (n == 0) {
+            return NO_TF;
+        }
+        double[] logs = new double[n];
+        for (int t = 0; t < n; t++) {
+            String value = features[config.tfFeatureSlots[t]];
+            logs[t] = value == null ? Double.NaN : Math.log(config.tfTables[t].frequency(value)) / Math.log(2);
+        }
+        return logs;
     }
 
     private boolean freshConsent(RecordConsent consent, Instant erasedAt) {

@@ -79,20 +79,42 @@ final class PairScorer {
     static double score(CompiledRule rule, RecordEntry a, RecordEntry b) {
         double weight = rule.priorWeight;
         for (CompiledRule.Comparison comparison : rule.comparisons) {
-            String va = a.features[comparison.slot()];
-            String vb = b.features[comparison.slot()];
-            if (va == null || vb == null) {
-                continue; // null level: no evidence either way
-            }
-            for (CompiledRule.Level level : comparison.levels()) {
-                String la = a.features[level.slot()];
-                String lb = b.features[level.slot()];
-                if (la != null && lb != null && level.condition().test(la, lb)) {
-                    weight += level.weight();
-                    break;
-                }
+            int level = level(comparison, a, b);
+            if (level >= 0) {
+                weight += levelWeight(comparison, level, a);
             }
         }
         return weight;
+    }
+
+    /** Level reached: -1 for the null level (a value is missing), -2 when no level applies. */
+    static int level(CompiledRule.Comparison comparison, RecordEntry a, RecordEntry b) {
+        if (a.features[comparison.slot()] == null || b.features[comparison.slot()] == null) {
+            return -1; // null level: no evidence either way
+        }
+        CompiledRule.Level[] levels = comparison.levels();
+        for (int l = 0; l < levels.length; l++) {
+            CompiledRule.Level level = levels[l];
+            String la = a.features[level.slot()];
+            String lb = b.features[level.slot()];
+            if (la != null && lb != null && level.condition().test(la, lb)) {
+                return l;
+            }
+        }
+        return -2;
+    }
+
+    /**
+     * The weight of a reached level; on a term-frequency level, {@code log2(m / tf(value))} using
+     * {@code a}'s value (equal to {@code b}'s on an exact level).
+     */
+    static double levelWeight(CompiledRule.Comparison comparison, int level, RecordEntry a) {
+        if (level == comparison.tfLevel() && comparison.tfSlot() >= 0) {
+            double tfLog = a.tfLog[comparison.tfSlot()];
+            if (!Double.isNaN(tfLog)) {
+                return comparison.tfLog2M() - tfLog;
+            }
+        }
+        return comparison.levels()[level].weight();
     }
 }

@@ -35,6 +35,8 @@ final class RecordEntry {
     final Map<String, String> attributes;
     /** The record's consent, identifier scopes normalized. */
     final RecordConsent consent;
+    /** Per term-frequency slot, log2 of the frequency of the record's value (NaN if absent). */
+    double[] tfLog;
 
     int index = -1;
     /** The change epoch in which the entry was inserted. */

@@ -34,6 +34,11 @@ public record ComparisonLevel(String label, String feature, LevelCondition condi
         return new ComparisonLevel(label, null, condition, m, u);
     }
 
+    /** This level with other probabilities. */
+    public ComparisonLevel withProbabilities(double newM, double newU) {
+        return new ComparisonLevel(label, feature, condition, newM, newU);
+    }
+
     /** The level's match weight in bits: {@code log2(m / u)}. */
     public double weight() {
         return Math.log(m / u) / Math.log(2.0);

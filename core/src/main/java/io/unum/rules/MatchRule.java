@@ -59,7 +59,9 @@ public sealed interface MatchRule {
      * @param name the rule's name
      * @param comparisons the comparisons, non-empty, names unique
      * @param blockingKeys the blocking keys, non-empty, names unique
-     * @param prior the prior probability λ that a random candidate pair is a match, in (0, 1)
+     * @param prior the prior probability λ that two records drawn at random are a match, in (0, 1);
+     *     blocking only chooses which pairs are scored, so the prior is over all pairs (about
+     *     one over the number of records for data with few duplicates per person)
      * @param matchThreshold the match probability at or above which a pair is linked, in (0, 1)
      * @param reviewThreshold the match probability at or above which an unlinked pair is
      *     reported as a possible match; in (0, matchThreshold]
@@ -104,6 +106,16 @@ public sealed interface MatchRule {
             if (!(value > 0.0 && value < 1.0)) {
                 throw new IllegalArgumentException(what + " of rule " + rule + " must be in (0, 1), was " + value);
             }
+        }
+
+        /** This rule with another prior and other comparisons (for example trained ones). */
+        public Probabilistic withParameters(double newPrior, List<Comparison> newComparisons) {
+            return new Probabilistic(name, newComparisons, blockingKeys, newPrior, matchThreshold, reviewThreshold);
+        }
+
+        /** This rule with other thresholds. */
+        public Probabilistic withThresholds(double newMatchThreshold, double newReviewThreshold) {
+            return new Probabilistic(name, comparisons, blockingKeys, prior, newMatchThreshold, newReviewThreshold);
         }
 
         /** The prior's weight in bits: {@code log2(prior / (1 - prior))}. */
@@ -164,7 +176,7 @@ public sealed interface MatchRule {
             return this;
         }
 
-        /** The prior match probability of a candidate pair. */
+        /** The prior probability that two random records are a match. */
         public ProbabilisticBuilder prior(double value) {
             this.prior = value;
             return this;

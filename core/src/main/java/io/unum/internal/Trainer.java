@@ -1,0 +1,622 @@
+package io.unum.internal;
+
+import io.unum.model.Identifier;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.rules.BlockingKey;
+import io.unum.rules.Comparison;
+import io.unum.rules.ComparisonLevel;
+import io.unum.rules.MatchRule;
+import io.unum.training.PriorEstimate;
+import io.unum.training.TermFrequencies;
+import io.unum.training.TrainedModel;
+import io.unum.training.TrainingOptions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Estimates Fellegi–Sunter parameters (Fellegi &amp; Sunter 1969) the way Splink does without
+ * labels: u from comparison vectors of random record pairs (almost all non-matches), m by
+ * expectation–maximisation (Dempster, Laird &amp; Rubin 1977; Winkler 1988) over the pairs of
+ * each training pass's blocking key, the comparisons that read the pass's key features being
+ * left out of that pass (inside such blocks they always agree), the passes' m estimates averaged,
+ * and the prior λ from the matches expected among the rule's candidate pairs.
+ *
+ * <h2>Design</h2>
+ * Records are featurized once (a seeded sample of at most {@code maxRecords}, taken from the
+ * records sorted by key so that the input order does not matter). A comparison vector is packed
+ * into a {@code long}, four bits per comparison (0 = null level), so a pass reduces to counts of
+ * distinct patterns and each EM iteration costs O(patterns × comparisons), not O(pairs).
+ * EM stops when no m moves by more than the tolerance, or after {@code maxIterations}.
+ *
+ * <p>Stateless apart from its configuration; thread-safe.
+ */
+public final class Trainer {
+
+    private static final int MAX_COMPARISONS = 16;
+    private static final int MAX_LEVELS = 14;
+    private static final double FLOOR = 1e-6;
+
+    private final EngineConfig config;
+    private final Featurizer featurizer;
+
+    /** Creates a trainer for a configuration. */
+    public Trainer(EngineConfig config) {
+        this.config = config;
+        this.featurizer = new Featurizer(config);
+    }
+
+    /** Unsupervised training of every probabilistic rule. */
+    public TrainedModel train(Collection<? extends SourceRecord> records, TrainingOptions options) {
+        List<RecordEntry> sample = sample(records, options);
+        Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
+        for (CompiledRule rule : config.rules) {
+            if (!rule.deterministic) {
+                rules.put(rule.name, trainRule(rule, sample, options, null));
+            }
+        }
+        return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
+    }
+
+    /**
+     * Training with a label per record (records with the same label are the same person): m from
+     * the pairs within labels, u from random pairs with different labels, λ from the label sizes.
+     * Records without a label count as people of their own.
+     */
+    public TrainedModel trainWithLabels(Collection<? extends SourceRecord> records, Map<RecordKey, String> labels,
+            TrainingOptions options) {
+        List<RecordEntry> sample = sample(records, options);
+        Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
+        for (CompiledRule rule : config.rules) {
+            if (!rule.deterministic) {
+                rules.put(rule.name, trainRule(rule, sample, options, labels));
+            }
+        }
+        return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
+    }
+
+    private List<RecordEntry> sample(Collection<? extends SourceRecord> records, TrainingOptions options) {
+        List<SourceRecord> sorted = new ArrayList<>(records);
+        sorted.sort((a, b) -> a.key().compareTo(b.key()));
+        if (sorted.size() > options.maxRecords()) {
+            java.util.Collections.shuffle(sorted, new Random(options.seed()));
+            sorted = new ArrayList<>(sorted.subList(0, options.maxRecords()));
+            sorted.sort((a, b) -> a.key().compareTo(b.key()));
+        }
+        Instant now = config.privacy.clock().instant();
+        List<RecordEntry> entries = new ArrayList<>(sorted.size());
+        Set<RecordKey> seen = new HashSet<>();
+        for (SourceRecord record : sorted) {
+            Featurizer.Result result = featurizer.featurize(record, now);
+            if (result.entry() != null && seen.add(record.key())) {
+                entries.add(result.entry());
+            }
+        }
+        return entries;
+    }
+
+    private TrainedModel.Rule trainRule(CompiledRule rule, List<RecordEntry> sample, TrainingOptions options,
+            Map<RecordKey, String> labels) {
+        MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
+        int k = rule.comparisons.length;
+        if (k > MAX_COMPARISONS) {
+            throw new IllegalArgumentException("rule " + rule.name + " has " + k + " comparisons; training supports at most "
+                    + MAX_COMPARISONS);
+        }
+        for (CompiledRule.Comparison c : rule.comparisons) {
+            if (c.levels().length > MAX_LEVELS) {
+                throw new IllegalArgumentException("comparison " + c.name() + " of rule " + rule.name + " has "
+                        + c.levels().length + " levels; training supports at most " + MAX_LEVELS);
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        int n = sample.size();
+        if (n < 2) {
+            throw new IllegalArgumentException("training needs at least two records that are not rejected, had " + n);
+        }
+        double totalPairs = (double) n * (n - 1) / 2;
+        double[][] m = currentM(definition);
+        double[][] u;
+        double prior;
+        if (labels == null) {
+            u = estimateU(rule, sample, options, null, notes);
+            List<BlockingKey> passes = options.passes().isEmpty() ? definition.blockingKeys() : options.passes();
+            double[][] sum = new double[k][];
+            int[] estimates = new int[k];
+            for (int c = 0; c < k; c++) {
+                sum[c] = new double[rule.comparisons[c].levels().length];
+            }
+            for (BlockingKey pass : passes) {
+                int[] keySlots = slots(pass, rule.name);
+                boolean[] excluded = new boolean[k];
+                for (int c = 0; c < k; c++) {
+                    for (int slot : keySlots) {
+                        excluded[c] |= rule.comparisons[c].reads(slot);
+                    }
+                }
+                Map<Long, long[]> patterns = new HashMap<>();
+                long pairs = blockedPairs(rule, sample, List.of(keySlots), options.maxPairsPerPass(),
+                        options.seed() ^ pass.name().hashCode(), patterns);
+                if (pairs == 0) {
+                    notes.add("pass " + pass.name() + ": no pairs");
+                    continue;
+                }
+                double[][] passM = copy(m);
+                Em em = em(rule, patterns, passM, u, excluded, 0.1, options, true);
+                notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f",
+                        pass.name(), pairs, patterns.size(), em.iterations, em.converged ? "converged" : "not converged",
+                        em.lambda));
+                for (int c = 0; c < k; c++) {
+                    if (!excluded[c] && em.estimated[c]) {
+                        estimates[c]++;
+                        for (int l = 0; l < sum[c].length; l++) {
+                            sum[c][l] += passM[c][l];
+                        }
+                    }
+                }
+            }
+            for (int c = 0; c < k; c++) {
+                if (estimates[c] > 0) {
+                    for (int l = 0; l < sum[c].length; l++) {
+                        m[c][l] = Math.max(FLOOR, sum[c][l] / estimates[c]);
+                    }
+                } else {
+                    notes.add("comparison " + rule.comparisons[c].name() + ": m not estimated by any pass; kept as configured");
+                }
+            }
+            prior = estimatePrior(rule, definition, sample, options, m, u, totalPairs, notes);
+        } else {
+            u = estimateU(rule, sample, options, labels, notes);
+            long truePairs = labelledM(rule, sample, labels, options, m, notes);
+            prior = clampPrior(Math.max(truePairs, 1) / totalPairs);
+            notes.add(String.format(Locale.ROOT, "prior from labels: %d true pairs among %d records", truePairs, n));
+        }
+        Map<String, TrainedModel.Comparison> comparisons = new LinkedHashMap<>();
+        for (int c = 0; c < k; c++) {
+            Comparison definitionComparison = definition.comparisons().get(c);
+            Map<String, TrainedModel.Level> levels = new LinkedHashMap<>();
+            for (int l = 0; l < m[c].length; l++) {
+                ComparisonLevel level = definitionComparison.levels().get(l);
+                levels.put(level.label(), new TrainedModel.Level(clamp(m[c][l]), clamp(u[c][l])));
+            }
+            TermFrequencies tf = definitionComparison.termFrequencies()
+                    ? termFrequencies(rule.comparisons[c].slot(), sample, options.seed() + c) : null;
+            comparisons.put(definitionComparison.name(), new TrainedModel.Comparison(levels, tf));
+        }
+        notes.add(String.format(Locale.ROOT, "prior %.3e", prior));
+        return new TrainedModel.Rule(prior, comparisons, notes);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // u
+
+    private double[][] estimateU(CompiledRule rule, List<RecordEntry> sample, TrainingOptions options,
+            Map<RecordKey, String> labels, List<String> notes) {
+        int n = sample.size();
+        int k = rule.comparisons.length;
+        long possible = (long) n * (n - 1) / 2;
+        long wanted = Math.min(options.randomPairs(), possible);
+        long[][] counts = new long[k][];
+        long[] nonNull = new long[k];
+        for (int c = 0; c < k; c++) {
+            counts[c] = new long[rule.comparisons[c].levels().length];
+        }
+        Random random = new Random(options.seed() * 31 + rule.index);
+        long drawn = 0;
+        for (long p = 0; p < wanted; p++) {
+            int i = random.nextInt(n);
+            int j = random.nextInt(n - 1);
+            if (j >= i) {
+                j++;
+            }
+            RecordEntry a = sample.get(i);
+            RecordEntry b = sample.get(j);
+            if (labels != null) {
+                String la = labels.get(a.key);
+                if (la != null && la.equals(labels.get(b.key))) {
+                    continue; // a labelled match is not a non-match
+                }
+            }
+            drawn++;
+            for (int c = 0; c < k; c++) {
+                int level = PairScorer.level(rule.comparisons[c], a, b);
+                if (level >= 0) {
+                    counts[c][level]++;
+                    nonNull[c]++;
+                }
+            }
+        }
+        double[][] u = new double[k][];
+        for (int c = 0; c < k; c++) {
+            int levels = counts[c].length;
+            u[c] = new double[levels];
+            for (int l = 0; l < levels; l++) {
+                // add-one smoothing: a level never seen among random pairs is rare, not impossible
+                u[c][l] = (counts[c][l] + 1.0) / (nonNull[c] + levels);
+            }
+        }
+        notes.add("u from " + drawn + " random pairs");
+        return u;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // blocked pairs and EM
+
+    /**
+     * Counts comparison patterns of the pairs sharing a value of any of the keys (each pair once:
+     * under the first key it shares), sampling pairs uniformly beyond {@code maxPairs}.
+     *
+     * @return the number of distinct pairs before sampling
+     */
+    private long blockedPairs(CompiledRule rule, List<RecordEntry> sample, List<int[]> keys, long maxPairs, long seed,
+            Map<Long, long[]> patterns) {
+        List<Map<String, IntList>> groupsPerKey = new ArrayList<>();
+        for (int[] key : keys) {
+            Map<String, IntList> groups = new TreeMap<>();
+            for (int i = 0; i < sample.size(); i++) {
+                String value = keyValue(key, sample.get(i));
+                if (value != null) {
+                    groups.computeIfAbsent(value, v -> new IntList()).add(i);
+                }
+            }
+            groupsPerKey.add(groups);
+        }
+        long total = 0;
+        for (Map<String, IntList> groups : groupsPerKey) {
+            for (IntList group : groups.values()) {
+                total += (long) group.size() * (group.size() - 1) / 2;
+            }
+        }
+        double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
+        Random random = new Random(seed);
+        long distinct = 0;
+        for (int t = 0; t < keys.size(); t++) {
+            for (IntList group : groupsPerKey.get(t).values()) {
+                for (int x = 0; x < group.size(); x++) {
+                    RecordEntry a = sample.get(group.get(x));
+                    for (int y = x + 1; y < group.size(); y++) {
+                        RecordEntry b = sample.get(group.get(y));
+                        if (sharesEarlierKey(keys, t, a, b)) {
+                            continue;
+                        }
+                        distinct++;
+                        if (keep < 1.0 && random.nextDouble() >= keep) {
+                            continue;
+                        }
+                        patterns.computeIfAbsent(pattern(rule, a, b), p -> new long[1])[0]++;
+                    }
+                }
+            }
+        }
+        return distinct;
+    }
+
+    private static boolean sharesEarlierKey(List<int[]> keys, int upTo, RecordEntry a, RecordEntry b) {
+        for (int t = 0; t < upTo; t++) {
+            String va = keyValue(keys.get(t), a);
+            if (va != null && va.equals(keyValue(keys.get(t), b))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String keyValue(int[] slots, RecordEntry e) {
+        if (slots.length == 1) {
+            return e.features[slots[0]];
+        }
+        StringBuilder value = new StringBuilder();
+        for (int slot : slots) {
+            String v = e.features[slot];
+            if (v == null) {
+                return null;
+            }
+            value.append(v).append('\u001F');
+        }
+        return value.toString();
+    }
+
+    /** The comparison vector, four bits per comparison: 0 for the null level (or no level), else level + 1. */
+    static long pattern(CompiledRule rule, RecordEntry a, RecordEntry b) {
+        long code = 0;
+        for (int c = 0; c < rule.comparisons.length; c++) {
+            int level = PairScorer.level(rule.comparisons[c], a, b);
+            code |= (long) (level >= 0 ? level + 1 : 0) << (4 * c);
+        }
+        return code;
+    }
+
+    private static int levelOf(long code, int c) {
+        return (int) ((code >>> (4 * c)) & 0xF) - 1;
+    }
+
+    private record Em(int iterations, boolean converged, double lambda, boolean[] estimated) {
+    }
+
+    /**
+     * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
+     * {@code updateM}) and the match rate λ; u stays fixed.
+     */
+    private static Em em(CompiledRule rule, Map<Long, long[]> patterns, double[][] m, double[][] u, boolean[] excluded,
+            double lambda, TrainingOptions options, boolean updateM) {
+        int k = m.length;
+        long[] codes = new long[patterns.size()];
+        long[] counts = new long[patterns.size()];
+        int idx = 0;
+        for (Map.Entry<Long, long[]> e : patterns.entrySet()) {
+            codes[idx] = e.getKey();
+            counts[idx] = e.getValue()[0];
+            idx++;
+        }
+        boolean[] estimated = new boolean[k];
+        int iteration = 0;
+        boolean converged = false;
+        while (iteration < options.maxIterations()) {
+            iteration++;
+            double[][] numerator = new double[k][];
+            double[] denominator = new double[k];
+            for (int c = 0; c < k; c++) {
+                numerator[c] = new double[m[c].length];
+            }
+            double expected = 0;
+            double total = 0;
+            double logPrior = Math.log(lambda / (1 - lambda));
+            for (int p = 0; p < codes.length; p++) {
+                double logOdds = logPrior;
+                for (int c = 0; c < k; c++) {
+                    int l = levelOf(codes[p], c);
+                    if (l >= 0 && !excluded[c]) {
+                        logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
+                    }
+                }
+                double probability = 1.0 / (1.0 + Math.exp(-logOdds));
+                double weight = counts[p] * probability;
+                expected += weight;
+                total += counts[p];
+                for (int c = 0; c < k; c++) {
+                    int l = levelOf(codes[p], c);
+                    if (l >= 0 && !excluded[c]) {
+                        numerator[c][l] += weight;
+                        denominator[c] += weight;
+                    }
+                }
+            }
+            lambda = Math.min(1 - 1e-9, Math.max(1e-9, expected / total));
+            double delta = 0;
+            if (updateM) {
+                for (int c = 0; c < k; c++) {
+                    if (excluded[c] || denominator[c] <= 0) {
+                        continue;
+                    }
+                    estimated[c] = true;
+                    double sum = 0;
+                    double[] next = new double[m[c].length];
+                    for (int l = 0; l < next.length; l++) {
+                        next[l] = Math.max(FLOOR, numerator[c][l] / denominator[c]);
+                        sum += next[l];
+                    }
+                    for (int l = 0; l < next.length; l++) {
+                        next[l] /= sum;
+                        delta = Math.max(delta, Math.abs(next[l] - m[c][l]));
+                        m[c][l] = next[l];
+                    }
+                }
+            } else {
+                delta = 0;
+            }
+            if (updateM && delta < options.tolerance()) {
+                converged = true;
+                break;
+            }
+            if (!updateM && Math.abs(expected / total - lambda) < 1e-12) {
+                converged = true;
+                break;
+            }
+        }
+        return new Em(iteration, converged, lambda, estimated);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // prior
+
+    private double estimatePrior(CompiledRule rule, MatchRule.Probabilistic definition, List<RecordEntry> sample,
+            TrainingOptions options, double[][] m, double[][] u, double totalPairs, List<String> notes) {
+        PriorEstimate estimate = options.prior();
+        if (estimate instanceof PriorEstimate.Fixed fixed) {
+            notes.add("prior fixed by the caller");
+            return fixed.prior();
+        }
+        if (estimate instanceof PriorEstimate.FromDeterministicLinks links) {
+            long linked = deterministicPairs(sample);
+            notes.add("prior from " + linked + " deterministically linked pairs and recall " + links.recall());
+            return clampPrior(Math.max(linked, 1) / links.recall() / totalPairs);
+        }
+        List<int[]> keys = new ArrayList<>();
+        for (BlockingKey key : definition.blockingKeys()) {
+            keys.add(slots(key, rule.name));
+        }
+        Map<Long, long[]> patterns = new HashMap<>();
+        long candidates = blockedPairs(rule, sample, keys, options.maxPairsPerPass(), options.seed() ^ 0x5eedL, patterns);
+        if (candidates == 0) {
+            notes.add("no candidate pairs: prior kept as configured");
+            return definition.prior();
+        }
+        // λ among candidates under fixed m and u: iterate the E-step on λ alone
+        double lambda = 0.01;
+        for (int it = 0; it < 200; it++) {
+            Em em = em(rule, patterns, m, u, new boolean[m.length], lambda, oneIteration(options), false);
+            if (Math.abs(em.lambda - lambda) < 1e-9) {
+                lambda = em.lambda;
+                break;
+            }
+            lambda = em.lambda;
+        }
+        double expectedMatches = lambda * candidates;
+        notes.add(String.format(Locale.ROOT, "prior from %.1f expected matches among %d candidate pairs", expectedMatches,
+                candidates));
+        return clampPrior(expectedMatches / totalPairs);
+    }
+
+    private static TrainingOptions oneIteration(TrainingOptions options) {
+        return TrainingOptions.newBuilder().maxIterations(1).seed(options.seed()).build();
+    }
+
+    /** Distinct pairs sharing an identifying value of a deterministic rule (placeholders over the cap left out). */
+    private long deterministicPairs(List<RecordEntry> sample) {
+        Map<Identifier, IntList> groups = new HashMap<>();
+        for (int i = 0; i < sample.size(); i++) {
+            for (Identifier id : sample.get(i).linkable) {
+                for (CompiledRule rule : config.rules) {
+                    if (rule.deterministic && rule.typeIndex(id.type()) >= 0) {
+                        groups.computeIfAbsent(id, x -> new IntList()).add(i);
+                        break;
+                    }
+                }
+            }
+        }
+        Set<Long> pairs = new HashSet<>();
+        for (IntList group : groups.values()) {
+            if (group.size() > config.blockSizeCap) {
+                continue;
+            }
+            for (int x = 0; x < group.size(); x++) {
+                for (int y = x + 1; y < group.size(); y++) {
+                    int a = Math.min(group.get(x), group.get(y));
+                    int b = Math.max(group.get(x), group.get(y));
+                    pairs.add(((long) a << 32) | b);
+                }
+            }
+        }
+        return pairs.size();
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // labels
+
+    private long labelledM(CompiledRule rule, List<RecordEntry> sample, Map<RecordKey, String> labels,
+            TrainingOptions options, double[][] m, List<String> notes) {
+        Map<String, IntList> groups = new TreeMap<>();
+        for (int i = 0; i < sample.size(); i++) {
+            String label = labels.get(sample.get(i).key);
+            if (label != null) {
+                groups.computeIfAbsent(label, x -> new IntList()).add(i);
+            }
+        }
+        int k = m.length;
+        double[][] counts = new double[k][];
+        double[] nonNull = new double[k];
+        for (int c = 0; c < k; c++) {
+            counts[c] = new double[m[c].length];
+        }
+        long truePairs = 0;
+        for (IntList group : groups.values()) {
+            for (int x = 0; x < group.size(); x++) {
+                for (int y = x + 1; y < group.size(); y++) {
+                    truePairs++;
+                    RecordEntry a = sample.get(group.get(x));
+                    RecordEntry b = sample.get(group.get(y));
+                    for (int c = 0; c < k; c++) {
+                        int level = PairScorer.level(rule.comparisons[c], a, b);
+                        if (level >= 0) {
+                            counts[c][level]++;
+                            nonNull[c]++;
+                        }
+                    }
+                }
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            if (nonNull[c] == 0) {
+                notes.add("comparison " + rule.comparisons[c].name() + ": no labelled pair has both values; m kept as configured");
+                continue;
+            }
+            for (int l = 0; l < m[c].length; l++) {
+                m[c][l] = (counts[c][l] + 0.5) / (nonNull[c] + 0.5 * m[c].length);
+            }
+        }
+        notes.add("m from " + truePairs + " labelled matching pairs");
+        return truePairs;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // term frequencies
+
+    private static TermFrequencies termFrequencies(int slot, List<RecordEntry> sample, long seed) {
+        Map<String, Integer> counts = new HashMap<>();
+        long present = 0;
+        for (RecordEntry e : sample) {
+            String value = e.features[slot];
+            if (value != null) {
+                counts.merge(value, 1, Integer::sum);
+                present++;
+            }
+        }
+        long key0 = SipHash.mix(seed ^ 0x7466L);
+        long key1 = SipHash.mix(seed + 0x9E3779B97F4A7C15L);
+        Map<Long, Double> table = new HashMap<>();
+        double floor = present == 0 ? 1.0 : 1.0 / present;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > 1) {
+                table.put(SipHash.hash(key0, key1, e.getKey()), (double) e.getValue() / present);
+            }
+        }
+        return new TermFrequencies(key0, key1, floor, table);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    private int[] slots(BlockingKey key, String rule) {
+        int[] slots = new int[key.features().size()];
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = config.featureSlot(key.features().get(i));
+            if (slots[i] < 0) {
+                throw new IllegalArgumentException("training pass " + key.name() + " of rule " + rule
+                        + " refers to feature " + key.features().get(i) + ", which is not defined");
+            }
+        }
+        return slots;
+    }
+
+    private static double[][] currentM(MatchRule.Probabilistic rule) {
+        double[][] m = new double[rule.comparisons().size()][];
+        for (int c = 0; c < m.length; c++) {
+            List<ComparisonLevel> levels = rule.comparisons().get(c).levels();
+            m[c] = new double[levels.size()];
+            double sum = 0;
+            for (int l = 0; l < levels.size(); l++) {
+                m[c][l] = levels.get(l).m();
+                sum += m[c][l];
+            }
+            for (int l = 0; l < levels.size(); l++) {
+                m[c][l] /= sum;
+            }
+        }
+        return m;
+    }
+
+    private static double[][] copy(double[][] x) {
+        double[][] y = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i].clone();
+        }
+        return y;
+    }
+
+    private static double clamp(double p) {
+        return Math.min(1.0, Math.max(FLOOR, p));
+    }
+
+    private static double clampPrior(double p) {
+        return Math.min(0.5, Math.max(1e-12, p));
+    }
+}
