@@ -199,6 +199,29 @@ public final class IdentityGraph {
         }
     }
 
+    /** Why two resident records are or are not linked; empty if either is not resident. */
+    public Optional<Explanation> explain(RecordKey first, RecordKey second) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        lock.readLock().lock();
+        try {
+            return state.explain(first, second);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The links (and rules) that hold a profile together; empty for an unknown id. */
+    public Optional<ProfileExplanation> explain(ProfileId id) {
+        Objects.requireNonNull(id, "id");
+        lock.readLock().lock();
+        try {
+            return state.explain(id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The suppression list erasures go into (the resolver's). */
     public SuppressionList suppressionList() {
         return suppression;

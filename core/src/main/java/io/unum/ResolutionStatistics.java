@@ -16,13 +16,16 @@ import java.util.Objects;
  * @param links pairs linked (edges of the match graph)
  * @param possibleMatches pairs between the review and match thresholds
  * @param oversizedBlocks blocking key values shared by more records than the cap
+ * @param largestBlocks the twenty largest blocks, oversized or not, largest first
  * @param stageTimes wall time per stage
  */
 public record ResolutionStatistics(long records, long rejectedRecords, long profiles, long candidatePairs,
-        long links, long possibleMatches, List<OversizedBlock> oversizedBlocks, Map<Stage, Duration> stageTimes) {
+        long links, long possibleMatches, List<OversizedBlock> oversizedBlocks, List<BlockSize> largestBlocks,
+        Map<Stage, Duration> stageTimes) {
 
     public ResolutionStatistics {
         oversizedBlocks = List.copyOf(Objects.requireNonNull(oversizedBlocks, "oversizedBlocks"));
+        largestBlocks = List.copyOf(Objects.requireNonNull(largestBlocks, "largestBlocks"));
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         times.putAll(Objects.requireNonNull(stageTimes, "stageTimes"));
         stageTimes = java.util.Collections.unmodifiableMap(times);

@@ -153,6 +153,32 @@ public final class Resolver {
                 outcome.stageTimes());
     }
 
+    /**
+     * Explains why two records would or would not be linked, each featurized as an upsert would
+     * (term frequencies from the trained model). Block sizes are not known for two records
+     * alone, so a shared key counts even if in a larger data set it would be oversized; a live
+     * graph's {@link IdentityGraph#explain(RecordKey, RecordKey)} takes the block sizes into account.
+     *
+     * @throws IllegalArgumentException if either record is rejected or refused at ingest
+     */
+    public Explanation explain(SourceRecord first, SourceRecord second) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(second, "second");
+        return new GraphState(config, 1).explainRecords(first, second);
+    }
+
+    /**
+     * Resolves the records and streams every candidate pair of the probabilistic rules with its
+     * match weight (for diagnostics such as a weight histogram or precision against threshold).
+     */
+    public void candidatePairs(Collection<? extends SourceRecord> records, CandidatePairConsumer consumer) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(consumer, "consumer");
+        GraphState state = new GraphState(config, parallelism);
+        state.apply(new ArrayList<>(records), List.of());
+        state.forEachCandidatePair(consumer);
+    }
+
     /** Creates an empty live graph that resolves with this configuration. */
     public IdentityGraph newGraph() {
         return new IdentityGraph(new GraphState(config, parallelism), suppression);
@@ -165,7 +191,7 @@ public final class Resolver {
         List<PossibleMatch> possible = state.possibleMatches();
         ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
                 state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
-                state.linkCount(), possible.size(), state.oversizedBlocks(), times);
+                state.linkCount(), possible.size(), state.oversizedBlocks(), state.largestBlocks(20), times);
         Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members = new HashMap<>();
         for (io.unum.model.RecordKey key : state.assignments().keySet()) {
             members.put(key, state.member(key));

@@ -81,6 +81,7 @@ public final class GraphState {
     private final Clusterer clusterer;
     private final ProfileBuilder profileBuilder;
     private final ViewBuilder viewBuilder;
+    private final Explainer explainer;
     private final Parallel parallel;
 
     private final ArrayList<RecordEntry> entries = new ArrayList<>();
@@ -107,6 +108,7 @@ public final class GraphState {
         this.clusterer = new Clusterer(config);
         this.profileBuilder = new ProfileBuilder(config);
         this.viewBuilder = new ViewBuilder(config);
+        this.explainer = new Explainer(config);
         this.parallel = new Parallel(parallelism);
     }
 
@@ -868,6 +870,208 @@ public final class GraphState {
         }
         keys.sort(null);
         return keys;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // explanations and diagnostics
+
+    /** Why two resident records are or are not linked; empty if either is unknown. */
+    public Optional<io.unum.Explanation> explain(RecordKey first, RecordKey second) {
+        RecordEntry a = byKey.get(first);
+        RecordEntry b = byKey.get(second);
+        if (a == null || b == null) {
+            return Optional.empty();
+        }
+        return Optional.of(explainer.explain(a, b, blocks));
+    }
+
+    /**
+     * The links that hold a profile together: a spanning tree in clustering order
+     * (deterministic links by key rank, then probabilistic links by weight and rank).
+     */
+    public Optional<io.unum.ProfileExplanation> explain(ProfileId id) {
+        Optional<Profile> profile = profile(id);
+        if (profile.isEmpty()) {
+            return Optional.empty();
+        }
+        List<RecordKey> members = profile.get().members(); // sorted by key: index = rank
+        Map<Integer, Integer> local = new HashMap<>();
+        List<RecordEntry> list = new ArrayList<>();
+        for (RecordKey key : members) {
+            RecordEntry e = byKey.get(key);
+            local.put(e.index, list.size());
+            list.add(e);
+        }
+        int[] parent = new int[list.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        List<io.unum.ProfileExplanation.Link> links = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            RecordEntry e = list.get(i);
+            java.util.TreeMap<Integer, java.util.TreeSet<io.unum.model.IdentifierType>> partners = new java.util.TreeMap<>();
+            java.util.Map<Integer, String> partnerRule = new HashMap<>();
+            for (int k = 0; k < e.keys.length; k++) {
+                CompiledRule rule = config.rules[e.keyMeta[k] >>> 16];
+                Block block = blocks.get(e.keys[k]);
+                if (!rule.deterministic || block.size() > config.blockSizeCap) {
+                    continue;
+                }
+                for (int m = 0; m < block.size(); m++) {
+                    Integer j = local.get(block.members.get(m));
+                    if (j != null && j > i) {
+                        RecordEntry other = list.get(j);
+                        for (Identifier identifier : e.linkable) {
+                            if (rule.typeIndex(identifier.type()) >= 0 && Arrays.binarySearch(other.linkable, identifier) >= 0) {
+                                partners.computeIfAbsent(j, x -> new java.util.TreeSet<>()).add(identifier.type());
+                            }
+                        }
+                        partnerRule.putIfAbsent(j, rule.name);
+                    }
+                }
+            }
+            for (Map.Entry<Integer, java.util.TreeSet<io.unum.model.IdentifierType>> p : partners.entrySet()) {
+                if (union(parent, i, p.getKey())) {
+                    links.add(new io.unum.ProfileExplanation.Link(e.key, list.get(p.getKey()).key,
+                            partnerRule.get(p.getKey()), new ArrayList<>(p.getValue()), Double.POSITIVE_INFINITY));
+                }
+            }
+        }
+        List<long[]> edges = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            RecordEntry e = list.get(i);
+            for (int d = 0; d < e.degree(); d++) {
+                Integer j = local.get(e.partner(d));
+                if (j != null && j > i && Edge.isLink(e.edge(d))) {
+                    edges.add(new long[] {i, j, e.edge(d)});
+                }
+            }
+        }
+        edges.sort((x, y) -> {
+            int c = Float.compare(Edge.weight(y[2]), Edge.weight(x[2]));
+            if (c != 0) {
+                return c;
+            }
+            c = Long.compare(x[0], y[0]);
+            return c != 0 ? c : Long.compare(x[1], y[1]);
+        });
+        for (long[] edge : edges) {
+            if (union(parent, (int) edge[0], (int) edge[1])) {
+                links.add(new io.unum.ProfileExplanation.Link(list.get((int) edge[0]).key, list.get((int) edge[1]).key,
+                        config.rules[Edge.rule(edge[2])].name, List.of(), Edge.weight(edge[2])));
+            }
+        }
+        return Optional.of(new io.unum.ProfileExplanation(profile.get().id(), links));
+    }
+
+    private static boolean union(int[] parent, int a, int b) {
+        int ra = a;
+        while (parent[ra] != ra) {
+            ra = parent[ra];
+        }
+        int rb = b;
+        while (parent[rb] != rb) {
+            rb = parent[rb];
+        }
+        if (ra == rb) {
+            return false;
+        }
+        parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        return true;
+    }
+
+    /**
+     * Every candidate pair of the probabilistic rules (sharing a non-oversized key), each once,
+     * with its best weight; pairs ordered by the first record's index.
+     */
+    public void forEachCandidatePair(io.unum.CandidatePairConsumer consumer) {
+        int[] stamp = new int[entries.size() + 1];
+        for (RecordEntry a : entries) {
+            if (a == null) {
+                continue;
+            }
+            int mark = a.index + 1;
+            for (long key : a.keys) {
+                Block block = blocks.get(key);
+                if (block.deterministic || block.size() > config.blockSizeCap) {
+                    continue;
+                }
+                for (int i = 0; i < block.size(); i++) {
+                    int j = block.members.get(i);
+                    if (j <= a.index || stamp[j] == mark) {
+                        continue;
+                    }
+                    stamp[j] = mark;
+                    RecordEntry b = entries.get(j);
+                    double best = Double.NEGATIVE_INFINITY;
+                    String rule = null;
+                    for (CompiledRule r : config.rules) {
+                        if (!r.deterministic && sharesRuleKey(r, a, b)) {
+                            double w = PairScorer.score(r, a, b);
+                            if (w > best) {
+                                best = w;
+                                rule = r.name;
+                            }
+                        }
+                    }
+                    if (rule != null) {
+                        boolean ordered = a.key.compareTo(b.key) < 0;
+                        consumer.accept(ordered ? a.key : b.key, ordered ? b.key : a.key, rule, best, Weights.probability(best));
+                    }
+                }
+            }
+        }
+    }
+
+    private boolean sharesRuleKey(CompiledRule rule, RecordEntry a, RecordEntry b) {
+        for (int i = 0; i < a.keys.length; i++) {
+            if ((a.keyMeta[i] >>> 16) == rule.index && Arrays.binarySearch(b.keys, a.keys[i]) >= 0) {
+                Block block = blocks.get(a.keys[i]);
+                if (block.size() <= config.blockSizeCap) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The largest blocks, largest first (ties by rule, key and fingerprint). */
+    public List<io.unum.BlockSize> largestBlocks(int limit) {
+        java.util.PriorityQueue<Block> top = new java.util.PriorityQueue<>((x, y) -> Integer.compare(x.size(), y.size()));
+        blocks.forEach(block -> {
+            top.add(block);
+            if (top.size() > limit) {
+                top.poll();
+            }
+        });
+        List<io.unum.BlockSize> list = new ArrayList<>();
+        for (Block block : top) {
+            CompiledRule rule = config.rules[block.rule];
+            list.add(new io.unum.BlockSize(rule.name, rule.keyName(block.keyIndex),
+                    toHex(SipHash.mix(block.key ^ config.k1)).substring(0, 12), block.size(),
+                    block.size() > config.blockSizeCap));
+        }
+        list.sort((x, y) -> {
+            int c = Integer.compare(y.size(), x.size());
+            if (c != 0) {
+                return c;
+            }
+            c = x.rule().compareTo(y.rule());
+            return c != 0 ? c : x.fingerprint().compareTo(y.fingerprint());
+        });
+        return list;
+    }
+
+    /** Explains two records that need not be resident, each featurized as an upsert would. */
+    public io.unum.Explanation explainRecords(SourceRecord first, SourceRecord second) {
+        Instant now = config.privacy.clock().instant();
+        Featurizer.Result a = featurizer.featurize(first, now);
+        Featurizer.Result b = featurizer.featurize(second, now);
+        if (a.entry() == null || b.entry() == null) {
+            throw new IllegalArgumentException("cannot explain a record that is not resolved: "
+                    + (a.entry() == null ? first.key() : second.key()) + " is rejected or refused");
+        }
+        return explainer.explain(a.entry(), b.entry(), null);
     }
 
     // ------------------------------------------------------------------------------------------
