@@ -363,7 +363,7 @@ public final class IdentityGraph {
     public Resolution snapshot() {
         lock.readLock().lock();
         try {
-            return Resolver.snapshot(state, List.of(), List.of(), 0, Map.of());
+            return Resolver.snapshot(state, List.of(), List.of(), 0, Map.of(), false);
         } finally {
             lock.readLock().unlock();
         }

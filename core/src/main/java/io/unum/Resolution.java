@@ -28,7 +28,8 @@ public final class Resolution {
     private final List<Profile> profiles;
     private final Map<ProfileId, Profile> byId;
     private final Map<RecordKey, ProfileId> assignments;
-    private final List<PossibleMatch> possibleMatches;
+    private final Supplier<List<PossibleMatch>> possibleMatchesSource;
+    private volatile List<PossibleMatch> possibleMatches;
     private final ResolutionStatistics statistics;
     private final List<InputIssue> issues;
     private final List<PrivacyDecision> privacy;
@@ -38,7 +39,7 @@ public final class Resolution {
     record Views(ViewBuilder builder, Map<RecordKey, ViewBuilder.Member> members, Supplier<Instant> clock) {
     }
 
-    Resolution(List<Profile> profiles, Map<RecordKey, ProfileId> assignments, List<PossibleMatch> possibleMatches,
+    Resolution(List<Profile> profiles, Map<RecordKey, ProfileId> assignments, Supplier<List<PossibleMatch>> possibleMatches,
             ResolutionStatistics statistics, List<InputIssue> issues, List<PrivacyDecision> privacy, Views views) {
         this.profiles = List.copyOf(profiles);
         Map<ProfileId, Profile> map = new HashMap<>(profiles.size() * 2);
@@ -47,7 +48,7 @@ public final class Resolution {
         }
         this.byId = map;
         this.assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
-        this.possibleMatches = List.copyOf(possibleMatches);
+        this.possibleMatchesSource = Objects.requireNonNull(possibleMatches, "possibleMatches");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.issues = List.copyOf(issues);
         this.privacy = List.copyOf(privacy);
@@ -100,9 +101,22 @@ public final class Resolution {
         return assignments;
     }
 
-    /** Pairs between a rule's review and match thresholds that ended in different profiles. */
+    /**
+     * Pairs between a rule's review and match thresholds that ended in different profiles, sorted;
+     * built on first use.
+     */
     public List<PossibleMatch> possibleMatches() {
-        return possibleMatches;
+        List<PossibleMatch> list = possibleMatches;
+        if (list == null) {
+            synchronized (this) {
+                list = possibleMatches;
+                if (list == null) {
+                    list = List.copyOf(possibleMatchesSource.get());
+                    possibleMatches = list;
+                }
+            }
+        }
+        return list;
     }
 
     /** Counts and timings. */

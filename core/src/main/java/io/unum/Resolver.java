@@ -150,7 +150,7 @@ public final class Resolver {
         GraphState state = new GraphState(config, parallelism);
         Outcome outcome = state.apply(new ArrayList<>(records), List.of(), progress);
         return snapshot(state, outcome.changes().issues(), outcome.changes().privacy(), outcome.candidatePairs(),
-                outcome.stageTimes());
+                outcome.stageTimes(), true);
     }
 
     /**
@@ -184,14 +184,25 @@ public final class Resolver {
         return new IdentityGraph(new GraphState(config, parallelism), suppression);
     }
 
+    /**
+     * A resolution of the state. With {@code owned}, nobody changes the state afterwards, so
+     * possible matches may be listed lazily from it; otherwise they are copied now.
+     */
     static Resolution snapshot(GraphState state, List<InputIssue> issues, List<io.unum.privacy.PrivacyDecision> privacy,
-            long candidatePairs, Map<Stage, Duration> times) {
+            long candidatePairs, Map<Stage, Duration> times, boolean owned) {
         long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
                 + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
-        List<PossibleMatch> possible = state.possibleMatches();
+        long possibleCount = state.possibleMatchCount();
+        java.util.function.Supplier<List<PossibleMatch>> possible;
+        if (owned) {
+            possible = state::possibleMatches;
+        } else {
+            List<PossibleMatch> copy = state.possibleMatches();
+            possible = () -> copy;
+        }
         ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
                 state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
-                state.linkCount(), possible.size(), state.oversizedBlocks(), state.largestBlocks(20), times);
+                state.linkCount(), possibleCount, state.oversizedBlocks(), state.largestBlocks(20), times);
         Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members = new HashMap<>();
         for (io.unum.model.RecordKey key : state.assignments().keySet()) {
             members.put(key, state.member(key));

@@ -489,8 +489,9 @@ public final class GraphState {
             for (int i = 0; i < foundCount[c]; i += 3) {
                 RecordEntry a = entries.get((int) out[i]);
                 RecordEntry b = entries.get((int) out[i + 1]);
-                a.setEdge(b.index, out[i + 2]);
-                b.setEdge(a.index, out[i + 2]);
+                // a is new, so the pair had no edge: append without a search
+                a.addEdge(b.index, out[i + 2]);
+                b.addEdge(a.index, out[i + 2]);
                 touched.add(b);
             }
         }
@@ -1201,6 +1202,23 @@ public final class GraphState {
             return c != 0 ? c : x.second().compareTo(y.second());
         });
         return list;
+    }
+
+    /** The number of possible matches (review edges between different profiles). */
+    public long possibleMatchCount() {
+        long count = 0;
+        for (RecordEntry a : entries) {
+            if (a == null) {
+                continue;
+            }
+            for (int d = 0; d < a.degree(); d++) {
+                if (Edge.kind(a.edge(d)) == Edge.REVIEW && a.index < a.partner(d)
+                        && !Objects.equals(a.profile, entries.get(a.partner(d)).profile)) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     /**

@@ -120,6 +120,18 @@ final class RecordEntry {
         degree++;
     }
 
+    /** Appends an edge to a partner that has none yet (the caller guarantees it). */
+    void addEdge(int partner, long edge) {
+        if (degree == partners.length) {
+            int capacity = Math.max(2, degree * 2);
+            partners = Arrays.copyOf(partners, capacity);
+            edges = Arrays.copyOf(edges, capacity);
+        }
+        partners[degree] = partner;
+        edges[degree] = edge;
+        degree++;
+    }
+
     void clearEdges() {
         partners = EMPTY_INTS;
         edges = EMPTY_LONGS;
