@@ -36,7 +36,8 @@ public final class Resolution {
     private final Views views;
 
     /** What purpose views of a snapshot need. */
-    record Views(ViewBuilder builder, Map<RecordKey, ViewBuilder.Member> members, Supplier<Instant> clock) {
+    record Views(ViewBuilder builder, java.util.function.Function<RecordKey, ViewBuilder.Member> members,
+            Supplier<Instant> clock) {
     }
 
     Resolution(List<Profile> profiles, Map<RecordKey, ProfileId> assignments, Supplier<List<PossibleMatch>> possibleMatches,
@@ -47,7 +48,7 @@ public final class Resolution {
             map.put(profile.id(), profile);
         }
         this.byId = map;
-        this.assignments = Collections.unmodifiableMap(new LinkedHashMap<>(assignments));
+        this.assignments = Collections.unmodifiableMap(assignments);
         this.possibleMatchesSource = Objects.requireNonNull(possibleMatches, "possibleMatches");
         this.statistics = Objects.requireNonNull(statistics, "statistics");
         this.issues = List.copyOf(issues);
@@ -64,7 +65,7 @@ public final class Resolution {
         Instant now = views.clock().get();
         List<ProfileView> list = new ArrayList<>(profiles.size());
         for (Profile profile : profiles) {
-            list.add(views.builder().view(profile, purpose, now, views.members()::get));
+            list.add(views.builder().view(profile, purpose, now, views.members()));
         }
         return list;
     }
@@ -72,7 +73,7 @@ public final class Resolution {
     /** What a purpose may see of one profile. */
     public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
         Objects.requireNonNull(purpose, "purpose");
-        return profile(id).map(p -> views.builder().view(p, purpose, views.clock().get(), views.members()::get));
+        return profile(id).map(p -> views.builder().view(p, purpose, views.clock().get(), views.members()));
     }
 
     /** Privacy decisions that changed or refused input records, in input order. */
@@ -96,7 +97,7 @@ public final class Resolution {
         return id == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
-    /** Record key to profile id for every resolved record, sorted by key. */
+    /** Record key to profile id for every resolved record, in no particular order. */
     public Map<RecordKey, ProfileId> assignments() {
         return assignments;
     }

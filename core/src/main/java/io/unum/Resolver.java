@@ -203,12 +203,18 @@ public final class Resolver {
         ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
                 state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
                 state.linkCount(), possibleCount, state.oversizedBlocks(), state.largestBlocks(20), times);
-        Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members = new HashMap<>();
-        for (io.unum.model.RecordKey key : state.assignments().keySet()) {
-            members.put(key, state.member(key));
+        java.util.function.Function<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members;
+        if (owned) {
+            members = state::member;
+        } else {
+            Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> copy = new HashMap<>();
+            for (io.unum.model.RecordKey key : state.assignments().keySet()) {
+                copy.put(key, state.member(key));
+            }
+            members = copy::get;
         }
         return new Resolution(state.profiles(), state.assignments(), possible, statistics, issues, privacy,
-                new Resolution.Views(state.viewBuilder(), Map.copyOf(members), state::now));
+                new Resolution.Views(state.viewBuilder(), members, state::now));
     }
 
     /**

@@ -193,7 +193,7 @@ public final class GraphState {
         times.put(Stage.FEATURES, Duration.ofNanos(t1 - t0));
 
         // 2. removals
-        List<RecordEntry> touched = new ArrayList<>();
+        Touched touched = new Touched(currentEpoch);
         Set<ProfileId> oldProfiles = new HashSet<>();
         List<Block> touchedBlocks = new ArrayList<>();
         List<RecordEntry> removed = new ArrayList<>();
@@ -314,7 +314,7 @@ public final class GraphState {
         times.put(Stage.SCORING, Duration.ofNanos(t3 - t2));
 
         // 6. components around every touched record, clustered again
-        List<List<RecordEntry>> components = components(fresh, touched, currentEpoch);
+        List<List<RecordEntry>> components = components(fresh, touched.list(), currentEpoch);
         List<List<List<RecordEntry>>> clustered = new ArrayList<>(components.size());
         for (int i = 0; i < components.size(); i++) {
             clustered.add(null);
@@ -373,6 +373,27 @@ public final class GraphState {
         }
     }
 
+    /** The records a change touched, each once; new records are seeds already and are skipped. */
+    private static final class Touched {
+        private final long epoch;
+        private final List<RecordEntry> list = new ArrayList<>();
+
+        Touched(long epoch) {
+            this.epoch = epoch;
+        }
+
+        void add(RecordEntry e) {
+            if (e.touchedEpoch != epoch && e.insertedEpoch != epoch) {
+                e.touchedEpoch = epoch;
+                list.add(e);
+            }
+        }
+
+        List<RecordEntry> list() {
+            return list;
+        }
+    }
+
     private static int chunks(int n) {
         return (n + CHUNK - 1) / CHUNK;
     }
@@ -406,7 +427,7 @@ public final class GraphState {
         return old.toArray();
     }
 
-    private void reevaluate(RecordEntry a, RecordEntry b, List<RecordEntry> touched) {
+    private void reevaluate(RecordEntry a, RecordEntry b, Touched touched) {
         long now = scorer.evaluate(a, b, blocks);
         if (a.edgeTo(b.index) != now) {
             a.setEdge(b.index, now);
@@ -417,7 +438,7 @@ public final class GraphState {
     }
 
     /** Scores every new record against the members of its non-oversized blocks. */
-    private long scoreNew(List<RecordEntry> fresh, long currentEpoch, List<RecordEntry> touched, Progress progress) {
+    private long scoreNew(List<RecordEntry> fresh, long currentEpoch, Touched touched, Progress progress) {
         int n = fresh.size();
         int chunkCount = chunks(n);
         long[][] found = new long[chunkCount][];
@@ -450,7 +471,7 @@ public final class GraphState {
                             continue; // a new pair is scored once, from its higher index
                         }
                         scored++;
-                        long edge = scorer.evaluate(a, b, blocks);
+                        long edge = scorer.evaluate(a, b, blocks, block.rule);
                         if (edge != Edge.NONE) {
                             if (count + 3 > out.length) {
                                 out = Arrays.copyOf(out, out.length * 2);
@@ -1166,9 +1187,9 @@ public final class GraphState {
         return list;
     }
 
-    /** Record key to profile id for every resident record, sorted by key. */
+    /** Record key to profile id for every resident record, a new map in no particular order. */
     public Map<RecordKey, ProfileId> assignments() {
-        TreeMap<RecordKey, ProfileId> map = new TreeMap<>();
+        HashMap<RecordKey, ProfileId> map = new HashMap<>(byKey.size() * 4 / 3 + 1);
         for (RecordEntry e : byKey.values()) {
             map.put(e.key, e.profile);
         }

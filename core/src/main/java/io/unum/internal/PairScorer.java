@@ -18,14 +18,33 @@ package io.unum.internal;
 final class PairScorer {
 
     private final EngineConfig config;
+    private final boolean singleProbabilisticRule;
 
     PairScorer(EngineConfig config) {
         this.config = config;
+        int probabilistic = 0;
+        for (CompiledRule rule : config.rules) {
+            probabilistic += rule.deterministic ? 0 : 1;
+        }
+        this.singleProbabilisticRule = probabilistic == 1;
     }
 
     /** The packed probabilistic edge between {@code a} and {@code b}, or {@link Edge#NONE}. */
     long evaluate(RecordEntry a, RecordEntry b, BlockIndex blocks) {
-        long rules = sharedProbabilisticRules(a, b, blocks);
+        return scoreRules(a, b, sharedProbabilisticRules(a, b, blocks));
+    }
+
+    /**
+     * As {@link #evaluate(RecordEntry, RecordEntry, BlockIndex)} for a pair known to share a
+     * non-oversized key of probabilistic rule {@code viaRule}: with a single probabilistic rule
+     * no other key needs checking.
+     */
+    long evaluate(RecordEntry a, RecordEntry b, BlockIndex blocks, int viaRule) {
+        long rules = singleProbabilisticRule ? 1L << viaRule : sharedProbabilisticRules(a, b, blocks);
+        return scoreRules(a, b, rules);
+    }
+
+    private long scoreRules(RecordEntry a, RecordEntry b, long rules) {
         long best = Edge.NONE;
         while (rules != 0L) {
             int rule = Long.numberOfTrailingZeros(rules);

@@ -43,30 +43,49 @@ final class ProfileBuilder {
 
     Profile build(ProfileId id, long version, List<RecordEntry> members, Instant now) {
         List<RecordKey> keys = new ArrayList<>(members.size());
-        TreeSet<Identifier> identifiers = new TreeSet<>();
-        Map<String, List<Candidate>> candidates = new TreeMap<>();
         for (RecordEntry member : members) {
             keys.add(member.key);
-            for (Identifier identifier : member.identifiers) {
-                identifiers.add(identifier);
-            }
-            for (Map.Entry<String, String> attribute : member.attributes.entrySet()) {
-                candidates.computeIfAbsent(attribute.getKey(), k -> new ArrayList<>(members.size()))
-                        .add(new Candidate(attribute.getValue().strip(), member));
-            }
         }
+        List<Identifier> identifiers;
         Map<String, List<GoldenValue>> golden = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Candidate>> attribute : candidates.entrySet()) {
-            golden.put(attribute.getKey(), survive(config.survivorship(attribute.getKey()), attribute.getValue()));
+        if (members.size() == 1) {
+            // the common case: one record is its own golden record
+            RecordEntry only = members.get(0);
+            identifiers = java.util.Arrays.asList(only.identifiers);
+            Map<Survivorship, Provenance> provenance = new HashMap<>(2);
+            for (Map.Entry<String, String> attribute : only.attributes.entrySet()) {
+                Survivorship rule = config.survivorship(attribute.getKey());
+                Provenance p = provenance.computeIfAbsent(rule,
+                        r -> new Provenance(only.key, only.record.observedAt(), r));
+                golden.put(attribute.getKey(), List.of(new GoldenValue(attribute.getValue().strip(), p)));
+            }
+        } else {
+            TreeSet<Identifier> merged = new TreeSet<>();
+            Map<String, List<Candidate>> candidates = new TreeMap<>();
+            for (RecordEntry member : members) {
+                java.util.Collections.addAll(merged, member.identifiers);
+                for (Map.Entry<String, String> attribute : member.attributes.entrySet()) {
+                    candidates.computeIfAbsent(attribute.getKey(), k -> new ArrayList<>(members.size()))
+                            .add(new Candidate(attribute.getValue().strip(), member));
+                }
+            }
+            identifiers = new ArrayList<>(merged);
+            for (Map.Entry<String, List<Candidate>> attribute : candidates.entrySet()) {
+                golden.put(attribute.getKey(), survive(config.survivorship(attribute.getKey()), attribute.getValue()));
+            }
         }
-        List<RecordKey> sortedKeys = new ArrayList<>(keys);
-        sortedKeys.sort(null);
-        Map<RecordKey, RecordConsent> consents = new TreeMap<>();
+        Map<Purpose, ConsentStatus> consent = Map.of();
         for (RecordEntry member : members) {
-            consents.put(member.key, member.consent.at(now));
+            if (!member.consent.entries().isEmpty()) {
+                Map<RecordKey, RecordConsent> consents = new TreeMap<>();
+                for (RecordEntry m : members) {
+                    consents.put(m.key, m.consent.at(now));
+                }
+                consent = consent(consents, config.privacy.consentPolicy());
+                break;
+            }
         }
-        return new Profile(id, version, keys, new ArrayList<>(identifiers), golden,
-                consent(consents, config.privacy.consentPolicy()));
+        return new Profile(id, version, keys, identifiers, golden, consent);
     }
 
     /**

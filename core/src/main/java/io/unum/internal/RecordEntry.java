@@ -41,6 +41,8 @@ final class RecordEntry {
     int index = -1;
     /** The change epoch in which the entry was inserted. */
     long insertedEpoch = -1;
+    /** The change epoch in which the entry was added to the change's touched list. */
+    long touchedEpoch = -1;
     /** Scratch for the traversal of one change: the epoch in which it was visited. */
     long visitedEpoch = -1;
     /** Scratch for clustering: local index within its component. */
