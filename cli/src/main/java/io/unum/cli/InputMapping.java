@@ -129,7 +129,7 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new IllegalArgumentException(prefix(name) + "is not valid JSON"
+            throw new IllegalArgumentException("mapping file " + name + " is not valid JSON"
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + ": "
                     + e.getOriginalMessage(), e);
         }
