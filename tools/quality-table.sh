@@ -37,5 +37,6 @@ row "senzing truth set (CSV)" --input $data/senzing_truthset_demo/customers.csv 
 row "senzing truth set (JSON lines)" --input $data/senzing_truthset_demo/customers.jsonl \
     --input $data/senzing_truthset_demo/reference.jsonl --input $data/senzing_truthset_demo/watchlist.jsonl \
     --truth $data/senzing_truthset_demo/actual_truthset_key.csv
+row "bundled sample (no --input)"
 row "generated, 10k people (seed 1)" --input /tmp/gen10k/records.csv --truth /tmp/gen10k/truth.csv
 row "generated, 100k people (seed 1)" --input /tmp/gen100k/records.csv --truth /tmp/gen100k/truth.csv
