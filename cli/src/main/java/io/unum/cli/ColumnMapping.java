@@ -11,20 +11,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recognizes CSV columns by their header: common names for record ids, sources, name parts,
- * dates of birth, addresses, e-mails, phones and other identifiers (see {@link #KNOWN}).
+ * Decides where each input column goes: recognizes columns by their header, using common names
+ * for record ids, sources, name parts, dates of birth, addresses, e-mails, phones and other
+ * identifiers (see {@link #KNOWN}), unless a {@link InputMapping mapping file} says otherwise.
  * Headers are compared after trimming, lower-casing and turning spaces and hyphens into
  * underscores. A column named {@code social_<network>} or {@code <network>_handle} is a social
  * handle on that network. Any other column becomes an attribute of its normalized header name,
  * kept on the records and profiles but not used by the default rules.
+ *
+ * <p>Precedence for one column: the ground-truth column (never data), then ignored columns
+ * ({@code --ignore-column}), then the mapping file, then header recognition (unless the mapping
+ * says {@code "unmapped": "ignore"}). When the mapping names the record id (or source) column, a
+ * column that header recognition would take as the record id (or source) is kept as an attribute.
  */
 final class ColumnMapping {
 
+    /** Attribute for an organisation's name (Senzing {@code PRIMARY_NAME_ORG} / {@code NAME_ORG}). */
+    static final String ORGANIZATION_NAME = "organization_name";
+    /** Passport number: an identifier the default rules do not link on. */
+    static final IdentifierType PASSPORT = IdentifierType.of("passport");
+    /** Driver's licence number: an identifier the default rules do not link on. */
+    static final IdentifierType DRIVERS_LICENSE = IdentifierType.of("drivers_license");
+    /** Tax id number: an identifier the default rules do not link on. */
+    static final IdentifierType TAX_ID = IdentifierType.of("tax_id");
+
     private static final Map<String, ColumnTarget> KNOWN = new HashMap<>();
+    private static final Map<String, IdentifierType> BUILT_IN_TYPES = new HashMap<>();
 
     private static void known(ColumnTarget target, String... headers) {
         for (String header : headers) {
             KNOWN.put(header, target);
+        }
+        if (target instanceof ColumnTarget.Identifier i) {
+            BUILT_IN_TYPES.put(i.type().name(), i.type());
         }
     }
 
@@ -40,6 +59,8 @@ final class ColumnMapping {
         known(new ColumnTarget.Attribute(Attributes.LAST_NAME), "last_name", "surname", "lastname", "lname",
                 "family_name", "primary_name_last", "name_last");
         known(new ColumnTarget.Attribute(Attributes.FULL_NAME), "full_name", "name", "primary_name_full", "name_full");
+        known(new ColumnTarget.Attribute(ORGANIZATION_NAME), "organization_name", "organisation_name", "company_name",
+                "primary_name_org", "name_org");
         known(new ColumnTarget.Attribute(Attributes.DATE_OF_BIRTH), "dob", "date_of_birth", "birth_date", "birthdate",
                 "birthday");
         known(new ColumnTarget.Attribute(Attributes.GENDER), "gender", "sex");
@@ -65,6 +86,10 @@ final class ColumnMapping {
                 "customer_no");
         known(new ColumnTarget.Identifier(IdentifierType.DEVICE_ID), "device_id", "idfa", "gaid", "advertising_id");
         known(new ColumnTarget.Identifier(IdentifierType.COOKIE_ID), "cookie_id", "cookie", "anonymous_id");
+        known(new ColumnTarget.Identifier(PASSPORT), "passport", "passport_number", "passport_no");
+        known(new ColumnTarget.Identifier(DRIVERS_LICENSE), "drivers_license", "drivers_license_number",
+                "driver_license_number", "driving_licence_number");
+        known(new ColumnTarget.Identifier(TAX_ID), "tax_id", "tax_id_number");
     }
 
     private final List<String> headers;
@@ -76,18 +101,69 @@ final class ColumnMapping {
     }
 
     /**
-     * Maps a file's headers.
+     * Maps a file's headers by header recognition alone.
      *
      * @param headers the headers as written in the file
      * @param ignored normalized header names not to read (e.g. the ground-truth column)
      */
     static ColumnMapping of(List<String> headers, Set<String> ignored) {
+        return of(headers, new ReadOptions(ignored, InputMapping.NONE, null, null));
+    }
+
+    /**
+     * Maps a file's headers.
+     *
+     * @param headers the headers as written in the file
+     * @param options the ignored columns, the mapping file and the truth column
+     */
+    static ColumnMapping of(List<String> headers, ReadOptions options) {
         List<ColumnTarget> targets = new ArrayList<>(headers.size());
         for (String header : headers) {
-            String name = normalize(header);
-            targets.add(ignored.contains(name) ? new ColumnTarget.Ignored() : target(name));
+            targets.add(target(header, options));
         }
         return new ColumnMapping(List.copyOf(headers), List.copyOf(targets));
+    }
+
+    /** Where the column with this header goes (see the class comment for the precedence). */
+    static ColumnTarget target(String header, ReadOptions options) {
+        String name = normalize(header);
+        if (name.equals(options.truthColumn())) {
+            return new ColumnTarget.Truth();
+        }
+        if (options.ignored().contains(name)) {
+            return new ColumnTarget.Ignored();
+        }
+        InputMapping mapping = options.mapping();
+        ColumnTarget mapped = mapping.columns().get(name);
+        if (mapped != null) {
+            return mapped;
+        }
+        if (!mapping.autoDetect()) {
+            return new ColumnTarget.Ignored();
+        }
+        ColumnTarget recognized = target(name);
+        if ((recognized instanceof ColumnTarget.Id && mapping.mapsId())
+                || (recognized instanceof ColumnTarget.Source && mapping.mapsSource())) {
+            return new ColumnTarget.Attribute(name);
+        }
+        return recognized;
+    }
+
+    /**
+     * The identifier type of a name: the built-in type (with its normalizer) for a built-in
+     * name such as {@code email}, else a user-defined type.
+     *
+     * @throws IllegalArgumentException if the name is not a valid type name
+     */
+    static IdentifierType identifierType(String name) {
+        IdentifierType builtIn = BUILT_IN_TYPES.get(name);
+        if (builtIn != null) {
+            return builtIn;
+        }
+        if (name.startsWith("social:")) {
+            return IdentifierType.social(name.substring("social:".length()));
+        }
+        return IdentifierType.of(name);
     }
 
     /** Lower-case, trimmed, spaces and hyphens as underscores. */
@@ -145,6 +221,8 @@ final class ColumnMapping {
                 what = "source";
             } else if (t instanceof ColumnTarget.ObservedAt) {
                 what = "observed at";
+            } else if (t instanceof ColumnTarget.Truth) {
+                what = "ground truth (not read as data)";
             } else {
                 what = "ignored";
             }

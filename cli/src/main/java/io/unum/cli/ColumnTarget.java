@@ -3,7 +3,10 @@ package io.unum.cli;
 import io.unum.model.IdentifierType;
 import java.util.Objects;
 
-/** Where one CSV column goes: the record key, the observation time, an attribute or an identifier. */
+/**
+ * Where one input column (a CSV header or a flattened JSON key) goes: the record key, the
+ * observation time, an attribute, an identifier, the ground-truth label, or nowhere.
+ */
 sealed interface ColumnTarget {
 
     /** The record's id within its source. */
@@ -30,6 +33,13 @@ sealed interface ColumnTarget {
         public Identifier {
             Objects.requireNonNull(type, "type");
         }
+    }
+
+    /**
+     * The ground-truth entity label ({@code unum evaluate --truth-column}): captured for the
+     * evaluation, never read as record data.
+     */
+    record Truth() implements ColumnTarget {
     }
 
     /** Not read (for example a ground-truth column). */

@@ -7,12 +7,15 @@ import picocli.CommandLine.Command;
  * The {@code unum} command.
  *
  * <pre>
- * unum resolve [--input FILE.csv ...] [--out DIR]
+ * unum resolve   [--input FILE ...] [--format csv|jsonl] [--mapping FILE.json] [--out DIR]
+ * unum generate  --people N --seed S --out DIR
+ * unum evaluate  --input FILE ... (--truth FILE.csv | --truth-column NAME | --truth-pattern REGEX) [--out DIR]
  * </pre>
  */
 @Command(name = "unum", mixinStandardHelpOptions = true, version = "unum 0.1.0-SNAPSHOT",
         description = "Identity resolution: from many customer records, one golden profile.",
-        subcommands = {ResolveCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -6,13 +6,10 @@ import io.unum.Resolution;
 import io.unum.ResolutionStatistics;
 import io.unum.Resolver;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -21,64 +18,56 @@ import picocli.CommandLine.Option;
 
 /** {@code unum resolve}: resolves CSV files (or the bundled sample) into golden profiles. */
 @Command(name = "resolve", mixinStandardHelpOptions = true,
-        description = {"Resolves CSV files into golden profiles.",
+        description = {"Resolves CSV or JSON-lines files into golden profiles.",
             "Writes DIR/clusters.csv (record_id,profile_id) and DIR/profiles.jsonl.",
             "Without --input, resolves a bundled sample of three sources (crm, webshop, newsletter)."})
 final class ResolveCommand implements Callable<Integer> {
 
     /** The bundled sample: three sources with known duplicates. */
-    static final List<CsvInput.InputFile> SAMPLE = List.of(
-            CsvInput.InputFile.resource("crm.csv", "/io/unum/cli/sample/crm.csv"),
-            CsvInput.InputFile.resource("webshop.csv", "/io/unum/cli/sample/webshop.csv"),
-            CsvInput.InputFile.resource("newsletter.csv", "/io/unum/cli/sample/newsletter.csv"));
+    static final List<InputFile> SAMPLE = List.of(
+            InputFile.resource("crm.csv", "/io/unum/cli/sample/crm.csv"),
+            InputFile.resource("webshop.csv", "/io/unum/cli/sample/webshop.csv"),
+            InputFile.resource("newsletter.csv", "/io/unum/cli/sample/newsletter.csv"));
+
+    /** The ground truth of the bundled sample ({@code record_id,person_id}). */
+    static final InputFile SAMPLE_TRUTH = InputFile.resource("truth.csv", "/io/unum/cli/sample/truth.csv");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "CSV file with a header row; repeat for several sources. Default: the bundled sample.")
-    List<Path> inputs = new ArrayList<>();
+    @CommandLine.Mixin
+    InputOptions input = new InputOptions();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
-
-    @Option(names = "--ignore-column", paramLabel = "NAME",
-            description = "A column not to read, e.g. a ground-truth column; repeatable.")
-    List<String> ignoredColumns = new ArrayList<>();
-
-    @Option(names = "--verbose", description = "Print how each column was mapped.")
-    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         long start = System.nanoTime();
-        List<CsvInput.InputFile> files = new ArrayList<>();
-        for (Path input : inputs) {
-            if (!Files.isRegularFile(input)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "input file not found: " + input);
-            }
-            files.add(CsvInput.InputFile.of(input));
-        }
+        List<InputFile> files = input.files(spec.commandLine());
+        ReadOptions options = input.readOptions(spec.commandLine(), null);
         boolean sample = files.isEmpty();
         if (sample) {
             files.addAll(SAMPLE);
             outWriter.println("No --input given: resolving the bundled sample (crm.csv, webshop.csv, newsletter.csv).");
         }
-        Set<String> ignored = new java.util.HashSet<>();
-        for (String column : ignoredColumns) {
-            ignored.add(ColumnMapping.normalize(column));
+        ProgressBar progress = ProgressBar.forStandardError("resolve");
+        Inputs.Batch batch;
+        Resolution resolution;
+        try {
+            batch = Inputs.read(files, options, progress);
+            Resolver resolver = DefaultConfiguration.resolver();
+            resolution = resolver.resolve(batch.records(), progress);
+        } finally {
+            progress.finish();
         }
-        CsvInput.Batch batch = CsvInput.read(files, ignored);
-        if (verbose) {
+        if (input.verbose) {
             batch.columnSummaries().forEach(err::println);
         }
         batch.warnings().forEach(w -> err.println("warning: " + w));
-
-        Resolver resolver = DefaultConfiguration.resolver();
-        Resolution resolution = resolver.resolve(batch.records());
         ResultWriter.write(out, batch.rows(), resolution);
         double seconds = (System.nanoTime() - start) / 1e9;
 

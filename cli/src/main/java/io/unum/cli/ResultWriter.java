@@ -35,14 +35,14 @@ final class ResultWriter {
     private ResultWriter() {
     }
 
-    static void write(Path dir, List<CsvInput.Row> rows, Resolution resolution) throws IOException {
+    static void write(Path dir, List<Inputs.Row> rows, Resolution resolution) throws IOException {
         Files.createDirectories(dir);
         boolean qualify = idsCollide(rows);
         Map<RecordKey, ProfileId> assignments = resolution.assignments();
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("clusters.csv"), StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
             csv.printRecord("record_id", "profile_id");
-            for (CsvInput.Row row : rows) {
+            for (Inputs.Row row : rows) {
                 RecordKey key = row.record().key();
                 ProfileId profile = assignments.get(key);
                 csv.printRecord(qualify ? key.toString() : key.id(), profile == null ? "" : profile.value());
@@ -97,10 +97,11 @@ final class ResultWriter {
         json.writeEndObject();
     }
 
-    private static boolean idsCollide(List<CsvInput.Row> rows) {
+    /** Whether two rows of different sources share a record id. */
+    static boolean idsCollide(List<Inputs.Row> rows) {
         Set<String> ids = new HashSet<>(rows.size() * 2);
         Set<RecordKey> keys = new HashSet<>(rows.size() * 2);
-        for (CsvInput.Row row : rows) {
+        for (Inputs.Row row : rows) {
             RecordKey key = row.record().key();
             if (keys.add(key) && !ids.add(key.id())) {
                 return true;

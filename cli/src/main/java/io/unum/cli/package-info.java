@@ -1,0 +1,15 @@
+/**
+ * The {@code unum} command line: {@code resolve} (inputs to golden profiles), {@code generate}
+ * (synthetic customer records with ground truth) and {@code evaluate} (resolve, then measure
+ * against ground truth).
+ *
+ * <p>Inputs are CSV files or JSON lines ({@code Inputs}); columns are recognized by
+ * their headers or named by a mapping file ({@code ColumnMapping},
+ * {@code InputMapping}). Ground truth comes from a truth file, a truth column or a
+ * pattern on record ids ({@code GroundTruth}). Every command resolves with
+ * {@code DefaultConfiguration#resolver()}, so what {@code evaluate} measures is
+ * what {@code resolve} does. Long runs draw a progress bar on a terminal
+ * ({@code ProgressBar}) and nothing otherwise. Messages name files, rows, columns and
+ * record ids, never personal values.
+ */
+package io.unum.cli;
