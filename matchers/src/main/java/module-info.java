@@ -1,0 +1,13 @@
+/**
+ * Unum matchers: normalizers, comparators, phonetic encoders and ready-made rules for customer
+ * data, plugged into the SPIs of {@code io.unum.core}.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module io.unum.matchers {
+    requires transitive io.unum.core;
+    requires org.apache.commons.codec;
+    requires com.google.i18n.phonenumbers.libphonenumber;
+
+    exports io.unum.matchers.compare;
+    exports io.unum.matchers.phonetic;
+}
