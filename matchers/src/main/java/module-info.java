@@ -9,5 +9,6 @@ module io.unum.matchers {
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports io.unum.matchers.compare;
+    exports io.unum.matchers.names;
     exports io.unum.matchers.phonetic;
 }
