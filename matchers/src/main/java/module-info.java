@@ -9,6 +9,8 @@ module io.unum.matchers {
     requires com.google.i18n.phonenumbers.libphonenumber;
 
     exports io.unum.matchers.compare;
+    exports io.unum.matchers.email;
     exports io.unum.matchers.names;
+    exports io.unum.matchers.phone;
     exports io.unum.matchers.phonetic;
 }
