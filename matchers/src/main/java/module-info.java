@@ -8,7 +8,9 @@ module io.unum.matchers {
     requires org.apache.commons.codec;
     requires com.google.i18n.phonenumbers.libphonenumber;
 
+    exports io.unum.matchers.address;
     exports io.unum.matchers.compare;
+    exports io.unum.matchers.dates;
     exports io.unum.matchers.email;
     exports io.unum.matchers.names;
     exports io.unum.matchers.phone;
