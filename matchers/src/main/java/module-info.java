@@ -8,10 +8,12 @@ module io.unum.matchers {
     requires org.apache.commons.codec;
     requires com.google.i18n.phonenumbers.libphonenumber;
 
+    exports io.unum.matchers;
     exports io.unum.matchers.address;
     exports io.unum.matchers.compare;
     exports io.unum.matchers.dates;
     exports io.unum.matchers.email;
+    exports io.unum.matchers.ids;
     exports io.unum.matchers.names;
     exports io.unum.matchers.phone;
     exports io.unum.matchers.phonetic;
