@@ -72,17 +72,20 @@ import java.util.Set;
  *
  * <p><b>The probabilistic rule</b> {@value #PERSON_RULE} compares given name (exact,
  * nickname-canonical, {@linkplain Nicknames#compatible nickname-compatible}, Jaro–Winkler,
- * initial, first/last swapped), family name (exact, Jaro–Winkler, Double Metaphone, shared part
- * of a double surname, swapped), middle name, generational suffix, date of birth (exact,
- * day/month swapped, year off by one, one typo, within 31 days, partial), street, postcode,
- * city, state, gender, e-mail, phone and — per the {@link NationalIdPolicy} — national id (exact,
- * one typo). Its m and u probabilities are hand-set, documented estimates for typical customer
- * data (a later step estimates them from the data by expectation–maximisation); the prior is
- * {@code 1e-5} and a pair links at match probability {@code 0.95} (about 21 bits of evidence: a
- * full name and date of birth, or a full name and a street address) and is reported for review
- * from {@code 0.5}. Blocking keys — date of birth; family-name Double Metaphone code + initial;
- * postcode + initial; family-name code + postcode; street + initial; e-mail local part — each
- * survive errors in the fields the others use, so recall stays high while blocks stay small.
+ * initial, first/last swapped, also with a typo), family name (exact, Jaro–Winkler, Double
+ * Metaphone, shared part of a double surname, swapped), middle name, generational suffix, date
+ * of birth (exact, day/month swapped, year off by one, one typo, within 31 days, partial, within
+ * a year), address (street, postcode and city as one comparison, so that a shared household
+ * address counts once), state, gender, e-mail, phone and — per the {@link NationalIdPolicy} —
+ * national id (exact, one typo). Its m and u probabilities are hand-set, documented estimates for typical customer
+ * data (a later step estimates them from the data by expectation–maximisation); the
+ * {@linkplain Builder#prior prior} is {@code 1e-4} and a pair links at match probability
+ * {@code 0.95} — about 17.5 bits of evidence, such as a full name and a date of birth, or a full
+ * name and a street address — and is reported for review from {@code 0.5}. Blocking keys — date
+ * of birth; family-name Double Metaphone code + initial; postcode + initial; family-name code +
+ * postcode; street + initial; e-mail local part; the sorted pair of given and family name;
+ * family-name code + year of birth; family-name code + city — each survive errors in the fields the others use, so
+ * recall stays high while blocks stay small.
  *
  * <p><b>National ids.</b> Keyed-in national ids contain typos, and a profile may hold only one
  * national id by default (merge protection). {@link NationalIdPolicy#TOLERANT} (the default)
@@ -90,7 +93,8 @@ import java.util.Set;
  * still links deterministically and weighs heavily, a one-character difference counts for the
  * match, a different id counts against it, and the per-profile limit of one is lifted.
  * {@link NationalIdPolicy#STRICT} keeps the limit of one (a typo then splits a person in two);
- * {@link NationalIdPolicy#IGNORED} does not use national ids at all.
+ * {@link NationalIdPolicy#IGNORED} does not use national ids for matching (the identifier type's
+ * own per-profile limit still applies to records that carry them).
  *
  * <p>Instances are immutable and thread-safe; every feature source, normalizer and condition
  * they contain is a pure function.
@@ -120,6 +124,8 @@ public final class CustomerRules {
         public static final String GIVEN_INITIAL = "given_initial";
         /** {@code canonical given|family}, for detecting swapped names. */
         public static final String NAME_PAIR = "name_pair";
+        /** Canonical given and family names sorted, a blocking key that survives swapped names. */
+        public static final String NAME_SET = "name_set";
         /** Middle names, cleaned. */
         public static final String MIDDLE = "middle";
         /** Family name, cleaned; double surnames space-separated. */
@@ -130,8 +136,12 @@ public final class CustomerRules {
         public static final String SUFFIX = "suffix";
         /** Date of birth, ISO. */
         public static final String DOB = "dob";
+        /** Year of birth. */
+        public static final String DOB_YEAR = "dob_year";
         /** Gender, {@code f}, {@code m} or cleaned other value. */
         public static final String GENDER = "gender";
+        /** {@code street|postcode|city}, for one address comparison that counts a shared address once. */
+        public static final String ADDRESS = "address";
         /** House number and street, canonical, without unit. */
         public static final String STREET = "street";
         /** Postcode, letters and digits. */
@@ -161,6 +171,7 @@ public final class CustomerRules {
     private final Set<IdentifierType> deterministicTypes;
     private final double matchThreshold;
     private final double reviewThreshold;
+    private final double prior;
 
     private CustomerRules(Builder b) {
         this.region = b.region;
@@ -177,6 +188,7 @@ public final class CustomerRules {
         this.deterministicTypes = Collections.unmodifiableSet(types);
         this.matchThreshold = b.matchThreshold;
         this.reviewThreshold = b.reviewThreshold;
+        this.prior = b.prior;
     }
 
     /** The default configuration: no default phone region, day-first dates, {@link NationalIdPolicy#TOLERANT}. */
@@ -240,16 +252,18 @@ public final class CustomerRules {
         features.add(Feature.of(Features.GIVEN_CANONICAL, Sources.GIVEN, canonical));
         features.add(Feature.of(Features.GIVEN_INITIAL, Sources.GIVEN, canonical.andThen(NameNormalizers.initial())));
         features.add(Feature.of(Features.NAME_PAIR, record -> namePair(record, canonical, family), Normalizers.identity()));
+        features.add(Feature.of(Features.NAME_SET, record -> nameSet(record, canonical, family), Normalizers.identity()));
         features.add(Feature.of(Features.MIDDLE, Sources.MIDDLE, NameNormalizers.clean()));
         features.add(Feature.of(Features.FAMILY, Sources.FAMILY, family));
         features.add(Feature.of(Features.FAMILY_DM, Sources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
         features.add(Feature.of(Features.SUFFIX, Sources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
         features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder)));
+        features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder).andThen(Dates.year())));
         features.add(Feature.of(Features.GENDER, Attributes.GENDER, Sources.GENDER));
-        features.add(Feature.of(Features.STREET, FeatureSource.attributes(Attributes.STREET_NUMBER, Attributes.ADDRESS_1),
-                Addresses.street()));
+        features.add(Feature.of(Features.STREET, Sources.STREET, Addresses.street()));
         features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));
         features.add(Feature.of(Features.CITY, Attributes.CITY, Addresses.city()));
+        features.add(Feature.of(Features.ADDRESS, Sources::address, Normalizers.identity()));
         features.add(Feature.of(Features.STATE, Attributes.STATE, Addresses.state()));
         features.add(Feature.of(Features.EMAIL, FeatureSource.identifier(IdentifierType.EMAIL), Normalizers.identity()));
         features.add(Feature.of(Features.EMAIL_LOCAL, FeatureSource.identifier(IdentifierType.EMAIL), Emails.localPart()));
@@ -274,8 +288,10 @@ public final class CustomerRules {
     /** The probabilistic rule {@value #PERSON_RULE}. */
     public MatchRule.Probabilistic personRule() {
         FieldComparator jw = Comparators.jaroWinkler();
-        LevelCondition swapped = Sources.SWAPPED;
+        LevelCondition swapped = MatchConditions.swappedParts(Comparators.exact(), 1.0);
+        LevelCondition swappedFuzzy = MatchConditions.swappedParts(jw, 0.9);
         DateComparator dates = Comparators.date(31);
+        DateComparator year = Comparators.date(366);
         MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic(PERSON_RULE)
                 .comparison(comparison(Features.GIVEN,
                         level("exact", null, LevelCondition.exact(), 0.80, 0.01),
@@ -284,6 +300,7 @@ public final class CustomerRules {
                         level("jaro-winkler >= 0.92", null, LevelCondition.atLeast(jw, 0.92), 0.05, 0.003),
                         level("initial", null, MatchConditions.initialMatch(), 0.01, 0.004),
                         level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0002),
+                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0002),
                         level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.03, 0.02),
                         level("else", null, LevelCondition.always(), 0.04, 0.95)))
                 .comparison(comparison(Features.FAMILY,
@@ -292,6 +309,7 @@ public final class CustomerRules {
                         level("double-metaphone", Features.FAMILY_DM, LevelCondition.exact(), 0.03, 0.004),
                         level("shared part", null, MatchConditions.sharedToken(), 0.02, 0.001),
                         level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0001),
+                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0001),
                         level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.02, 0.015),
                         level("else", null, LevelCondition.always(), 0.03, 0.97)))
                 .comparison(comparison(Features.MIDDLE,
@@ -299,8 +317,8 @@ public final class CustomerRules {
                         level("initial", null, MatchConditions.initialMatch(), 0.15, 0.08),
                         level("else", null, LevelCondition.always(), 0.15, 0.87)))
                 .comparison(comparison(Features.SUFFIX,
-                        level("exact", null, LevelCondition.exact(), 0.95, 0.4),
-                        level("else", null, LevelCondition.always(), 0.05, 0.6)))
+                        level("exact", null, LevelCondition.exact(), 0.995, 0.4),
+                        level("else", null, LevelCondition.always(), 0.005, 0.6)))
                 .comparison(comparison(Features.DOB,
                         level("exact", null, LevelCondition.exact(), 0.84, 0.0001),
                         level("day/month swapped", null, dates.condition(DateLevel.DAY_MONTH_SWAPPED), 0.02, 0.00002),
@@ -308,23 +326,25 @@ public final class CustomerRules {
                         level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.0003),
                         level("within 31 days", null, dates.condition(DateLevel.WITHIN_DAYS), 0.02, 0.003),
                         level("partial agreement", null, dates.condition(DateLevel.PARTIAL_AGREEMENT), 0.01, 0.01),
-                        level("else", null, LevelCondition.always(), 0.06, 0.997)))
+                        level("within a year", null, year.condition(DateLevel.WITHIN_DAYS), 0.02, 0.02),
+                        level("else", null, LevelCondition.always(), 0.04, 0.977)))
                 .comparison(comparison(Features.GENDER,
                         level("exact", null, LevelCondition.exact(), 0.96, 0.5),
                         level("else", null, LevelCondition.always(), 0.04, 0.5)))
-                .comparison(comparison(Features.STREET,
-                        level("exact", null, LevelCondition.exact(), 0.70, 0.0002),
-                        level("jaro-winkler >= 0.9", null, LevelCondition.atLeast(jw, 0.9), 0.12, 0.001),
-                        level("jaro-winkler >= 0.75", null, LevelCondition.atLeast(jw, 0.75), 0.05, 0.02),
-                        level("else", null, LevelCondition.always(), 0.13, 0.98)))
-                .comparison(comparison(Features.POSTCODE,
-                        level("exact", null, LevelCondition.exact(), 0.80, 0.01),
-                        level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.07, 0.05),
-                        level("else", null, LevelCondition.always(), 0.13, 0.94)))
-                .comparison(comparison(Features.CITY,
-                        level("exact", null, LevelCondition.exact(), 0.80, 0.02),
-                        level("jaro-winkler >= 0.9", null, LevelCondition.atLeast(jw, 0.9), 0.08, 0.005),
-                        level("else", null, LevelCondition.always(), 0.12, 0.975)))
+                .comparison(comparison(Features.ADDRESS,
+                        level("street and locality", null, AddressLevels.streetAndLocality(), 0.50, 0.0001),
+                        level("street", null, AddressLevels.street(), 0.03, 0.00005),
+                        level("similar street, same locality", null, AddressLevels.similarStreetSameLocality(jw, 0.9),
+                                0.10, 0.0002),
+                        level("related street, same locality", null, AddressLevels.similarStreetSameLocality(jw, 0.75),
+                                0.03, 0.001),
+                        level("postcode, no street to compare", null, AddressLevels.postcode(false), 0.10, 0.00125),
+                        level("city, no street to compare", null, AddressLevels.city(false), 0.06, 0.0025),
+                        level("postcode, streets differ", null, AddressLevels.postcode(true), 0.03, 0.008),
+                        level("city, streets differ", null, AddressLevels.city(true), 0.02, 0.01),
+                        level("similar postcode or city", null, AddressLevels.similarLocality(
+                                Comparators.damerauLevenshtein(1), 0.01, jw, 0.9), 0.03, 0.03),
+                        level("else", null, LevelCondition.always(), 0.06, 0.94)))
                 .comparison(comparison(Features.STATE,
                         level("exact", null, LevelCondition.exact(), 0.90, 0.3),
                         level("else", null, LevelCondition.always(), 0.10, 0.7)))
@@ -350,7 +370,10 @@ public final class CustomerRules {
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.POSTCODE))
                 .blockingKey(BlockingKey.on(Features.STREET, Features.GIVEN_INITIAL))
                 .blockingKey(BlockingKey.on(Features.EMAIL_LOCAL))
-                .prior(0.00001)
+                .blockingKey(BlockingKey.on(Features.NAME_SET))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.CITY))
+                .prior(prior)
                 .matchThreshold(matchThreshold)
                 .reviewThreshold(reviewThreshold)
                 .build();
@@ -362,6 +385,17 @@ public final class CustomerRules {
 
     private static ComparisonLevel level(String label, String feature, LevelCondition condition, double m, double u) {
         return new ComparisonLevel(label, feature, condition, m, u);
+    }
+
+    private static String nameSet(RecordView record, Normalizer given, Normalizer family) {
+        String pair = namePair(record, given, family);
+        if (pair == null) {
+            return null;
+        }
+        int bar = pair.indexOf('|');
+        String g = pair.substring(0, bar);
+        String f = pair.substring(bar + 1);
+        return g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g;
     }
 
     private static String namePair(RecordView record, Normalizer given, Normalizer family) {
@@ -398,6 +432,23 @@ public final class CustomerRules {
             String value = record.attribute(Attributes.MIDDLE_NAME);
             return present(value) ? value : fromFullName(record, PersonName::middle);
         };
+
+        /** House number and first address line. */
+        static final FeatureSource STREET = FeatureSource.attributes(Attributes.STREET_NUMBER, Attributes.ADDRESS_1);
+
+        private static final Normalizer STREET_NORMALIZER = Addresses.street();
+        private static final Normalizer POSTCODE_NORMALIZER = Addresses.postcode();
+        private static final Normalizer CITY_NORMALIZER = Addresses.city();
+
+        /** The composite {@code street|postcode|city}. */
+        static String address(RecordView record) {
+            String street = STREET.extract(record);
+            String postcode = record.attribute(Attributes.POSTCODE);
+            String city = record.attribute(Attributes.CITY);
+            return AddressLevels.composite(present(street) ? STREET_NORMALIZER.normalize(street) : null,
+                    present(postcode) ? POSTCODE_NORMALIZER.normalize(postcode) : null,
+                    present(city) ? CITY_NORMALIZER.normalize(city) : null);
+        }
 
         /** The whole name, for the generational suffix. */
         static final FeatureSource WHOLE_NAME = record -> {
@@ -436,29 +487,6 @@ public final class CustomerRules {
             }
         };
 
-        /** {@code given|family} against {@code family|given}. */
-        static final LevelCondition SWAPPED = new LevelCondition() {
-            @Override
-            public boolean test(String a, String b) {
-                int x = a.indexOf('|');
-                int y = b.indexOf('|');
-                if (x < 0 || y < 0) {
-                    return false;
-                }
-                int ag = x;
-                int af = a.length() - x - 1;
-                int bg = y;
-                int bf = b.length() - y - 1;
-                return ag == bf && af == bg && !(ag == af && a.regionMatches(0, a, x + 1, ag))
-                        && a.regionMatches(0, b, y + 1, ag) && a.regionMatches(x + 1, b, 0, af);
-            }
-
-            @Override
-            public String toString() {
-                return "given and family names swapped";
-            }
-        };
-
         private Sources() {
         }
 
@@ -487,6 +515,8 @@ public final class CustomerRules {
         private double matchThreshold = 0.95;
         private double reviewThreshold = 0.5;
         private boolean thresholdsSet;
+        private double prior = 0.0001;
+        private boolean priorSet;
 
         private Builder() {
         }
@@ -578,6 +608,24 @@ public final class CustomerRules {
             thresholdsSet = true;
             matchThreshold = match;
             reviewThreshold = review;
+            return this;
+        }
+
+        /**
+         * The prior match probability of the probabilistic rule: the probability that two
+         * records drawn at random belong to the same person, roughly (records per person − 1)
+         * divided by the number of records (default {@code 1e-4}, i.e. a few tens of thousands
+         * of records with some duplication). A smaller prior demands more evidence per link.
+         */
+        public Builder prior(double value) {
+            if (priorSet) {
+                throw new IllegalStateException("prior was already set to " + prior);
+            }
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException("prior must be in (0, 1), was " + value);
+            }
+            priorSet = true;
+            prior = value;
             return this;
         }
 

@@ -32,11 +32,15 @@ public final class Addresses {
 
     /**
      * A street line without its unit, canonical: {@code "123 North Main Street, Apt 4B" →
-     * "123 n main st"}, {@code "5/23 Smith Street" → "23 smith st"}.
+     * "123 n main st"}, {@code "5/23 Smith Street" → "23 smith st"}. A line without a street
+     * name (a house number alone) gives {@code null}: it cannot be compared as a street.
      */
     public static Normalizer street() {
         return value -> {
             StreetAddress a = StreetAddress.parse(value);
+            if (a.street.isEmpty()) {
+                return null;
+            }
             List<String> words = new ArrayList<>(a.street.size() + 1);
             if (a.number != null) {
                 words.add(a.number);

@@ -73,6 +73,49 @@ public final class MatchConditions {
     }
 
     /**
+     * Two-part values {@code "x|y"} whose parts are swapped: {@code comparator(x₁, y₂)} and
+     * {@code comparator(y₁, x₂)} both reach {@code threshold} — given and family name written
+     * the wrong way round ({@code "john|smith"} and {@code "smith|jon"} with Jaro–Winkler at
+     * 0.9). Values without {@code |}, or whose two parts are themselves alike (where swapping
+     * proves nothing), never qualify. With a comparator from {@link Comparators} the parts are
+     * compared in place (no allocation); any other comparator receives substrings.
+     *
+     * @param comparator compares one part with the other value's opposite part
+     * @param threshold the similarity both cross comparisons must reach, in [0, 1]
+     */
+    public static LevelCondition swappedParts(io.unum.spi.FieldComparator comparator, double threshold) {
+        Objects.requireNonNull(comparator, "comparator");
+        if (!(threshold >= 0.0 && threshold <= 1.0)) {
+            throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
+        }
+        RangeSimilarity range = comparator instanceof RangeSimilarity r ? r : null;
+        return named("parts swapped (" + comparator + " >= " + threshold + ")", (a, b) -> {
+            int x = a.indexOf('|');
+            int y = b.indexOf('|');
+            if (x < 0 || y < 0) {
+                return false;
+            }
+            int an = Scratch.capped(a.length());
+            int bn = Scratch.capped(b.length());
+            if (x >= an || y >= bn) {
+                return false;
+            }
+            return similarity(comparator, range, a, 0, x, b, y + 1, bn) >= threshold
+                    && similarity(comparator, range, a, x + 1, an, b, 0, y) >= threshold
+                    && similarity(comparator, range, a, 0, x, a, x + 1, an) < threshold
+                    && similarity(comparator, range, b, 0, y, b, y + 1, bn) < threshold;
+        });
+    }
+
+    private static double similarity(io.unum.spi.FieldComparator comparator, RangeSimilarity range, String a, int af,
+            int at, String b, int bf, int bt) {
+        if (range != null) {
+            return range.similarity(a, af, at, b, bf, bt);
+        }
+        return comparator.compare(a.substring(af, at), b.substring(bf, bt));
+    }
+
+    /**
      * The two {@code "lat,lon"} points are at most {@code km} kilometres apart (haversine).
      *
      * @param km the distance, positive and finite
