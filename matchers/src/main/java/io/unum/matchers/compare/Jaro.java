@@ -19,8 +19,10 @@ import io.unum.spi.FieldComparator;
  * Apache Commons Text's {@code JaroWinklerSimilarity}, whose results this class reproduces bit
  * for bit (an oracle test checks 100,000 seeded pairs). Matched positions are kept in bit sets:
  * two {@code long}s when the longer string has at most 64 code units (names almost always do),
- * otherwise per-thread scratch words, so no call allocates. Cost O(|a| · |b|) in the worst
- * case, O(|a| · window) in practice; values are capped at {@link Scratch#MAX_LENGTH}.
+ * where a per-thread table of per-character position masks makes each match search O(1) for
+ * Latin-1 characters, so the whole comparison is O(|a| + |b|); otherwise per-thread scratch
+ * words and O(|a| · window). No call allocates. Values are capped at
+ * {@link Scratch#MAX_LENGTH}.
  */
 final class Jaro implements FieldComparator, RangeSimilarity {
 
@@ -99,14 +101,42 @@ final class Jaro implements FieldComparator, RangeSimilarity {
         return Math.min(1.0, jaro + PREFIX_SCALE * prefix * (1.0 - jaro));
     }
 
-    /** Matches and half-transpositions, packed {@code matches << 32 | half}; {@code maxLen <= 64}. */
+    /**
+     * Matches and half-transpositions, packed {@code matches << 32 | half}; {@code maxLen <= 64}.
+     * The positions of each Latin-1 character in {@code max} are first collected in a bit mask
+     * per character (as in Myers' bit-parallel matching), so finding the first unmatched equal
+     * character in the window is one AND and one trailing-zero count; other characters scan
+     * the window.
+     */
     private static long matchSmall(String min, int minOff, int minLen, String max, int maxOff, int maxLen, int range) {
+        long[] positions = Scratch.get().peq;
+        for (int j = 0; j < maxLen; j++) {
+            char c = max.charAt(maxOff + j);
+            if (c < 256) {
+                positions[c] |= 1L << j;
+            }
+        }
         long maxFlags = 0L;
         long minFlags = 0L;
         int matches = 0;
         for (int i = 0; i < minLen; i++) {
             char c = min.charAt(minOff + i);
-            for (int j = Math.max(i - range, 0), end = Math.min(i + range + 1, maxLen); j < end; j++) {
+            int lo = Math.max(i - range, 0);
+            int hi = Math.min(i + range + 1, maxLen);
+            if (lo >= hi) {
+                continue;
+            }
+            if (c < 256) {
+                long window = (hi == 64 ? -1L : (1L << hi) - 1) & -(1L << lo);
+                long candidates = positions[c] & window & ~maxFlags;
+                if (candidates != 0) {
+                    maxFlags |= Long.lowestOneBit(candidates);
+                    minFlags |= 1L << i;
+                    matches++;
+                }
+                continue;
+            }
+            for (int j = lo; j < hi; j++) {
                 long bit = 1L << j;
                 if ((maxFlags & bit) == 0 && c == max.charAt(maxOff + j)) {
                     maxFlags |= bit;
@@ -114,6 +144,12 @@ final class Jaro implements FieldComparator, RangeSimilarity {
                     matches++;
                     break;
                 }
+            }
+        }
+        for (int j = 0; j < maxLen; j++) {
+            char c = max.charAt(maxOff + j);
+            if (c < 256) {
+                positions[c] = 0L;
             }
         }
         int half = 0;
