@@ -42,8 +42,10 @@ import java.util.Set;
 
 /**
  * A ready-made configuration for matching customer records: the features, identifier
- * normalizers, deterministic rules and one probabilistic (Fellegi–Sunter) rule that suit
- * person records from CRMs, web shops, points of sale and newsletters.
+ * normalizers, deterministic rules and one probabilistic rule in the model of I. P. Fellegi and
+ * A. B. Sunter ("A Theory for Record Linkage", JASA 64(328), 1969) — comparisons with ordered
+ * agreement levels in the style of Splink — that suit person records from CRMs, web shops,
+ * points of sale and newsletters.
  *
  * <pre>{@code
  * Resolver resolver = CustomerRules.builder().defaultRegion("AU").build()

@@ -1,7 +1,8 @@
 package io.unum.matchers.compare;
 
 /**
- * How two dates agree, from the strongest agreement to none; the result of
+ * How two dates agree, from the strongest agreement to none — the typical error patterns of
+ * recorded dates of birth (P. Christen, "Data Matching", Springer 2012, section 5.7); the result of
  * {@link DateComparator#level(String, String)}. Each level has the fixed similarity that
  * {@link DateComparator#compare(String, String)} returns for it, chosen so that a comparison's
  * levels can also be written as similarity thresholds.

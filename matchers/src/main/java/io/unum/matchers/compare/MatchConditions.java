@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Ready-made {@link LevelCondition}s for comparison levels that are not a similarity threshold:
- * edit-distance bounds, token agreement, initials, shared phonetic spellings, distances.
+ * edit-distance bounds (Levenshtein 1966; optimal string alignment after Damerau 1964), token
+ * agreement, initials, swapped name parts, shared Beider–Morse spellings (Beider &amp; Morse
+ * 2008), great-circle distances (haversine, Sinnott 1984) and numeric differences.
  * (Thresholds on a comparator are {@code LevelCondition.atLeast(comparator, t)}; date levels
  * are {@link DateComparator#condition}.)
  *

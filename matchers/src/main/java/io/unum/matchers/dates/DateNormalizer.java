@@ -39,7 +39,7 @@ import java.util.TreeSet;
  * every policy. A wrong guess is not lost: the date comparator's day/month-swapped level still
  * recognises the pair.
  *
- * <p>Returns {@code null} for anything else: impossible dates ({@code 1984-02-30}), years
+ * <p>Returns {@code null} for anything else (including values over 64 characters): impossible dates ({@code 1984-02-30}), years
  * outside the configured range (default 1800–2199), and <b>placeholder dates</b> that systems
  * write for "unknown" — {@code 1900-01-01}, {@code 1901-01-01}, {@code 1970-01-01},
  * {@code 1899-12-30}, {@code 1899-12-31}, {@code 1800-01-01}, {@code 9999-12-31} and any

@@ -12,14 +12,14 @@ import java.util.Objects;
  * pipelines {@link #givenName()}, {@link #canonicalGivenName()} and {@link #surname()} combine
  * them in the usual order.
  *
- * <p>The building block is {@link #clean()}: Unicode compatibility decomposition and diacritic
- * folding ({@code José → jose}, {@code Müller → muller}, {@code Łukasz → lukasz},
+ * <p>The building block is {@link #clean()}: Unicode compatibility decomposition (NFKD, Unicode
+ * Standard Annex #15, "Unicode Normalization Forms") and diacritic folding ({@code José → jose}, {@code Müller → muller}, {@code Łukasz → lukasz},
  * {@code ß → ss}), case folding with locale-independent rules (a Turkish default locale changes
  * nothing), removal of invisible format characters (zero-width spaces and joiners, bidi
  * controls), apostrophes dropped within words ({@code O'Brien → obrien}), every other
  * punctuation mark, symbol or emoji turned into a word boundary ({@code Smith-Jones → smith
  * jones}), white space collapsed, and Cyrillic or Greek look-alike letters mapped to Latin in
- * words that mix scripts ({@code "аnna"} with a Cyrillic {@code а} becomes {@code anna}; a name
+ * words that mix scripts (after Unicode Technical Standard #39, "Unicode Security Mechanisms") ({@code "аnna"} with a Cyrillic {@code а} becomes {@code anna}; a name
  * written wholly in Cyrillic is kept). Names in non-Latin scripts are kept, lower-cased.
  *
  * <p>Every stage returns {@code null} when nothing of the name is left.

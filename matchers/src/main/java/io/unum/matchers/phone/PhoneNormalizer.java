@@ -10,8 +10,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Normalizes phone numbers to E.164 ({@code +14155550123}) with Google's libphonenumber, and
- * flags placeholder numbers as non-identifying.
+ * Normalizes phone numbers to E.164 ({@code +14155552671}; ITU-T Recommendation E.164, "The
+ * international public telecommunication numbering plan") with Google's libphonenumber, and
+ * flags placeholder numbers as non-identifying. Values longer than 64 characters are
+ * malformed.
  *
  * <p>Steps: the number is parsed with libphonenumber, taking numbers without an international
  * prefix ({@code +} or the region's international dialling prefix) to be in the
