@@ -1,0 +1,639 @@
+package io.unum.matchers;
+
+import io.unum.Resolver;
+import io.unum.matchers.address.Addresses;
+import io.unum.matchers.compare.Comparators;
+import io.unum.matchers.compare.DateComparator;
+import io.unum.matchers.compare.DateLevel;
+import io.unum.matchers.compare.MatchConditions;
+import io.unum.matchers.dates.DateNormalizer;
+import io.unum.matchers.dates.Dates;
+import io.unum.matchers.email.EmailNormalizer;
+import io.unum.matchers.email.Emails;
+import io.unum.matchers.ids.IdNormalizers;
+import io.unum.matchers.names.NameNormalizers;
+import io.unum.matchers.names.Nicknames;
+import io.unum.matchers.names.PersonName;
+import io.unum.matchers.phone.PhoneNormalizer;
+import io.unum.matchers.phone.Phones;
+import io.unum.matchers.phonetic.Phonetics;
+import io.unum.model.Attributes;
+import io.unum.model.IdentifierType;
+import io.unum.rules.BlockingKey;
+import io.unum.rules.Comparison;
+import io.unum.rules.ComparisonLevel;
+import io.unum.rules.Feature;
+import io.unum.rules.FeatureSource;
+import io.unum.rules.LevelCondition;
+import io.unum.rules.MatchRule;
+import io.unum.rules.RecordView;
+import io.unum.spi.FieldComparator;
+import io.unum.spi.IdentifierNormalizer;
+import io.unum.spi.Normalizer;
+import io.unum.spi.Normalizers;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A ready-made configuration for matching customer records: the features, identifier
+ * normalizers, deterministic rules and one probabilistic rule in the model of I. P. Fellegi and
+ * A. B. Sunter ("A Theory for Record Linkage", JASA 64(328), 1969) — comparisons with ordered
+ * agreement levels in the style of Splink — that suit person records from CRMs, web shops,
+ * points of sale and newsletters.
+ *
+ * <pre>{@code
+ * Resolver resolver = CustomerRules.builder().defaultRegion("AU").build()
+ *     .applyTo(Resolver.newBuilder())
+ *     .build();
+ * }</pre>
+ *
+ * <p><b>What it reads.</b> The well-known {@link Attributes} — first, middle and last name (or a
+ * {@code full_name}, parsed when the parts are absent), date of birth, gender, street number and
+ * first address line, city, state, postcode — and the identifier types {@code EMAIL},
+ * {@code PHONE}, {@code CUSTOMER_ID}, {@code LOYALTY_ID} and {@code NATIONAL_ID}. Missing values
+ * cost nothing: a comparison whose feature is absent on either side contributes no weight.
+ *
+ * <p><b>Identifier normalizers</b> installed by {@link #applyTo}: e-mail with provider rules and
+ * placeholder/role detection ({@link Emails}); phone to E.164 with libphonenumber in the
+ * {@linkplain Builder#defaultRegion default region} ({@link Phones}); customer, loyalty and
+ * national ids with placeholder detection ({@link IdNormalizers}). Placeholders are
+ * non-identifying, so they never link two records.
+ *
+ * <p><b>Deterministic rules</b>: one per identifier type in {@link Builder#deterministicTypes}
+ * (default e-mail, phone, customer id, loyalty id, and national id unless
+ * {@link NationalIdPolicy#IGNORED}): records sharing a linkable value are the same person.
+ * Households that share an address or a landline are the classic false positive; remove
+ * {@code PHONE} or {@code EMAIL} from the deterministic types for such data and the values still
+ * count as strong probabilistic evidence.
+ *
+ * <p><b>The probabilistic rule</b> {@value #PERSON_RULE} compares given name (exact,
+ * nickname-canonical, {@linkplain Nicknames#compatible nickname-compatible}, Jaro–Winkler,
+ * initial, first/last swapped, also with a typo), family name (exact, Jaro–Winkler, Double
+ * Metaphone, shared part of a double surname, swapped), middle name, generational suffix, date
+ * of birth (exact, day/month swapped, year off by one, one typo, within 31 days, partial, within
+ * a year), address (street, postcode and city as one comparison, so that a shared household
+ * address counts once), state, gender, e-mail, phone and — per the {@link NationalIdPolicy} —
+ * national id (exact, one typo). Its m and u probabilities are hand-set, documented estimates for typical customer
+ * data (a later step estimates them from the data by expectation–maximisation); the
+ * {@linkplain Builder#prior prior} is {@code 1e-4} and a pair links at match probability
+ * {@code 0.95} — about 17.5 bits of evidence, such as a full name and a date of birth, or a full
+ * name and a street address — and is reported for review from {@code 0.5}. Blocking keys — date
+ * of birth; family-name Double Metaphone code + initial; postcode + initial; family-name code +
+ * postcode; street + initial; e-mail local part; the sorted pair of given and family name;
+ * family-name code + year of birth; family-name code + city — each survive errors in the fields the others use, so
+ * recall stays high while blocks stay small.
+ *
+ * <p><b>National ids.</b> Keyed-in national ids contain typos, and a profile may hold only one
+ * national id by default (merge protection). {@link NationalIdPolicy#TOLERANT} (the default)
+ * therefore treats the national id as evidence rather than as a hard constraint: exact equality
+ * still links deterministically and weighs heavily, a one-character difference counts for the
+ * match, a different id counts against it, and the per-profile limit of one is lifted.
+ * {@link NationalIdPolicy#STRICT} keeps the limit of one (a typo then splits a person in two);
+ * {@link NationalIdPolicy#IGNORED} does not use national ids for matching (the identifier type's
+ * own per-profile limit still applies to records that carry them).
+ *
+ * <p>Instances are immutable and thread-safe; every feature source, normalizer and condition
+ * they contain is a pure function.
+ */
+public final class CustomerRules {
+
+    /** The name of the probabilistic rule. */
+    public static final String PERSON_RULE = "person";
+
+    /** How national identity numbers are used. */
+    public enum NationalIdPolicy {
+        /** Deterministic on exact equality, probabilistic evidence otherwise, no per-profile limit (default). */
+        TOLERANT,
+        /** Deterministic on exact equality, probabilistic evidence, at most one national id per profile. */
+        STRICT,
+        /** National ids are not used for matching. */
+        IGNORED
+    }
+
+    /** The feature names this configuration defines; comparisons and blocking keys refer to them. */
+    public static final class Features {
+        /** Given name, cleaned, honorifics and suffixes removed. */
+        public static final String GIVEN = "given";
+        /** Given name with nicknames canonicalized ({@code bob → robert}). */
+        public static final String GIVEN_CANONICAL = "given_canonical";
+        /** First letter of the canonical given name. */
+        public static final String GIVEN_INITIAL = "given_initial";
+        /** {@code canonical given|family}, for detecting swapped names. */
+        public static final String NAME_PAIR = "name_pair";
+        /** Canonical given and family names sorted, a blocking key that survives swapped names. */
+        public static final String NAME_SET = "name_set";
+        /** Middle names, cleaned. */
+        public static final String MIDDLE = "middle";
+        /** Family name, cleaned; double surnames space-separated. */
+        public static final String FAMILY = "family";
+        /** Double Metaphone codes of the family name. */
+        public static final String FAMILY_DM = "family_dm";
+        /** Generational suffix ({@code jr}, {@code sr}, {@code iii}). */
+        public static final String SUFFIX = "suffix";
+        /** Date of birth, ISO. */
+        public static final String DOB = "dob";
+        /** Year of birth. */
+        public static final String DOB_YEAR = "dob_year";
+        /** Gender, {@code f}, {@code m} or cleaned other value. */
+        public static final String GENDER = "gender";
+        /** {@code street|postcode|city}, for one address comparison that counts a shared address once. */
+        public static final String ADDRESS = "address";
+        /** House number and street, canonical, without unit. */
+        public static final String STREET = "street";
+        /** Postcode, letters and digits. */
+        public static final String POSTCODE = "postcode";
+        /** City or suburb, cleaned. */
+        public static final String CITY = "city";
+        /** State, postal abbreviation. */
+        public static final String STATE = "state";
+        /** First linkable e-mail address. */
+        public static final String EMAIL = "email";
+        /** Its local part. */
+        public static final String EMAIL_LOCAL = "email_local";
+        /** First linkable phone number, E.164. */
+        public static final String PHONE = "phone";
+        /** First linkable national id. */
+        public static final String NATIONAL_ID = "national_id";
+
+        private Features() {
+        }
+    }
+
+    private final String region;
+    private final DateNormalizer.DayMonthOrder dateOrder;
+    private final NationalIdPolicy nationalIds;
+    private final EmailNormalizer emails;
+    private final Nicknames nicknames;
+    private final Set<IdentifierType> deterministicTypes;
+    private final double matchThreshold;
+    private final double reviewThreshold;
+    private final double prior;
+
+    private CustomerRules(Builder b) {
+        this.region = b.region;
+        this.dateOrder = b.dateOrder;
+        this.nationalIds = b.nationalIds;
+        this.emails = b.emails;
+        this.nicknames = b.nicknames;
+        Set<IdentifierType> types = new LinkedHashSet<>(b.deterministicTypes != null ? b.deterministicTypes
+                : List.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
+                        IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID));
+        if (nationalIds == NationalIdPolicy.IGNORED) {
+            types.remove(IdentifierType.NATIONAL_ID);
+        }
+        this.deterministicTypes = Collections.unmodifiableSet(types);
+        this.matchThreshold = b.matchThreshold;
+        this.reviewThreshold = b.reviewThreshold;
+        this.prior = b.prior;
+    }
+
+    /** The default configuration: no default phone region, day-first dates, {@link NationalIdPolicy#TOLERANT}. */
+    public static CustomerRules standard() {
+        return builder().build();
+    }
+
+    /** Starts a configuration with the defaults of {@link #standard()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Adds this configuration to a resolver builder: features, identifier normalizers for
+     * e-mail, phone, customer, loyalty and national ids, the national-id limit of the policy,
+     * and the rules. The builder must not already have identifier normalizers for these types
+     * (or, under {@link NationalIdPolicy#TOLERANT}, a national-id limit), nor features or rules
+     * of the same names.
+     *
+     * @param builder the resolver builder
+     * @return the same builder, for chaining
+     */
+    public Resolver.Builder applyTo(Resolver.Builder builder) {
+        Objects.requireNonNull(builder, "resolver builder");
+        builder.features(features());
+        identifierNormalizers().forEach(builder::identifierNormalizer);
+        limits().forEach(builder::limit);
+        builder.rules(rules());
+        return builder;
+    }
+
+    /** The identifier normalizers {@link #applyTo} installs. */
+    public Map<IdentifierType, IdentifierNormalizer> identifierNormalizers() {
+        Map<IdentifierType, IdentifierNormalizer> map = new LinkedHashMap<>();
+        map.put(IdentifierType.EMAIL, emails);
+        map.put(IdentifierType.PHONE, phoneNormalizer());
+        map.put(IdentifierType.CUSTOMER_ID, IdNormalizers.customerId());
+        map.put(IdentifierType.LOYALTY_ID, IdNormalizers.loyaltyId());
+        if (nationalIds != NationalIdPolicy.IGNORED) {
+            map.put(IdentifierType.NATIONAL_ID, IdNormalizers.nationalId());
+        }
+        return Collections.unmodifiableMap(map);
+    }
+
+    /** The per-profile limits {@link #applyTo} sets: none, or no limit on national ids under {@link NationalIdPolicy#TOLERANT}. */
+    public Map<IdentifierType, Integer> limits() {
+        return nationalIds == NationalIdPolicy.TOLERANT ? Map.of(IdentifierType.NATIONAL_ID, Integer.MAX_VALUE) : Map.of();
+    }
+
+    private PhoneNormalizer phoneNormalizer() {
+        return region == null ? Phones.internationalOnly() : Phones.normalizer(region);
+    }
+
+    /** The features the rules use; see {@link Features}. */
+    public List<Feature> features() {
+        Normalizer given = NameNormalizers.givenName();
+        Normalizer canonical = given.andThen(NameNormalizers.nicknames(nicknames));
+        Normalizer family = NameNormalizers.surname();
+        List<Feature> features = new ArrayList<>();
+        features.add(Feature.of(Features.GIVEN, Sources.GIVEN, given));
+        features.add(Feature.of(Features.GIVEN_CANONICAL, Sources.GIVEN, canonical));
+        features.add(Feature.of(Features.GIVEN_INITIAL, Sources.GIVEN, canonical.andThen(NameNormalizers.initial())));
+        features.add(Feature.of(Features.NAME_PAIR, record -> namePair(record, canonical, family), Normalizers.identity()));
+        features.add(Feature.of(Features.NAME_SET, record -> nameSet(record, canonical, family), Normalizers.identity()));
+        features.add(Feature.of(Features.MIDDLE, Sources.MIDDLE, NameNormalizers.clean()));
+        features.add(Feature.of(Features.FAMILY, Sources.FAMILY, family));
+        features.add(Feature.of(Features.FAMILY_DM, Sources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
+        features.add(Feature.of(Features.SUFFIX, Sources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
+        features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder)));
+        features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder).andThen(Dates.year())));
+        features.add(Feature.of(Features.GENDER, Attributes.GENDER, Sources.GENDER));
+        features.add(Feature.of(Features.STREET, Sources.STREET, Addresses.street()));
+        features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));
+        features.add(Feature.of(Features.CITY, Attributes.CITY, Addresses.city()));
+        features.add(Feature.of(Features.ADDRESS, Sources::address, Normalizers.identity()));
+        features.add(Feature.of(Features.STATE, Attributes.STATE, Addresses.state()));
+        features.add(Feature.of(Features.EMAIL, FeatureSource.identifier(IdentifierType.EMAIL), Normalizers.identity()));
+        features.add(Feature.of(Features.EMAIL_LOCAL, FeatureSource.identifier(IdentifierType.EMAIL), Emails.localPart()));
+        features.add(Feature.of(Features.PHONE, FeatureSource.identifier(IdentifierType.PHONE), Normalizers.identity()));
+        if (nationalIds != NationalIdPolicy.IGNORED) {
+            features.add(Feature.of(Features.NATIONAL_ID, FeatureSource.identifier(IdentifierType.NATIONAL_ID),
+                    Normalizers.identity()));
+        }
+        return List.copyOf(features);
+    }
+
+    /** The deterministic rules (one per type, named after it) and the probabilistic rule {@value #PERSON_RULE}. */
+    public List<MatchRule> rules() {
+        List<MatchRule> rules = new ArrayList<>();
+        for (IdentifierType type : deterministicTypes) {
+            rules.add(MatchRule.deterministic(type.name().replace(':', '-'), type));
+        }
+        rules.add(personRule());
+        return List.copyOf(rules);
+    }
+
+    /** The probabilistic rule {@value #PERSON_RULE}. */
+    public MatchRule.Probabilistic personRule() {
+        FieldComparator jw = Comparators.jaroWinkler();
+        LevelCondition swapped = MatchConditions.swappedParts(Comparators.exact(), 1.0);
+        LevelCondition swappedFuzzy = MatchConditions.swappedParts(jw, 0.9);
+        DateComparator dates = Comparators.date(31);
+        DateComparator year = Comparators.date(366);
+        MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic(PERSON_RULE)
+                .comparison(comparison(Features.GIVEN,
+                        level("exact", null, LevelCondition.exact(), 0.80, 0.01),
+                        level("nickname", Features.GIVEN_CANONICAL, LevelCondition.exact(), 0.04, 0.002),
+                        level("nickname-compatible", null, nicknames.condition(), 0.02, 0.002),
+                        level("jaro-winkler >= 0.92", null, LevelCondition.atLeast(jw, 0.92), 0.05, 0.003),
+                        level("initial", null, MatchConditions.initialMatch(), 0.01, 0.004),
+                        level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0002),
+                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0002),
+                        level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.03, 0.02),
+                        level("else", null, LevelCondition.always(), 0.04, 0.95)))
+                .comparison(comparison(Features.FAMILY,
+                        level("exact", null, LevelCondition.exact(), 0.82, 0.004),
+                        level("jaro-winkler >= 0.92", null, LevelCondition.atLeast(jw, 0.92), 0.07, 0.002),
+                        level("double-metaphone", Features.FAMILY_DM, LevelCondition.exact(), 0.03, 0.004),
+                        level("shared part", null, MatchConditions.sharedToken(), 0.02, 0.001),
+                        level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0001),
+                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0001),
+                        level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.02, 0.015),
+                        level("else", null, LevelCondition.always(), 0.03, 0.97)))
+                .comparison(comparison(Features.MIDDLE,
+                        level("exact", null, LevelCondition.exact(), 0.70, 0.05),
+                        level("initial", null, MatchConditions.initialMatch(), 0.15, 0.08),
+                        level("else", null, LevelCondition.always(), 0.15, 0.87)))
+                .comparison(comparison(Features.SUFFIX,
+                        level("exact", null, LevelCondition.exact(), 0.995, 0.4),
+                        level("else", null, LevelCondition.always(), 0.005, 0.6)))
+                .comparison(comparison(Features.DOB,
+                        level("exact", null, LevelCondition.exact(), 0.84, 0.0001),
+                        level("day/month swapped", null, dates.condition(DateLevel.DAY_MONTH_SWAPPED), 0.02, 0.00002),
+                        level("year off by one", null, dates.condition(DateLevel.YEAR_OFF_BY_ONE), 0.02, 0.00005),
+                        level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.0003),
+                        level("within 31 days", null, dates.condition(DateLevel.WITHIN_DAYS), 0.02, 0.003),
+                        level("partial agreement", null, dates.condition(DateLevel.PARTIAL_AGREEMENT), 0.01, 0.01),
+                        level("within a year", null, year.condition(DateLevel.WITHIN_DAYS), 0.02, 0.02),
+                        level("else", null, LevelCondition.always(), 0.04, 0.977)))
+                .comparison(comparison(Features.GENDER,
+                        level("exact", null, LevelCondition.exact(), 0.96, 0.5),
+                        level("else", null, LevelCondition.always(), 0.04, 0.5)))
+                .comparison(comparison(Features.ADDRESS,
+                        level("street and locality", null, AddressLevels.streetAndLocality(), 0.50, 0.0001),
+                        level("street", null, AddressLevels.street(), 0.03, 0.00005),
+                        level("similar street, same locality", null, AddressLevels.similarStreetSameLocality(jw, 0.9),
+                                0.10, 0.0002),
+                        level("related street, same locality", null, AddressLevels.similarStreetSameLocality(jw, 0.75),
+                                0.03, 0.001),
+                        level("postcode, no street to compare", null, AddressLevels.postcode(false), 0.10, 0.00125),
+                        level("city, no street to compare", null, AddressLevels.city(false), 0.06, 0.0025),
+                        level("postcode, streets differ", null, AddressLevels.postcode(true), 0.03, 0.008),
+                        level("city, streets differ", null, AddressLevels.city(true), 0.02, 0.01),
+                        level("similar postcode or city", null, AddressLevels.similarLocality(
+                                Comparators.damerauLevenshtein(1), 0.01, jw, 0.9), 0.03, 0.03),
+                        level("else", null, LevelCondition.always(), 0.06, 0.94)))
+                .comparison(comparison(Features.STATE,
+                        level("exact", null, LevelCondition.exact(), 0.90, 0.3),
+                        level("else", null, LevelCondition.always(), 0.10, 0.7)))
+                .comparison(comparison(Features.EMAIL,
+                        level("exact", null, LevelCondition.exact(), 0.70, 0.00001),
+                        level("local part", Features.EMAIL_LOCAL, LevelCondition.exact(), 0.03, 0.0001),
+                        level("levenshtein <= 2", null, MatchConditions.levenshteinAtMost(2), 0.07, 0.001),
+                        level("else", null, LevelCondition.always(), 0.20, 0.9989)))
+                .comparison(comparison(Features.PHONE,
+                        level("exact", null, LevelCondition.exact(), 0.70, 0.00001),
+                        level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.05, 0.0001),
+                        level("else", null, LevelCondition.always(), 0.25, 0.99989)));
+        if (nationalIds != NationalIdPolicy.IGNORED) {
+            rule.comparison(comparison(Features.NATIONAL_ID,
+                    level("exact", null, LevelCondition.exact(), 0.85, 0.000001),
+                    level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.00001),
+                    level("else", null, LevelCondition.always(), 0.12, 0.999989)));
+        }
+        return rule
+                .blockingKey(BlockingKey.on(Features.DOB))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL))
+                .blockingKey(BlockingKey.on(Features.POSTCODE, Features.GIVEN_INITIAL))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.POSTCODE))
+                .blockingKey(BlockingKey.on(Features.STREET, Features.GIVEN_INITIAL))
+                .blockingKey(BlockingKey.on(Features.EMAIL_LOCAL))
+                .blockingKey(BlockingKey.on(Features.NAME_SET))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.CITY))
+                .prior(prior)
+                .matchThreshold(matchThreshold)
+                .reviewThreshold(reviewThreshold)
+                .build();
+    }
+
+    private static Comparison comparison(String feature, ComparisonLevel... levels) {
+        return new Comparison(feature, feature, List.of(levels));
+    }
+
+    private static ComparisonLevel level(String label, String feature, LevelCondition condition, double m, double u) {
+        return new ComparisonLevel(label, feature, condition, m, u);
+    }
+
+    private static String nameSet(RecordView record, Normalizer given, Normalizer family) {
+        String pair = namePair(record, given, family);
+        if (pair == null) {
+            return null;
+        }
+        int bar = pair.indexOf('|');
+        String g = pair.substring(0, bar);
+        String f = pair.substring(bar + 1);
+        return g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g;
+    }
+
+    private static String namePair(RecordView record, Normalizer given, Normalizer family) {
+        String g = Sources.GIVEN.extract(record);
+        String f = Sources.FAMILY.extract(record);
+        String gn = g == null || g.isBlank() ? null : given.normalize(g);
+        String fn = f == null || f.isBlank() ? null : family.normalize(f);
+        return gn == null || fn == null ? null : gn + "|" + fn;
+    }
+
+    @Override
+    public String toString() {
+        return "CustomerRules[region=" + (region == null ? "none" : region) + ", dates=" + dateOrder
+                + ", nationalIds=" + nationalIds + ", deterministic=" + deterministicTypes + "]";
+    }
+
+    /** Feature sources and conditions shared by the rules; all pure functions. */
+    private static final class Sources {
+
+        /** The given name, or the given name parsed from the full name. */
+        static final FeatureSource GIVEN = record -> {
+            String value = record.attribute(Attributes.FIRST_NAME);
+            return present(value) ? value : fromFullName(record, PersonName::given);
+        };
+
+        /** The family name, or the family name parsed from the full name. */
+        static final FeatureSource FAMILY = record -> {
+            String value = record.attribute(Attributes.LAST_NAME);
+            return present(value) ? value : fromFullName(record, PersonName::family);
+        };
+
+        /** The middle name, or the middle names parsed from the full name. */
+        static final FeatureSource MIDDLE = record -> {
+            String value = record.attribute(Attributes.MIDDLE_NAME);
+            return present(value) ? value : fromFullName(record, PersonName::middle);
+        };
+
+        /** House number and first address line. */
+        static final FeatureSource STREET = FeatureSource.attributes(Attributes.STREET_NUMBER, Attributes.ADDRESS_1);
+
+        private static final Normalizer STREET_NORMALIZER = Addresses.street();
+        private static final Normalizer POSTCODE_NORMALIZER = Addresses.postcode();
+        private static final Normalizer CITY_NORMALIZER = Addresses.city();
+
+        /** The composite {@code street|postcode|city}. */
+        static String address(RecordView record) {
+            String street = STREET.extract(record);
+            String postcode = record.attribute(Attributes.POSTCODE);
+            String city = record.attribute(Attributes.CITY);
+            return AddressLevels.composite(present(street) ? STREET_NORMALIZER.normalize(street) : null,
+                    present(postcode) ? POSTCODE_NORMALIZER.normalize(postcode) : null,
+                    present(city) ? CITY_NORMALIZER.normalize(city) : null);
+        }
+
+        /** The whole name, for the generational suffix. */
+        static final FeatureSource WHOLE_NAME = record -> {
+            String full = record.attribute(Attributes.FULL_NAME);
+            if (present(full)) {
+                return full;
+            }
+            return FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
+                    .extract(record);
+        };
+
+        /** Gender: {@code f}, {@code m}, or the cleaned value. */
+        static final Normalizer GENDER = value -> {
+            String cleaned = NameNormalizers.clean().normalize(value);
+            if (cleaned == null) {
+                return null;
+            }
+            switch (cleaned) {
+                case "f":
+                case "female":
+                case "woman":
+                case "w":
+                    return "f";
+                case "m":
+                case "male":
+                case "man":
+                    return "m";
+                case "u":
+                case "unknown":
+                case "na":
+                case "n a":
+                case "not known":
+                    return null;
+                default:
+                    return cleaned;
+            }
+        };
+
+        private Sources() {
+        }
+
+        private static boolean present(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        private static String fromFullName(RecordView record, java.util.function.Function<PersonName, String> part) {
+            String full = record.attribute(Attributes.FULL_NAME);
+            return present(full) ? part.apply(PersonName.parse(full)) : null;
+        }
+    }
+
+    /** Builds {@link CustomerRules}; each setting may be given once. Not thread-safe. */
+    public static final class Builder {
+        private String region;
+        private DateNormalizer.DayMonthOrder dateOrder = DateNormalizer.DayMonthOrder.DAY_FIRST;
+        private boolean dateOrderSet;
+        private NationalIdPolicy nationalIds = NationalIdPolicy.TOLERANT;
+        private boolean nationalIdsSet;
+        private EmailNormalizer emails = EmailNormalizer.standard();
+        private boolean emailsSet;
+        private Nicknames nicknames = Nicknames.bundled();
+        private boolean nicknamesSet;
+        private Set<IdentifierType> deterministicTypes;
+        private double matchThreshold = 0.95;
+        private double reviewThreshold = 0.5;
+        private boolean thresholdsSet;
+        private double prior = 0.0001;
+        private boolean priorSet;
+
+        private Builder() {
+        }
+
+        /**
+         * The region for phone numbers written without a country code, an ISO 3166-1 alpha-2
+         * code such as {@code "US"} or {@code "AU"} (default: none; such numbers are malformed).
+         */
+        public Builder defaultRegion(String isoRegion) {
+            if (region != null) {
+                throw new IllegalStateException("defaultRegion was already set to " + region);
+            }
+            region = Phones.normalizer(Objects.requireNonNull(isoRegion, "default region")).defaultRegion();
+            return this;
+        }
+
+        /** How ambiguous numeric dates such as {@code 03/07/1984} are read (default day first). */
+        public Builder dateOrder(DateNormalizer.DayMonthOrder order) {
+            if (dateOrderSet) {
+                throw new IllegalStateException("dateOrder was already set to " + dateOrder);
+            }
+            dateOrderSet = true;
+            dateOrder = Objects.requireNonNull(order, "date order");
+            return this;
+        }
+
+        /** How national ids are used (default {@link NationalIdPolicy#TOLERANT}). */
+        public Builder nationalIds(NationalIdPolicy policy) {
+            if (nationalIdsSet) {
+                throw new IllegalStateException("nationalIds was already set to " + nationalIds);
+            }
+            nationalIdsSet = true;
+            nationalIds = Objects.requireNonNull(policy, "national id policy");
+            return this;
+        }
+
+        /** The e-mail normalizer (default {@link EmailNormalizer#standard()}). */
+        public Builder emails(EmailNormalizer normalizer) {
+            if (emailsSet) {
+                throw new IllegalStateException("emails was already set to " + emails);
+            }
+            emailsSet = true;
+            emails = Objects.requireNonNull(normalizer, "e-mail normalizer");
+            return this;
+        }
+
+        /** The nickname table (default {@link Nicknames#bundled()}). */
+        public Builder nicknames(Nicknames table) {
+            if (nicknamesSet) {
+                throw new IllegalStateException("nicknames was already set");
+            }
+            nicknamesSet = true;
+            nicknames = Objects.requireNonNull(table, "nickname table");
+            return this;
+        }
+
+        /**
+         * The identifier types that link deterministically (default e-mail, phone, customer
+         * id, loyalty id, national id). Each must be a deterministic type.
+         */
+        public Builder deterministicTypes(IdentifierType... types) {
+            if (deterministicTypes != null) {
+                throw new IllegalStateException("deterministicTypes was already set to " + deterministicTypes);
+            }
+            Set<IdentifierType> set = new LinkedHashSet<>();
+            for (IdentifierType type : types) {
+                Objects.requireNonNull(type, "identifier type");
+                if (!type.deterministic()) {
+                    throw new IllegalArgumentException("identifier type " + type.name() + " is not deterministic");
+                }
+                set.add(type);
+            }
+            deterministicTypes = set;
+            return this;
+        }
+
+        /**
+         * The match probability at which the probabilistic rule links (default 0.95) and at
+         * which it reports a possible match (default 0.5); both in (0, 1), review at most match.
+         */
+        public Builder thresholds(double match, double review) {
+            if (thresholdsSet) {
+                throw new IllegalStateException("thresholds were already set to " + matchThreshold + "/" + reviewThreshold);
+            }
+            if (!(match > 0 && match < 1) || !(review > 0 && review <= match)) {
+                throw new IllegalArgumentException("thresholds must satisfy 0 < review <= match < 1, were match "
+                        + match + ", review " + review);
+            }
+            thresholdsSet = true;
+            matchThreshold = match;
+            reviewThreshold = review;
+            return this;
+        }
+
+        /**
+         * The prior match probability of the probabilistic rule: the probability that two
+         * records drawn at random belong to the same person, roughly (records per person − 1)
+         * divided by the number of records (default {@code 1e-4}, i.e. a few tens of thousands
+         * of records with some duplication). A smaller prior demands more evidence per link.
+         */
+        public Builder prior(double value) {
+            if (priorSet) {
+                throw new IllegalStateException("prior was already set to " + prior);
+            }
+            if (!(value > 0 && value < 1)) {
+                throw new IllegalArgumentException("prior must be in (0, 1), was " + value);
+            }
+            priorSet = true;
+            prior = value;
+            return this;
+        }
+
+        /** Returns the immutable configuration. */
+        public CustomerRules build() {
+            return new CustomerRules(this);
+        }
+    }
+}
