@@ -1,54 +1,70 @@
 package io.unum.cli;
 
+import io.unum.ProgressListener;
 import io.unum.Resolver;
-import io.unum.model.Attributes;
-import io.unum.model.IdentifierType;
-import io.unum.rules.BlockingKey;
-import io.unum.rules.Comparison;
-import io.unum.rules.ComparisonLevel;
-import io.unum.rules.Feature;
-import io.unum.rules.LevelCondition;
-import io.unum.rules.MatchRule;
-import io.unum.spi.Normalizers;
+import io.unum.matchers.CustomerRules;
+import io.unum.matchers.dates.DateNormalizer;
+import io.unum.model.SourceRecord;
+import io.unum.training.TrainedModel;
+import io.unum.training.TrainingOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
 
-/** The configuration the CLI resolves with. */
+/**
+ * The configuration every command resolves with: {@link CustomerRules} for the region, and,
+ * by default, a Fellegi–Sunter model trained on the input itself (unsupervised: u from random
+ * pairs, m by EM, the prior from expected matches). Inputs smaller than
+ * {@value #MIN_TRAINING_RECORDS} records keep the rules' hand-set values, since EM needs enough
+ * duplicates to learn from.
+ */
 final class DefaultConfiguration {
+
+    /** Below this many records the hand-set parameters are used. */
+    static final int MIN_TRAINING_RECORDS = 1000;
 
     private DefaultConfiguration() {
     }
 
-    static Resolver resolver() {
-        return Resolver.newBuilder()
-                .feature(Feature.of(Attributes.FIRST_NAME))
-                .feature(Feature.of(Attributes.LAST_NAME))
-                .feature(Feature.of("dob", Attributes.DATE_OF_BIRTH, Normalizers.digits()))
-                .feature(Feature.of(Attributes.POSTCODE, Attributes.POSTCODE, Normalizers.alphanumeric()))
-                .feature(Feature.of(Attributes.CITY))
-                .rule(MatchRule.deterministic("identifiers", IdentifierType.EMAIL, IdentifierType.PHONE,
-                        IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID))
-                .rule(MatchRule.probabilistic("person")
-                        .comparison(Comparison.of(Attributes.FIRST_NAME,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.8, 0.01),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.2, 0.99)))
-                        .comparison(Comparison.of(Attributes.LAST_NAME,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.85, 0.005),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.15, 0.995)))
-                        .comparison(Comparison.of("dob",
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.85, 0.0005),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.15, 0.9995)))
-                        .comparison(Comparison.of(Attributes.POSTCODE,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.8, 0.01),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.2, 0.99)))
-                        .comparison(Comparison.of(Attributes.CITY,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.8, 0.02),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.2, 0.98)))
-                        .blockingKey(BlockingKey.on("dob"))
-                        .blockingKey(BlockingKey.on(Attributes.LAST_NAME, Attributes.FIRST_NAME))
-                        .blockingKey(BlockingKey.on(Attributes.POSTCODE, Attributes.LAST_NAME))
-                        .prior(0.0005)
-                        .matchThreshold(0.9)
-                        .reviewThreshold(0.5)
-                        .build())
-                .build();
+    /** The customer rules with their hand-set parameters. */
+    static Resolver untrained(ModelOptions options) {
+        DateNormalizer.DayMonthOrder order = options.dateOrder != null ? options.dateOrder
+                : "US".equals(options.region.toUpperCase(Locale.ROOT)) ? DateNormalizer.DayMonthOrder.MONTH_FIRST
+                : DateNormalizer.DayMonthOrder.DAY_FIRST;
+        return CustomerRules.builder().defaultRegion(options.region).dateOrder(order).build()
+                .applyTo(Resolver.newBuilder()).build();
+    }
+
+    /**
+     * The resolver for these records: with the model given by {@code --model}, or trained on the
+     * records (and saved by {@code --save-model}), or untrained with {@code --no-train} or for
+     * small inputs. Notes go to {@code err}.
+     */
+    static Resolver resolver(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress) {
+        Resolver base = untrained(options);
+        try {
+            if (options.model != null) {
+                return base.withModel(TrainedModel.read(options.model));
+            }
+            if (options.noTrain) {
+                return base;
+            }
+            if (records.size() < MIN_TRAINING_RECORDS) {
+                err.println("note: " + records.size() + " records are too few to train on (fewer than "
+                        + MIN_TRAINING_RECORDS + "); using the rules' hand-set parameters");
+                return base;
+            }
+            progress.onProgress("training", 0, 1);
+            TrainedModel model = base.train(records, TrainingOptions.defaults());
+            progress.onProgress("training", 1, 1);
+            if (options.saveModel != null) {
+                model.write(options.saveModel);
+            }
+            return base.withModel(model);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the model: " + e.getMessage(), e);
+        }
     }
 }

@@ -61,6 +61,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     InputOptions input = new InputOptions();
 
+    @CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
+
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ground truth (one of; required with --input):%n")
     TruthOptions truth;
 
@@ -159,7 +162,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 labels = GroundTruth.fromColumn(batch.rows(), truthColumn);
             }
             truthDone = System.nanoTime();
-            resolution = DefaultConfiguration.resolver().resolve(batch.records(), progress);
+            resolution = DefaultConfiguration.resolver(model, batch.records(), err, progress)
+                    .resolve(batch.records(), progress);
         } finally {
             progress.finish();
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "unum", mixinStandardHelpOptions = true, version = "unum 0.1.0-SNAPSHOT",
         description = "Identity resolution: from many customer records, one golden profile.",
-        subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class,
+        subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -38,6 +38,9 @@ final class ResolveCommand implements Callable<Integer> {
     @CommandLine.Mixin
     InputOptions input = new InputOptions();
 
+    @CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
+
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -59,7 +62,7 @@ final class ResolveCommand implements Callable<Integer> {
         Resolution resolution;
         try {
             batch = Inputs.read(files, options, progress);
-            Resolver resolver = DefaultConfiguration.resolver();
+            Resolver resolver = DefaultConfiguration.resolver(model, batch.records(), err, progress);
             resolution = resolver.resolve(batch.records(), progress);
         } finally {
             progress.finish();

@@ -1,0 +1,100 @@
+package io.unum.cli;
+
+import io.unum.Explanation;
+import io.unum.IdentityGraph;
+import io.unum.Resolver;
+import io.unum.model.Profile;
+import io.unum.model.RecordKey;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code unum explain}: why two records are (or are not) linked, comparison by comparison, and
+ * what holds a record's profile together. Prints field names, levels and weights, never values.
+ */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Explains the decision for a pair of records (each comparison's level, weight, term-frequency"
+                + " adjustment and the running total up to the match probability), or the links that hold a record's"
+                + " profile together. Resolves the inputs with the same configuration as resolve. Record ids are as in"
+                + " clusters.csv: the id, or source/id when ids repeat across sources.", ""},
+        footer = {"", "Examples:",
+            "  unum explain --input dataset3.csv --pair rec-10-org,rec-10-dup-0",
+            "  unum explain --input crm.csv --input shop.csv --profile crm/C-17"})
+final class ExplainCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    InputOptions input = new InputOptions();
+
+    @CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",",
+            description = "Two record ids to explain the decision for.")
+    List<String> pair = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "ID",
+            description = "A record id whose profile's links to explain.")
+    String profile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (pair.isEmpty() == (profile == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --pair ID1,ID2 and --profile ID");
+        }
+        if (!pair.isEmpty() && pair.size() != 2) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--pair takes two record ids separated by a comma");
+        }
+        List<InputFile> files = input.files(spec.commandLine());
+        if (files.isEmpty()) {
+            files.addAll(ResolveCommand.SAMPLE);
+        }
+        Inputs.Batch batch = Inputs.read(files, input.readOptions(spec.commandLine(), null), io.unum.ProgressListener.NONE);
+        Resolver resolver = DefaultConfiguration.resolver(model, batch.records(), err, io.unum.ProgressListener.NONE);
+        IdentityGraph graph = resolver.newGraph();
+        graph.upsertAll(batch.records());
+        if (profile != null) {
+            RecordKey key = find(batch, profile);
+            Profile holder = graph.profileOf(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "record " + profile + " was not resolved (rejected or refused)"));
+            out.print(graph.explain(holder.id()).orElseThrow().toText());
+            return 0;
+        }
+        RecordKey first = find(batch, pair.get(0).strip());
+        RecordKey second = find(batch, pair.get(1).strip());
+        Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "one of the records was not resolved (rejected or refused)"));
+        out.print(explanation.toText());
+        boolean together = graph.profileOf(first).equals(graph.profileOf(second));
+        out.println(together ? "Both records are in the same profile." : "The records are in different profiles.");
+        return 0;
+    }
+
+    /** The key of the record with this id, or source/id. */
+    private RecordKey find(Inputs.Batch batch, String id) {
+        List<RecordKey> matches = new ArrayList<>();
+        for (Inputs.Row row : batch.rows()) {
+            RecordKey key = row.record().key();
+            if (key.id().equals(id) || key.toString().equals(id)) {
+                matches.add(key);
+            }
+        }
+        if (matches.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no record with id " + id + " in the inputs");
+        }
+        if (matches.stream().distinct().count() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "record id " + id
+                    + " occurs in several sources; write it as source/id");
+        }
+        return matches.get(0);
+    }
+}
