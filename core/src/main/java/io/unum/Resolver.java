@@ -235,6 +235,7 @@ public final class Resolver {
         private final Map<String, Survivorship> survivorship = new LinkedHashMap<>();
         private Integer blockSizeCap;
         private Integer maxProfileSize;
+        private Double maxContradiction;
         private Integer maxValueLength;
         private Integer parallelism;
         private Survivorship defaultSurvivorship;
@@ -422,6 +423,28 @@ public final class Resolver {
         }
 
         /**
+         * Merge protection against chaining: two records whose probabilistic comparisons
+         * contradict each other by more than {@code bits} (the sum of the negative weights of the
+         * levels they reach, for example a different first name and a different date of birth),
+         * and whose match weight is below the rule's review threshold, are never put in the same
+         * profile, even when other records link to both (default: no such limit). Pairs with
+         * enough evidence to be linked on their own are not affected. This keeps an under-specified record, such as a surname and an address,
+         * from joining two members of a household into one profile.
+         *
+         * @param bits a positive number of bits, e.g. 10 (odds of about 1000 to 1 against)
+         */
+        public Builder maxContradiction(double bits) {
+            if (maxContradiction != null) {
+                throw new IllegalStateException("maxContradiction was already set to " + maxContradiction);
+            }
+            if (!(bits > 0)) {
+                throw new IllegalArgumentException("maxContradiction must be a positive number of bits, was " + bits);
+            }
+            maxContradiction = bits;
+            return this;
+        }
+
+        /**
          * The longest attribute or identifier value used (default 1,000 characters). Longer
          * values stay on the source record but are ignored for matching and survivorship, and
          * reported as {@link InputIssue.Problem#VALUE_TOO_LONG}.
@@ -497,6 +520,7 @@ public final class Resolver {
             EngineConfig.Settings settings = new EngineConfig.Settings(features, rules, normalizers, limits,
                     cannotLink, blockSizeCap != null ? blockSizeCap : 1000,
                     maxProfileSize != null ? maxProfileSize : 1000,
+                    maxContradiction != null ? maxContradiction : Double.POSITIVE_INFINITY,
                     maxValueLength != null ? maxValueLength : 1000, threads, survivorship,
                     defaultSurvivorship != null ? defaultSurvivorship : Survivorship.mostRecent(), key[0], key[1],
                     new EngineConfig.Privacy(ingestFilters, linkingFilter != null ? linkingFilter : LinkingFilter.allowAll(),

@@ -24,7 +24,10 @@ import java.util.Set;
  *   <li>the joined cluster would hold more distinct values of an identifier type than that
  *       type's per-profile limit;</li>
  *   <li>a configured cannot-link pair would end up together;</li>
- *   <li>the joined cluster would exceed the maximum profile size.</li>
+ *   <li>the joined cluster would exceed the maximum profile size;</li>
+ *   <li>a member of one cluster would contradict a member of the other by more than the
+ *       configured number of bits without enough evidence for the pair to be linked on its own
+ *       (see {@code Resolver.Builder.maxContradiction}).</li>
  * </ul>
  * The total order on links makes the result a function of the component's records alone,
  * independent of arrival order, of batch versus incremental, and of thread count. Components
@@ -41,9 +44,11 @@ import java.util.Set;
 final class Clusterer {
 
     private final EngineConfig config;
+    private final PairScorer scorer;
 
-    Clusterer(EngineConfig config) {
+    Clusterer(EngineConfig config, PairScorer scorer) {
         this.config = config;
+        this.scorer = scorer;
     }
 
     /**
@@ -66,7 +71,7 @@ final class Clusterer {
             e.local = i;
             localOf.put(e.index, i);
         }
-        UnionFind uf = new UnionFind(component, config);
+        UnionFind uf = new UnionFind(component, config, scorer);
 
         // deterministic links first (weight +Infinity), in rank order of their ends
         IntList partners = new IntList();
@@ -170,6 +175,15 @@ final class Clusterer {
             }
             cannotLinks |= config.cannotLink.containsKey(e.key);
         }
+        if (config.maxContradiction != Double.POSITIVE_INFINITY) {
+            for (int i = 0; i < component.size(); i++) {
+                for (int j = i + 1; j < component.size(); j++) {
+                    if (scorer.contradicts(component.get(i), component.get(j), config.maxContradiction)) {
+                        return false;
+                    }
+                }
+            }
+        }
         if (cannotLinks) {
             Set<RecordKey> keys = new HashSet<>(component.size() * 2);
             for (RecordEntry e : component) {
@@ -198,8 +212,11 @@ final class Clusterer {
         private final List<Set<RecordKey>> forbidden;
         private final EngineConfig config;
         private final List<RecordEntry> component;
+        private final PairScorer scorer;
+        private final Map<Long, Boolean> contradicts = new HashMap<>();
 
-        UnionFind(List<RecordEntry> component, EngineConfig config) {
+        UnionFind(List<RecordEntry> component, EngineConfig config, PairScorer scorer) {
+            this.scorer = scorer;
             int n = component.size();
             this.config = config;
             this.component = component;
@@ -250,7 +267,7 @@ final class Clusterer {
             if (size[ra] + size[rb] > config.maxProfileSize) {
                 return;
             }
-            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb)) {
+            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !consistent(ra, rb)) {
                 return;
             }
             // merge rb into ra
@@ -310,6 +327,27 @@ final class Clusterer {
                 }
                 if (union > config.limit(entry.getKey())) {
                     return false;
+                }
+            }
+            return true;
+        }
+
+        /** No member of one cluster contradicts a member of the other beyond the limit. */
+        private boolean consistent(int ra, int rb) {
+            if (config.maxContradiction == Double.POSITIVE_INFINITY) {
+                return true;
+            }
+            for (int x : membersOf(ra)) {
+                for (int y : membersOf(rb)) {
+                    long pair = x < y ? ((long) x << 32) | y : ((long) y << 32) | x;
+                    Boolean veto = contradicts.get(pair);
+                    if (veto == null) {
+                        veto = scorer.contradicts(component.get(x), component.get(y), config.maxContradiction);
+                        contradicts.put(pair, veto);
+                    }
+                    if (veto) {
+                        return false;
+                    }
                 }
             }
             return true;

@@ -39,6 +39,8 @@ public final class EngineConfig {
     final Map<RecordKey, Set<RecordKey>> cannotLink;
     final int blockSizeCap;
     final int maxProfileSize;
+    /** Merge protection: the most two records of one profile may contradict each other, in bits. */
+    final double maxContradiction;
     final int maxValueLength;
     final int parallelism;
     final Map<String, Survivorship> survivorship;
@@ -55,8 +57,8 @@ public final class EngineConfig {
     /** The settings a resolver's builder collects; validated by {@link #compile(Settings)}. */
     public record Settings(List<Feature> features, List<MatchRule> rules,
             Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
-            List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, int maxValueLength,
-            int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
+            List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, double maxContradiction,
+            int maxValueLength, int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
             long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model) {
     }
 
@@ -92,6 +94,7 @@ public final class EngineConfig {
         this.cannotLink = cannotLink;
         this.blockSizeCap = s.blockSizeCap();
         this.maxProfileSize = s.maxProfileSize();
+        this.maxContradiction = s.maxContradiction();
         this.maxValueLength = s.maxValueLength();
         this.parallelism = s.parallelism();
         this.survivorship = Map.copyOf(s.survivorship());
@@ -109,8 +112,8 @@ public final class EngineConfig {
     public EngineConfig withModel(io.unum.training.TrainedModel model) {
         Settings s = settings;
         return compile(new Settings(s.features(), s.rules(), s.normalizers(), s.limits(), s.cannotLink(), s.blockSizeCap(),
-                s.maxProfileSize(), s.maxValueLength(), s.parallelism(), s.survivorship(), s.defaultSurvivorship(),
-                s.k0(), s.k1(), s.privacy(), model));
+                s.maxProfileSize(), s.maxContradiction(), s.maxValueLength(), s.parallelism(), s.survivorship(),
+                s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model));
     }
 
     /** The rules as configured, with a trained model's parameters applied. */

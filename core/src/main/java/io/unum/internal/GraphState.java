@@ -105,7 +105,7 @@ public final class GraphState {
         this.config = config;
         this.featurizer = new Featurizer(config);
         this.scorer = new PairScorer(config);
-        this.clusterer = new Clusterer(config);
+        this.clusterer = new Clusterer(config, scorer);
         this.profileBuilder = new ProfileBuilder(config);
         this.viewBuilder = new ViewBuilder(config);
         this.explainer = new Explainer(config);

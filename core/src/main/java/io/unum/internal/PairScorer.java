@@ -65,6 +65,38 @@ final class PairScorer {
         return best;
     }
 
+    /**
+     * Whether two records contradict each other too much to share a profile: under some
+     * probabilistic rule, the negative weights of the levels they reach sum to more than
+     * {@code limit} bits (for example a different first name and a different date of birth)
+     * and the pair's whole weight stays below the rule's review threshold, so that the pair
+     * would not be linked on its own. Independent of blocking: merge protection asks it of any
+     * two records about to share a profile.
+     */
+    boolean contradicts(RecordEntry a, RecordEntry b, double limit) {
+        for (CompiledRule rule : config.rules) {
+            if (rule.deterministic) {
+                continue;
+            }
+            double against = 0;
+            double total = rule.priorWeight;
+            for (CompiledRule.Comparison comparison : rule.comparisons) {
+                int level = level(comparison, a, b);
+                if (level >= 0) {
+                    double weight = levelWeight(comparison, level, a);
+                    total += weight;
+                    if (weight < 0) {
+                        against -= weight;
+                    }
+                }
+            }
+            if (against > limit && total < rule.reviewWeight) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A bit set of the probabilistic rules under which the pair shares a non-oversized key. */
     private long sharedProbabilisticRules(RecordEntry a, RecordEntry b, BlockIndex blocks) {
         long[] ka = a.keys;

@@ -30,7 +30,10 @@ import java.util.TreeMap;
  * expectation–maximisation (Dempster, Laird &amp; Rubin 1977; Winkler 1988) over the pairs of
  * each training pass's blocking key, the comparisons that read the pass's key features being
  * left out of that pass (inside such blocks they always agree), the passes' m estimates averaged,
- * and the prior λ from the matches expected among the rule's candidate pairs.
+ * and the prior λ from the matches expected among the rule's candidate pairs. A pass whose
+ * match rate converges to (nearly) 1 or 0 has found no second class in its blocks (EM's
+ * degenerate solution, common when a blocking key groups households or other look-alikes); its
+ * m estimates are reported and not used.
  *
  * <h2>Design</h2>
  * Records are featurized once (a seeded sample of at most {@code maxRecords}, taken from the
@@ -46,6 +49,9 @@ public final class Trainer {
     private static final int MAX_COMPARISONS = 16;
     private static final int MAX_LEVELS = 14;
     private static final double FLOOR = 1e-6;
+    /** Passes whose match rate ends above or below these explain the data without two classes. */
+    private static final double DEGENERATE_RATE_HIGH = 0.99;
+    private static final double DEGENERATE_RATE_LOW = 0.001;
 
     private final EngineConfig config;
     private final Featurizer featurizer;
@@ -153,9 +159,14 @@ public final class Trainer {
                 }
                 double[][] passM = copy(m);
                 Em em = em(rule, patterns, passM, u, excluded, 0.1, options, true);
-                notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f",
+                boolean degenerate = em.lambda > DEGENERATE_RATE_HIGH || em.lambda < DEGENERATE_RATE_LOW;
+                notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f%s",
                         pass.name(), pairs, patterns.size(), em.iterations, em.converged ? "converged" : "not converged",
-                        em.lambda));
+                        em.lambda, degenerate ? "; not used: a pass that calls (almost) every pair a match, or none,"
+                                + " cannot tell m from u" : ""));
+                if (degenerate) {
+                    continue;
+                }
                 for (int c = 0; c < k; c++) {
                     if (!excluded[c] && em.estimated[c]) {
                         estimates[c]++;

@@ -56,6 +56,11 @@ public record Comparison(String name, String feature, List<ComparisonLevel> leve
         return new Comparison(name, feature, levels, true);
     }
 
+    /** This comparison with term-frequency adjustment on or off. */
+    public Comparison withTermFrequencies(boolean on) {
+        return new Comparison(name, feature, levels, on);
+    }
+
     /** This comparison with other levels (for example with trained m and u). */
     public Comparison withLevels(List<ComparisonLevel> newLevels) {
         return new Comparison(name, feature, newLevels, termFrequencies);

@@ -74,11 +74,14 @@ import java.util.Set;
  *
  * <p><b>The probabilistic rule</b> {@value #PERSON_RULE} compares given name (exact,
  * nickname-canonical, {@linkplain Nicknames#compatible nickname-compatible}, Jaro–Winkler,
- * initial, first/last swapped, also with a typo), family name (exact, Jaro–Winkler, Double
- * Metaphone, shared part of a double surname, swapped), middle name, generational suffix, date
+ * initial), family name (exact, Jaro–Winkler, Double Metaphone, shared part of a double surname),
+ * given and family names swapped (one comparison, so a swap counts once), middle name,
+ * generational suffix, date
  * of birth (exact, day/month swapped, year off by one, one typo, within 31 days, partial, within
  * a year), address (street, postcode and city as one comparison, so that a shared household
- * address counts once), state, gender, e-mail, phone and — per the {@link NationalIdPolicy} —
+ * address counts once; state is not compared separately, it would count the locality twice),
+ * gender, e-mail, phone, device id and cookie id (evidence, with term frequencies, since
+ * households share devices), and — per the {@link NationalIdPolicy} —
  * national id (exact, one typo). Its m and u probabilities are hand-set, documented estimates for typical customer
  * data (a later step estimates them from the data by expectation–maximisation); the
  * {@linkplain Builder#prior prior} is {@code 1e-4} and a pair links at match probability
@@ -158,6 +161,10 @@ public final class CustomerRules {
         public static final String EMAIL_LOCAL = "email_local";
         /** First linkable phone number, E.164. */
         public static final String PHONE = "phone";
+        /** First device id (mobile advertising id or similar), lower case. */
+        public static final String DEVICE = "device";
+        /** First cookie id. */
+        public static final String COOKIE = "cookie";
         /** First linkable national id. */
         public static final String NATIONAL_ID = "national_id";
 
@@ -174,6 +181,7 @@ public final class CustomerRules {
     private final double matchThreshold;
     private final double reviewThreshold;
     private final double prior;
+    private final double maxContradiction;
 
     private CustomerRules(Builder b) {
         this.region = b.region;
@@ -191,6 +199,7 @@ public final class CustomerRules {
         this.matchThreshold = b.matchThreshold;
         this.reviewThreshold = b.reviewThreshold;
         this.prior = b.prior;
+        this.maxContradiction = b.maxContradiction;
     }
 
     /** The default configuration: no default phone region, day-first dates, {@link NationalIdPolicy#TOLERANT}. */
@@ -219,6 +228,9 @@ public final class CustomerRules {
         identifierNormalizers().forEach(builder::identifierNormalizer);
         limits().forEach(builder::limit);
         builder.rules(rules());
+        if (maxContradiction != Double.POSITIVE_INFINITY) {
+            builder.maxContradiction(maxContradiction);
+        }
         return builder;
     }
 
@@ -270,6 +282,8 @@ public final class CustomerRules {
         features.add(Feature.of(Features.EMAIL, FeatureSource.identifier(IdentifierType.EMAIL), Normalizers.identity()));
         features.add(Feature.of(Features.EMAIL_LOCAL, FeatureSource.identifier(IdentifierType.EMAIL), Emails.localPart()));
         features.add(Feature.of(Features.PHONE, FeatureSource.identifier(IdentifierType.PHONE), Normalizers.identity()));
+        features.add(Feature.of(Features.DEVICE, FeatureSource.identifier(IdentifierType.DEVICE_ID), Normalizers.identity()));
+        features.add(Feature.of(Features.COOKIE, FeatureSource.identifier(IdentifierType.COOKIE_ID), Normalizers.identity()));
         if (nationalIds != NationalIdPolicy.IGNORED) {
             features.add(Feature.of(Features.NATIONAL_ID, FeatureSource.identifier(IdentifierType.NATIONAL_ID),
                     Normalizers.identity()));
@@ -301,19 +315,22 @@ public final class CustomerRules {
                         level("nickname-compatible", null, nicknames.condition(), 0.02, 0.002),
                         level("jaro-winkler >= 0.92", null, LevelCondition.atLeast(jw, 0.92), 0.05, 0.003),
                         level("initial", null, MatchConditions.initialMatch(), 0.01, 0.004),
-                        level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0002),
-                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0002),
                         level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.03, 0.02),
-                        level("else", null, LevelCondition.always(), 0.04, 0.95)))
+                        level("else", null, LevelCondition.always(), 0.05, 0.95)).withTermFrequencies())
                 .comparison(comparison(Features.FAMILY,
                         level("exact", null, LevelCondition.exact(), 0.82, 0.004),
                         level("jaro-winkler >= 0.92", null, LevelCondition.atLeast(jw, 0.92), 0.07, 0.002),
                         level("double-metaphone", Features.FAMILY_DM, LevelCondition.exact(), 0.03, 0.004),
                         level("shared part", null, MatchConditions.sharedToken(), 0.02, 0.001),
-                        level("first/last swapped", Features.NAME_PAIR, swapped, 0.01, 0.0001),
-                        level("first/last swapped, typo", Features.NAME_PAIR, swappedFuzzy, 0.005, 0.0001),
                         level("jaro-winkler >= 0.8", null, LevelCondition.atLeast(jw, 0.8), 0.02, 0.015),
-                        level("else", null, LevelCondition.always(), 0.03, 0.97)))
+                        level("else", null, LevelCondition.always(), 0.04, 0.97)).withTermFrequencies())
+                // swapped given and family names are one piece of evidence, not one per name: the
+                // name comparisons above see a swap as disagreement, this one as agreement
+                .comparison(new Comparison("swapped names", Features.NAME_PAIR, List.of(
+                        // a swap agrees on both names: u is about u(given) × u(family)
+                        level("swapped", null, swapped, 0.01, 0.000002),
+                        level("swapped, typo", null, swappedFuzzy, 0.005, 0.000004),
+                        level("else", null, LevelCondition.always(), 0.985, 0.9998))))
                 .comparison(comparison(Features.MIDDLE,
                         level("exact", null, LevelCondition.exact(), 0.70, 0.05),
                         level("initial", null, MatchConditions.initialMatch(), 0.15, 0.08),
@@ -347,9 +364,6 @@ public final class CustomerRules {
                         level("similar postcode or city", null, AddressLevels.similarLocality(
                                 Comparators.damerauLevenshtein(1), 0.01, jw, 0.9), 0.03, 0.03),
                         level("else", null, LevelCondition.always(), 0.06, 0.94)))
-                .comparison(comparison(Features.STATE,
-                        level("exact", null, LevelCondition.exact(), 0.90, 0.3),
-                        level("else", null, LevelCondition.always(), 0.10, 0.7)))
                 .comparison(comparison(Features.EMAIL,
                         level("exact", null, LevelCondition.exact(), 0.70, 0.00001),
                         level("local part", Features.EMAIL_LOCAL, LevelCondition.exact(), 0.03, 0.0001),
@@ -358,7 +372,14 @@ public final class CustomerRules {
                 .comparison(comparison(Features.PHONE,
                         level("exact", null, LevelCondition.exact(), 0.70, 0.00001),
                         level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.05, 0.0001),
-                        level("else", null, LevelCondition.always(), 0.25, 0.99989)));
+                        level("else", null, LevelCondition.always(), 0.25, 0.99989)))
+                // devices and cookies are shared within households: strong evidence, not a deterministic link
+                .comparison(comparison(Features.DEVICE,
+                        level("exact", null, LevelCondition.exact(), 0.50, 0.00001),
+                        level("else", null, LevelCondition.always(), 0.50, 0.99999)).withTermFrequencies())
+                .comparison(comparison(Features.COOKIE,
+                        level("exact", null, LevelCondition.exact(), 0.50, 0.00001),
+                        level("else", null, LevelCondition.always(), 0.50, 0.99999)).withTermFrequencies());
         if (nationalIds != NationalIdPolicy.IGNORED) {
             rule.comparison(comparison(Features.NATIONAL_ID,
                     level("exact", null, LevelCondition.exact(), 0.85, 0.000001),
@@ -372,6 +393,8 @@ public final class CustomerRules {
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.POSTCODE))
                 .blockingKey(BlockingKey.on(Features.STREET, Features.GIVEN_INITIAL))
                 .blockingKey(BlockingKey.on(Features.EMAIL_LOCAL))
+                .blockingKey(BlockingKey.on(Features.DEVICE))
+                .blockingKey(BlockingKey.on(Features.COOKIE))
                 .blockingKey(BlockingKey.on(Features.NAME_SET))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.CITY))
@@ -519,6 +542,8 @@ public final class CustomerRules {
         private boolean thresholdsSet;
         private double prior = 0.0001;
         private boolean priorSet;
+        private double maxContradiction = 10.0;
+        private boolean maxContradictionSet;
 
         private Builder() {
         }
@@ -628,6 +653,25 @@ public final class CustomerRules {
             }
             priorSet = true;
             prior = value;
+            return this;
+        }
+
+        /**
+         * Merge protection installed by {@link #applyTo}: two records whose comparisons
+         * contradict each other by more than {@code bits} (for example a different given name and
+         * a different date of birth) never share a profile (default 10 bits, about 1000 to 1
+         * against; {@link Double#POSITIVE_INFINITY} turns it off). It stops an under-specified
+         * record (a surname and an address) from chaining the members of a household together.
+         */
+        public Builder maxContradiction(double bits) {
+            if (maxContradictionSet) {
+                throw new IllegalStateException("maxContradiction was already set to " + maxContradiction);
+            }
+            if (!(bits > 0)) {
+                throw new IllegalArgumentException("maxContradiction must be positive, was " + bits);
+            }
+            maxContradictionSet = true;
+            maxContradiction = bits;
             return this;
         }
 
