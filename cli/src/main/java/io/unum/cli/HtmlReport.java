@@ -266,7 +266,9 @@ final class HtmlReport {
         List<BlockSize> blocks = model.largestBlocks();
         html.append("<p>The blocking-key values shared by the most records. A block is named by its rule, its key and a"
                 + " keyed fingerprint of the value, never by the value. An oversized block (over the block-size cap)"
-                + " makes no pairs at all; a large one that is not oversized makes up to n(n\u22121)/2.</p>\n");
+                + " makes no pairs at all; a large one that is not oversized makes up to n(n\u22121)/2. The fingerprints are"
+                + " keyed with a secret drawn afresh for every run, so that nobody can find a value by hashing guesses:"
+                + " they tell the blocks on this page apart and change from run to run.</p>\n");
         if (blocks.isEmpty()) {
             html.append("<p class=\"empty\">No blocks.</p>\n</section>\n");
             return;
