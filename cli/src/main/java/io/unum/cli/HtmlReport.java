@@ -307,10 +307,12 @@ final class HtmlReport {
             html.append("; by the ground truth they are ").append(w.trueMatch() ? "the same entity" : "different entities");
         }
         html.append(".</p>\n");
+        boolean adjusted = p.steps().stream().anyMatch(s -> s.termFrequencyAdjustment() != 0);
         html.append("<p class=\"note\">Each bar runs from the running total before a step to the total after it: the"
-                + " prior first, then one bar per comparison, labelled by comparison and the level reached. Hatched parts"
-                + " are term-frequency adjustments (a match on a rare value counts more than on a common one). A grey"
-                + " tick marks a comparison with a missing value, which counts for nothing.</p>\n");
+                + " prior first, then one bar per comparison, labelled by comparison and the level reached. ")
+                .append(adjusted ? "Hatched parts are term-frequency adjustments (a match on a rare value counts more"
+                        + " than one on a common value)." : "No step has a term-frequency adjustment.")
+                .append(" A grey tick marks a comparison with a missing value, which counts for nothing.</p>\n");
         html.append(ReportCharts.waterfall(w));
         if (!w.others().isEmpty()) {
             html.append("<p>Other rules:</p>\n<ul class=\"other-rules\">\n");

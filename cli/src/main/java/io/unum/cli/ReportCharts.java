@@ -21,6 +21,9 @@ final class ReportCharts {
 
     static final double WIDTH = 1000;
 
+    /** Waterfall labels longer than this are cut short (the tooltip has them in full). */
+    static final int MAX_LABEL_CHARACTERS = 44;
+
     private ReportCharts() {
     }
 
@@ -257,6 +260,17 @@ final class ReportCharts {
         return svg.finish();
     }
 
+    /** {@code comparison: level}, or {@code prior}. */
+    static String stepLabel(Explanation.Step step) {
+        return "prior".equals(step.comparison()) && "prior".equals(step.level()) ? "prior"
+                : step.comparison() + ": " + step.level();
+    }
+
+    static String shorten(String label) {
+        return label.length() <= MAX_LABEL_CHARACTERS ? label
+                : label.substring(0, MAX_LABEL_CHARACTERS - 1).stripTrailing() + "\u2026";
+    }
+
     static String fraction(double value) {
         return Double.isNaN(value) ? "n/a" : Svg.fixed(value, 3);
     }
@@ -328,8 +342,13 @@ final class ReportCharts {
         List<Explanation.Step> steps = p.steps();
         double rowHeight = 30;
         double top = 50;
-        double labelRight = 250;
-        double left = 265;
+        int longest = "match weight (not compared)".length();
+        for (Explanation.Step s : steps) {
+            longest = Math.max(longest, stepLabel(s).length());
+        }
+        // about 7 units a character at the labels' size; longer labels are cut short
+        double labelRight = Math.min(MAX_LABEL_CHARACTERS, longest) * 7.0 + 12;
+        double left = labelRight + 15;
         double right = 740;
         double height = top + (steps.size() + 1) * rowHeight + 60;
         double lo = Math.min(0, Math.min(p.matchThreshold(), p.reviewThreshold()));
@@ -362,12 +381,12 @@ final class ReportCharts {
             double rowTop = top + i * rowHeight;
             double from = i == 0 ? 0 : previous;
             boolean empty = i > 0 && s.weight() == 0 && s.termFrequencyAdjustment() == 0;
-            String label = i == 0 ? "prior" : s.comparison() + ": " + s.level();
+            String label = stepLabel(s);
             String kind = i == 0 ? "prior" : empty ? "none" : s.weight() >= 0 ? "up" : "down";
             svg.open("step " + kind, "data-comparison", s.comparison(), "data-level", s.level(), "data-weight",
                     Svg.fixed(s.weight(), 2), "data-tf", Svg.fixed(s.termFrequencyAdjustment(), 2), "data-total",
                     Svg.fixed(s.total(), 2));
-            svg.text(labelRight, rowTop + 19, "end", empty ? "step-label muted" : "step-label", label);
+            svg.text(labelRight, rowTop + 19, "end", empty ? "step-label muted" : "step-label", shorten(label));
             String tooltip = label + ": " + Svg.signed(s.weight(), 2) + " bits"
                     + (s.termFrequencyAdjustment() != 0 ? " (term frequency " + Svg.signed(s.termFrequencyAdjustment(), 2)
                             + ")" : "") + ", total " + Svg.fixed(s.total(), 2);
