@@ -61,14 +61,16 @@ final class PairWeights implements CandidatePairConsumer {
             match = label != null && label.equals(truth.get(second));
         }
         (match ? matches : others).add(weight);
-        Link pair = new Link(first, second, rule, weight);
-        if (top == null || LINK_ORDER.compare(pair, top) > 0) {
-            top = pair;
+        if (top == null || weight >= top.weight()) {
+            Link pair = new Link(first, second, rule, weight);
+            if (top == null || LINK_ORDER.compare(pair, top) > 0) {
+                top = pair;
+            }
         }
         Double threshold = matchThresholds.get(rule);
         ProfileId profile = profiles.get(first);
         if (threshold != null && weight >= threshold && profile != null && profile.equals(profiles.get(second))) {
-            links.add(pair);
+            links.add(new Link(first, second, rule, weight));
         }
     }
 

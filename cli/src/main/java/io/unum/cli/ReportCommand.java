@@ -56,7 +56,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  unum report --out report.html",
             "  unum report --input dataset3.csv --truth-pattern 'rec-(\\d+)' --out febrl3.html",
-            "  unum report --input crm.csv --input shop.csv --pair crm/C-17,shop/S-4 --out report.html"})
+            "  unum report --input crm.csv --input shop.csv --pair C-17,S-4"})
 final class ReportCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -137,6 +137,7 @@ final class ReportCommand implements Callable<Integer> {
         Resolver resolver;
         IdentityGraph graph;
         ChangeSet changes;
+        Resolution resolution;
         PairWeights weights;
         try {
             batch = Inputs.read(files, options, progress);
@@ -153,7 +154,7 @@ final class ReportCommand implements Callable<Integer> {
             graph = resolver.newGraph();
             changes = graph.upsertAll(records);
             progress.onProgress("scoring pairs", 1, 2);
-            Resolution resolution = graph.snapshot();
+            resolution = graph.snapshot();
             weights = new PairWeights(labels == null ? null : labels.byKey(), resolution.assignments(),
                     matchThresholds(resolver.rules()));
             resolver.candidatePairs(records, weights);
@@ -171,7 +172,6 @@ final class ReportCommand implements Callable<Integer> {
                     + " entity of its own");
         }
 
-        Resolution resolution = graph.snapshot();
         ReportModel report = model(batch, labels, resolver, graph, resolution, weights);
         String html = HtmlReport.render(report);
         Path parent = out.toAbsolutePath().getParent();
