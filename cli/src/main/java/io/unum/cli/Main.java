@@ -10,11 +10,13 @@ import picocli.CommandLine.Command;
  * unum resolve   [--input FILE ...] [--format csv|jsonl] [--mapping FILE.json] [--out DIR]
  * unum generate  --people N --seed S --out DIR
  * unum evaluate  --input FILE ... (--truth FILE.csv | --truth-column NAME | --truth-pattern REGEX) [--out DIR]
+ * unum report    [--input FILE ...] [truth options] [--pair ID1,ID2] [--show-pii] [--out report.html]
  * </pre>
  */
 @Command(name = "unum", mixinStandardHelpOptions = true, version = "unum 0.1.0-SNAPSHOT",
         description = "Identity resolution: from many customer records, one golden profile.",
         subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class, ExplainCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

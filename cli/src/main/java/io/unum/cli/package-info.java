@@ -1,7 +1,8 @@
 /**
  * The {@code unum} command line: {@code resolve} (inputs to golden profiles), {@code generate}
- * (synthetic customer records with ground truth) and {@code evaluate} (resolve, then measure
- * against ground truth).
+ * (synthetic customer records with ground truth), {@code evaluate} (resolve, then measure
+ * against ground truth) and {@code report} (one self-contained HTML page of diagnostics:
+ * {@code ReportModel} computes it, {@code HtmlReport} and {@code ReportCharts} draw it).
  *
  * <p>Inputs are CSV files or JSON lines ({@code Inputs}); columns are recognized by
  * their headers or named by a mapping file ({@code ColumnMapping},

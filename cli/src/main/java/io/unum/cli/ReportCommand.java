@@ -1,0 +1,362 @@
+package io.unum.cli;
+
+import io.unum.ChangeSet;
+import io.unum.Explanation;
+import io.unum.IdentityGraph;
+import io.unum.Resolution;
+import io.unum.ResolutionStatistics;
+import io.unum.Resolver;
+import io.unum.evaluation.ClusteringEvaluator;
+import io.unum.evaluation.QualityReport;
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.rules.BlockingKey;
+import io.unum.rules.Comparison;
+import io.unum.rules.MatchRule;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code unum report}: resolves the inputs with the configuration {@code resolve} uses and writes
+ * one self-contained HTML page about the run: the match-weight histogram with the thresholds,
+ * precision and recall against the threshold (with a ground truth), the profile size
+ * distribution, the largest blocks, and a waterfall explaining one link.
+ *
+ * <p>The data come from the engine's diagnostics: {@link Resolver#candidatePairs} for every
+ * scored pair (a second resolution of the same records), an {@link IdentityGraph} for the
+ * profiles, block sizes and the explanation. Without {@code --pair}, the link explained is the
+ * one with the median weight among the probabilistic links, ties broken by record keys, so the
+ * same inputs always give the same page. No personal value is written unless {@code --show-pii}.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: the match-weight"
+                + " histogram with the thresholds, precision and recall against the threshold (with a ground truth),"
+                + " the profile size distribution, the largest blocks, and a waterfall chart explaining one link.",
+            "The page needs no network. It shows record ids, field and level names, never personal values, unless"
+                + " --show-pii is given. Without --input, reports on the bundled sample and its truth.", ""},
+        footer = {"", "Examples:",
+            "  unum report --out report.html",
+            "  unum report --input dataset3.csv --truth-pattern 'rec-(\\d+)' --out febrl3.html",
+            "  unum report --input crm.csv --input shop.csv --pair C-17,S-4"})
+final class ReportCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    InputOptions input = new InputOptions();
+
+    @CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ground truth (optional; one of):%n")
+    EvaluateCommand.TruthOptions truth;
+
+    @Option(names = "--truth-key-columns", paramLabel = "[SOURCE,]ID", split = ",",
+            description = "The truth file's record key columns, when their names are not recognized.")
+    List<String> truthKeyColumns = new ArrayList<>();
+
+    @Option(names = "--truth-entity-column", paramLabel = "NAME",
+            description = "The truth file's entity column, when its name is not recognized.")
+    String truthEntityColumn;
+
+    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",",
+            description = "The two records whose match weight the waterfall explains (record id, or source/id)."
+                    + " Default: the probabilistic link with the median weight.")
+    List<String> pair = new ArrayList<>();
+
+    @Option(names = "--show-pii", description = "Show the explained pair's values in clear (default: masked).")
+    boolean showPii;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.html", defaultValue = "report.html",
+            description = "The page to write (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine commandLine = spec.commandLine();
+        PrintWriter stdout = commandLine.getOut();
+        PrintWriter err = commandLine.getErr();
+        if (!pair.isEmpty() && pair.size() != 2) {
+            throw new CommandLine.ParameterException(commandLine, "--pair takes two record ids separated by a comma");
+        }
+        List<InputFile> files = input.files(commandLine);
+        boolean sample = files.isEmpty();
+        InputFile truthFile = null;
+        if (truth != null && truth.file != null) {
+            if (!Files.isRegularFile(truth.file)) {
+                throw new CommandLine.ParameterException(commandLine, "truth file not found: " + truth.file);
+            }
+            truthFile = InputFile.of(truth.file);
+        } else if (truth == null && sample) {
+            truthFile = ResolveCommand.SAMPLE_TRUTH;
+        }
+        if (truthFile == null && (!truthKeyColumns.isEmpty() || truthEntityColumn != null)) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--truth-key-columns and --truth-entity-column describe a --truth file");
+        }
+        Pattern pattern = null;
+        if (truth != null && truth.pattern != null) {
+            try {
+                pattern = Pattern.compile(truth.pattern);
+            } catch (PatternSyntaxException e) {
+                throw new CommandLine.ParameterException(commandLine, "--truth-pattern is not a regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex());
+            }
+        }
+        String truthColumn = truth == null ? null : truth.column;
+        ReadOptions options = input.readOptions(commandLine, truthColumn);
+        if (sample) {
+            files.addAll(ResolveCommand.SAMPLE);
+            stdout.println("No --input given: reporting on the bundled sample (crm.csv, webshop.csv, newsletter.csv)"
+                    + (truth == null ? " with its bundled truth." : "."));
+        }
+
+        ProgressBar progress = ProgressBar.forStandardError("report");
+        Inputs.Batch batch;
+        GroundTruth.Labels labels = null;
+        Resolver resolver;
+        IdentityGraph graph;
+        ChangeSet changes;
+        Resolution resolution;
+        PairWeights weights;
+        try {
+            batch = Inputs.read(files, options, progress);
+            if (truthFile != null) {
+                labels = GroundTruth.fromFile(batch.rows(), truthFile, truthKeyColumns, truthEntityColumn);
+            } else if (pattern != null) {
+                labels = GroundTruth.fromPattern(batch.rows(), pattern);
+            } else if (truthColumn != null) {
+                labels = GroundTruth.fromColumn(batch.rows(), truthColumn);
+            }
+            List<SourceRecord> records = batch.records();
+            resolver = DefaultConfiguration.resolver(model, records, err, progress);
+            progress.onProgress("resolving", 0, 2);
+            graph = resolver.newGraph();
+            changes = graph.upsertAll(records);
+            progress.onProgress("scoring pairs", 1, 2);
+            resolution = graph.snapshot();
+            weights = new PairWeights(labels == null ? null : labels.byKey(), resolution.assignments(),
+                    matchThresholds(resolver.rules()));
+            resolver.candidatePairs(records, weights);
+            progress.onProgress("scoring pairs", 2, 2);
+        } finally {
+            progress.finish();
+        }
+        if (input.verbose) {
+            batch.columnSummaries().forEach(err::println);
+        }
+        batch.warnings().forEach(w -> err.println("warning: " + w));
+        ResolveCommand.printIssues(err, changes.issues());
+        if (labels != null && labels.unlabelled() > 0) {
+            err.println("warning: " + labels.unlabelled() + " input record(s) have no truth label; each counts as an"
+                    + " entity of its own");
+        }
+
+        ReportModel report = model(batch, labels, resolver, graph, resolution, weights);
+        String html = HtmlReport.render(report);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, html, StandardCharsets.UTF_8);
+        ResolutionStatistics stats = resolution.statistics();
+        stdout.printf(Locale.ROOT, "Wrote %s: %d records, %d profiles, %d candidate pairs%s; waterfall of %s.%n", out,
+                stats.records(), stats.profiles(), weights.pairs(), labels == null ? " (no ground truth)" : "",
+                report.waterfall() == null ? "no pair" : report.waterfall().first() + " and " + report.waterfall().second());
+        stdout.flush();
+        return 0;
+    }
+
+    private ReportModel model(Inputs.Batch batch, GroundTruth.Labels labels, Resolver resolver, IdentityGraph graph,
+            Resolution resolution, PairWeights weights) {
+        ResolutionStatistics stats = resolution.statistics();
+        Set<RecordKey> keys = new HashSet<>();
+        List<String> inputs = new ArrayList<>();
+        for (Inputs.Row row : batch.rows()) {
+            keys.add(row.record().key());
+            if (!inputs.contains(row.file())) {
+                inputs.add(row.file());
+            }
+        }
+        ReportModel.Quality quality = null;
+        if (labels != null) {
+            QualityReport<RecordKey> q = ClusteringEvaluator.defaults().evaluate(resolution.assignments(), labels.byKey());
+            quality = new ReportModel.Quality(q.pairwise().precision(), q.pairwise().recall(), q.pairwise().f1(),
+                    q.bcubed().f1(), q.pairs().actual(), q.pairs().predicted(), q.pairs().truePositives());
+        }
+        ReportModel.Overview overview = new ReportModel.Overview(inputs, stats.records(), keys.size() - stats.records(),
+                stats.profiles(), stats.links(), stats.possibleMatches(), weights.pairs(), parameters(resolver),
+                labels == null ? null : labels.description(), labels == null ? 0 : labels.entities(), quality);
+
+        List<ReportModel.RuleSummary> rules = new ArrayList<>();
+        List<ReportModel.Threshold> thresholds = new ArrayList<>();
+        for (MatchRule rule : resolver.rules()) {
+            if (rule instanceof MatchRule.Probabilistic p) {
+                List<String> compared = p.comparisons().stream().map(Comparison::name).toList();
+                List<String> blocked = p.blockingKeys().stream().map(BlockingKey::name).toList();
+                rules.add(new ReportModel.RuleSummary(p.name(), true, "compares " + String.join(", ", compared)
+                        + "; blocks on " + String.join(", ", blocked), p.matchWeightThreshold(), p.reviewWeightThreshold(),
+                        p.priorWeight()));
+                thresholds.add(new ReportModel.Threshold(p.name(), true, p.matchWeightThreshold()));
+                thresholds.add(new ReportModel.Threshold(p.name(), false, p.reviewWeightThreshold()));
+            } else if (rule instanceof MatchRule.Deterministic d) {
+                TreeSet<String> types = new TreeSet<>();
+                d.types().forEach(t -> types.add(t.name()));
+                rules.add(new ReportModel.RuleSummary(d.name(), false, "links on an equal " + String.join(" or ", types),
+                        Double.NaN, Double.NaN, Double.NaN));
+            }
+        }
+
+        double[] matches = weights.matches();
+        double[] others = weights.others();
+        ReportModel.Histogram histogram = ReportModel.histogram(matches, others, labels != null, thresholds);
+        ReportModel.PrecisionRecall pr = labels == null ? null
+                : ReportModel.precisionRecall(matches, others, ReportModel.truePairs(labels.byKey().values()), histogram);
+        return new ReportModel(overview, rules, histogram, pr, ReportModel.profileSizes(resolution.profiles()),
+                stats.largestBlocks(), waterfall(batch, labels, graph, weights), showPii);
+    }
+
+    /** The explained pair: {@code --pair}, else the median link, else the top candidate pair; or none. */
+    private ReportModel.Waterfall waterfall(Inputs.Batch batch, GroundTruth.Labels labels, IdentityGraph graph,
+            PairWeights weights) {
+        RecordKey first;
+        RecordKey second;
+        String rule = null;
+        String chosen;
+        if (!pair.isEmpty()) {
+            first = find(batch, pair.get(0).strip());
+            second = find(batch, pair.get(1).strip());
+            if (first.equals(second)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--pair names the same record twice");
+            }
+            chosen = "the pair given with --pair";
+        } else {
+            List<PairWeights.Link> links = weights.links();
+            Optional<PairWeights.Link> median = weights.medianLink();
+            Optional<PairWeights.Link> chosenLink = median.isPresent() ? median : weights.topPair();
+            if (chosenLink.isEmpty()) {
+                return null;
+            }
+            first = chosenLink.get().first();
+            second = chosenLink.get().second();
+            rule = chosenLink.get().rule();
+            chosen = median.isPresent()
+                    ? String.format(Locale.ROOT, "the link with the median weight of the %,d probabilistic links"
+                            + " (explain another with --pair ID1,ID2)", links.size())
+                    : String.format(Locale.ROOT, "the highest-weighted of the %,d candidate pairs, as no pair was"
+                            + " linked by a probabilistic rule", weights.pairs());
+        }
+        Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
+                spec.commandLine(), "one of the records of --pair was not resolved (rejected or refused)"));
+        Explanation.Probabilistic drawn = drawn(explanation, rule);
+        if (drawn == null) {
+            return null;
+        }
+        List<String> othersText = new ArrayList<>();
+        for (Explanation.RuleExplanation r : explanation.rules()) {
+            if (r == drawn) {
+                continue;
+            }
+            String outcome = r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+            if (r instanceof Explanation.Deterministic d) {
+                othersText.add("rule " + d.rule() + " (deterministic): " + outcome + (d.shared().isEmpty() ? ""
+                        : ", shared " + String.join(", ", d.shared().stream().map(IdentifierType::name).toList())));
+            } else if (r instanceof Explanation.Probabilistic p) {
+                othersText.add(String.format(Locale.ROOT, "rule %s (probabilistic): %s, weight %.2f bits", p.rule(),
+                        outcome, p.weight()));
+            }
+        }
+        boolean sameProfile = graph.profileOf(first).map(p -> p.id())
+                .equals(graph.profileOf(second).map(p -> p.id())) && graph.profileOf(first).isPresent();
+        Boolean trueMatch = null;
+        if (labels != null) {
+            String label = labels.byKey().get(first);
+            trueMatch = label != null && label.equals(labels.byKey().get(second));
+        }
+        SourceRecord a = graph.record(first).orElseThrow();
+        SourceRecord b = graph.record(second).orElseThrow();
+        return new ReportModel.Waterfall(first, second, drawn.rule(), drawn, othersText, sameProfile, trueMatch, chosen,
+                ReportModel.pairValues(a, b, showPii));
+    }
+
+    /**
+     * The probabilistic rule to draw: the named one; else the one with the highest weight among
+     * those that compared the pair, else among all; {@code null} without probabilistic rules.
+     */
+    private static Explanation.Probabilistic drawn(Explanation explanation, String rule) {
+        Explanation.Probabilistic best = null;
+        for (Explanation.RuleExplanation r : explanation.rules()) {
+            if (r instanceof Explanation.Probabilistic p) {
+                if (p.rule().equals(rule)) {
+                    return p;
+                }
+                boolean compared = p.outcome() != Explanation.Outcome.NOT_COMPARED;
+                boolean bestCompared = best != null && best.outcome() != Explanation.Outcome.NOT_COMPARED;
+                if (best == null || (compared && !bestCompared) || (compared == bestCompared && p.weight() > best.weight())) {
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Map<String, Double> matchThresholds(List<MatchRule> rules) {
+        Map<String, Double> thresholds = new HashMap<>();
+        for (MatchRule rule : rules) {
+            if (rule instanceof MatchRule.Probabilistic p) {
+                thresholds.put(p.name(), p.matchWeightThreshold());
+            }
+        }
+        return thresholds;
+    }
+
+    private String parameters(Resolver resolver) {
+        if (model.model != null) {
+            return "read from " + model.model.getFileName();
+        }
+        if (resolver.model().isPresent()) {
+            return "trained on the input (u from random pairs, m by expectation-maximisation)";
+        }
+        return model.noTrain ? "hand-set (--no-train)"
+                : "hand-set (fewer than " + DefaultConfiguration.MIN_TRAINING_RECORDS + " records to train on)";
+    }
+
+    /** The key of the record with this id, or source/id. */
+    private RecordKey find(Inputs.Batch batch, String id) {
+        Set<RecordKey> matches = new TreeSet<>();
+        for (Inputs.Row row : batch.rows()) {
+            RecordKey key = row.record().key();
+            if (key.id().equals(id) || key.toString().equals(id)) {
+                matches.add(key);
+            }
+        }
+        if (matches.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no record with id " + id + " in the inputs");
+        }
+        if (matches.size() > 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "record id " + id
+                    + " occurs in several sources; write it as source/id");
+        }
+        return matches.iterator().next();
+    }
+}
