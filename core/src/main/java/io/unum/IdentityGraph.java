@@ -222,6 +222,21 @@ public final class IdentityGraph {
         }
     }
 
+    /**
+     * Streams every candidate pair of the probabilistic rules among the resident records (pairs
+     * sharing a non-oversized blocking key) with its match weight, for diagnostics. Holds the read
+     * lock while it runs; the consumer must not modify the graph.
+     */
+    public void candidatePairs(CandidatePairConsumer consumer) {
+        Objects.requireNonNull(consumer, "consumer");
+        lock.readLock().lock();
+        try {
+            state.forEachCandidatePair(consumer);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The suppression list erasures go into (the resolver's). */
     public SuppressionList suppressionList() {
         return suppression;

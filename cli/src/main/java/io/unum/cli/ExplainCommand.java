@@ -67,6 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             Profile holder = graph.profileOf(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "record " + profile + " was not resolved (rejected or refused)"));
             out.print(graph.explain(holder.id()).orElseThrow().toText());
+            out.flush();
             return 0;
         }
         RecordKey first = find(batch, pair.get(0).strip());

@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
  * precision and recall against the threshold (with a ground truth), the profile size
  * distribution, the largest blocks, and a waterfall explaining one link.
  *
- * <p>The data come from the engine's diagnostics: {@link Resolver#candidatePairs} for every
+ * <p>The data come from the engine's diagnostics: {@link io.unum.IdentityGraph#candidatePairs} for every
  * scored pair (a second resolution of the same records), an {@link IdentityGraph} for the
  * profiles, block sizes and the explanation. Without {@code --pair}, the link explained is the
  * one with the median weight among the probabilistic links, ties broken by record keys, so the
@@ -157,7 +157,7 @@ final class ReportCommand implements Callable<Integer> {
             resolution = graph.snapshot();
             weights = new PairWeights(labels == null ? null : labels.byKey(), resolution.assignments(),
                     matchThresholds(resolver.rules()));
-            resolver.candidatePairs(records, weights);
+            graph.candidatePairs(weights);
             progress.onProgress("scoring pairs", 2, 2);
         } finally {
             progress.finish();

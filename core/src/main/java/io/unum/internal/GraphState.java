@@ -1057,31 +1057,52 @@ public final class GraphState {
         return false;
     }
 
-    /** The largest blocks, largest first (ties by rule, key and fingerprint). */
+    /**
+     * The largest blocks, largest first; ties by rule, key name and the smallest member's record
+     * key, so the list is the same in every run (fingerprints are keyed per resolver).
+     */
     public List<io.unum.BlockSize> largestBlocks(int limit) {
-        java.util.PriorityQueue<Block> top = new java.util.PriorityQueue<>((x, y) -> Integer.compare(x.size(), y.size()));
+        java.util.Comparator<Block> order = (x, y) -> {
+            int c = Integer.compare(y.size(), x.size());
+            if (c != 0) {
+                return c;
+            }
+            c = config.rules[x.rule].name.compareTo(config.rules[y.rule].name);
+            if (c != 0) {
+                return c;
+            }
+            c = config.rules[x.rule].keyName(x.keyIndex).compareTo(config.rules[y.rule].keyName(y.keyIndex));
+            return c != 0 ? c : smallestMember(x).compareTo(smallestMember(y));
+        };
+        // keep the best `limit` blocks: a max-heap on the reversed order, worst on top
+        java.util.PriorityQueue<Block> top = new java.util.PriorityQueue<>(order.reversed());
         blocks.forEach(block -> {
             top.add(block);
             if (top.size() > limit) {
                 top.poll();
             }
         });
+        List<Block> sorted = new ArrayList<>(top);
+        sorted.sort(order);
         List<io.unum.BlockSize> list = new ArrayList<>();
-        for (Block block : top) {
+        for (Block block : sorted) {
             CompiledRule rule = config.rules[block.rule];
             list.add(new io.unum.BlockSize(rule.name, rule.keyName(block.keyIndex),
                     toHex(SipHash.mix(block.key ^ config.k1)).substring(0, 12), block.size(),
                     block.size() > config.blockSizeCap));
         }
-        list.sort((x, y) -> {
-            int c = Integer.compare(y.size(), x.size());
-            if (c != 0) {
-                return c;
-            }
-            c = x.rule().compareTo(y.rule());
-            return c != 0 ? c : x.fingerprint().compareTo(y.fingerprint());
-        });
         return list;
+    }
+
+    private RecordKey smallestMember(Block block) {
+        RecordKey smallest = null;
+        for (int i = 0; i < block.size(); i++) {
+            RecordKey key = entries.get(block.members.get(i)).key;
+            if (smallest == null || key.compareTo(smallest) < 0) {
+                smallest = key;
+            }
+        }
+        return smallest;
     }
 
     /** Explains two records that need not be resident, each featurized as an upsert would. */
