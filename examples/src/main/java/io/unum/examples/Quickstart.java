@@ -11,13 +11,7 @@ import io.unum.model.IdentifierType;
 import io.unum.model.Profile;
 import io.unum.model.SourceRecord;
 import io.unum.model.Survivorship;
-import io.unum.rules.BlockingKey;
-import io.unum.rules.Comparison;
-import io.unum.rules.ComparisonLevel;
-import io.unum.rules.Feature;
-import io.unum.rules.LevelCondition;
-import io.unum.rules.MatchRule;
-import io.unum.spi.Normalizers;
+import io.unum.matchers.CustomerRules;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -35,26 +29,17 @@ public final class Quickstart {
     private Quickstart() {
     }
 
-    /** The resolver: link on a shared e-mail, or on a matching name and date of birth. */
+    /**
+     * The resolver: the ready-made customer rules (nicknames, phone numbers in E.164, e-mail
+     * provider rules, a Fellegi–Sunter rule over names, birth dates, addresses and contact
+     * details), with the CRM first for names. On a data set of a few thousand records or more,
+     * train the rule on the data itself: {@code resolver.withModel(resolver.train(records,
+     * TrainingOptions.defaults()))}; this example has four records, so it uses the rules'
+     * hand-set parameters.
+     */
     public static Resolver resolver() {
-        return Resolver.newBuilder()
-                .feature(Feature.of(Attributes.FIRST_NAME))
-                .feature(Feature.of(Attributes.LAST_NAME))
-                .feature(Feature.of("dob", Attributes.DATE_OF_BIRTH, Normalizers.digits()))
-                .rule(MatchRule.deterministic("same-email", IdentifierType.EMAIL))
-                .rule(MatchRule.probabilistic("name-and-birth-date")
-                        .comparison(Comparison.of(Attributes.LAST_NAME,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.9, 0.01),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.1, 0.99)))
-                        .comparison(Comparison.of(Attributes.FIRST_NAME,
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.8, 0.02),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.2, 0.98)))
-                        .comparison(Comparison.of("dob",
-                                ComparisonLevel.of("exact", LevelCondition.exact(), 0.9, 0.001),
-                                ComparisonLevel.of("else", LevelCondition.always(), 0.1, 0.999)))
-                        .blockingKey(BlockingKey.on("dob"))
-                        .prior(0.01) // about one in a hundred pairs sharing a birth date is the same person
-                        .build())
+        return CustomerRules.builder().defaultRegion("US").build()
+                .applyTo(Resolver.newBuilder())
                 .survivorship(Attributes.FIRST_NAME, Survivorship.sourcePriority("crm", "shop", "newsletter"))
                 .build();
     }
@@ -65,18 +50,18 @@ public final class Quickstart {
                 SourceRecord.builder("crm", "C-17").observedAt(Instant.parse("2023-05-01T09:00:00Z"))
                         .attribute(Attributes.FIRST_NAME, "Robert").attribute(Attributes.LAST_NAME, "Smith")
                         .attribute(Attributes.DATE_OF_BIRTH, "1980-02-03").attribute(Attributes.CITY, "Springfield")
-                        .identifier(IdentifierType.EMAIL, "bob.smith@example.com").build(),
+                        .identifier(IdentifierType.EMAIL, "bob.smith@gmail.com").build(),
                 SourceRecord.builder("shop", "order-991").observedAt(Instant.parse("2024-11-20T18:30:00Z"))
                         .attribute(Attributes.FIRST_NAME, "Bob").attribute(Attributes.LAST_NAME, "Smith")
                         .attribute(Attributes.DATE_OF_BIRTH, "19800203").attribute(Attributes.CITY, "Shelbyville")
                         .identifier(IdentifierType.PHONE, "+1 217 555 0134").build(),
                 SourceRecord.builder("newsletter", "sub-4").observedAt(Instant.parse("2025-01-02T07:00:00Z"))
                         .attribute(Attributes.FIRST_NAME, "Bobby")
-                        .identifier(IdentifierType.EMAIL, "Bob.Smith@Example.com").build(),
+                        .identifier(IdentifierType.EMAIL, "Bob.Smith@GMail.com").build(),
                 SourceRecord.builder("crm", "C-18").observedAt(Instant.parse("2023-06-11T10:00:00Z"))
                         .attribute(Attributes.FIRST_NAME, "Alice").attribute(Attributes.LAST_NAME, "Jones")
                         .attribute(Attributes.DATE_OF_BIRTH, "1975-09-30")
-                        .identifier(IdentifierType.EMAIL, "alice@example.org").build());
+                        .identifier(IdentifierType.EMAIL, "alice.jones@yahoo.com").build());
     }
 
     /** Resolves the records and prints the golden profiles with provenance. */
