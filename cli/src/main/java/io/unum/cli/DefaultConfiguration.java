@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * The configuration every command resolves with: {@link CustomerRules} for the region, and,
  * by default, a Fellegi–Sunter model trained on the input itself (unsupervised: u from random
- * pairs, m by EM, the prior from expected matches). Inputs smaller than
+ * pairs, m by EM on the rules' {@linkplain CustomerRules#trainingPasses() training passes}, the
+ * prior from expected matches). Inputs smaller than
  * {@value #MIN_TRAINING_RECORDS} records keep the rules' hand-set values, since EM needs enough
  * duplicates to learn from.
  */
@@ -28,13 +29,24 @@ final class DefaultConfiguration {
     private DefaultConfiguration() {
     }
 
-    /** The customer rules with their hand-set parameters. */
-    static Resolver untrained(ModelOptions options) {
+    /** The customer rules for the options' region and date order. */
+    static CustomerRules rules(ModelOptions options) {
         DateNormalizer.DayMonthOrder order = options.dateOrder != null ? options.dateOrder
                 : "US".equals(options.region.toUpperCase(Locale.ROOT)) ? DateNormalizer.DayMonthOrder.MONTH_FIRST
                 : DateNormalizer.DayMonthOrder.DAY_FIRST;
-        return CustomerRules.builder().defaultRegion(options.region).dateOrder(order).build()
-                .applyTo(Resolver.newBuilder()).build();
+        return CustomerRules.builder().defaultRegion(options.region).dateOrder(order).build();
+    }
+
+    /** The customer rules with their hand-set parameters. */
+    static Resolver untrained(ModelOptions options) {
+        return rules(options).applyTo(Resolver.newBuilder()).build();
+    }
+
+    /** Training with the passes the customer rules recommend. */
+    static TrainingOptions training(ModelOptions options) {
+        TrainingOptions.Builder training = TrainingOptions.newBuilder();
+        rules(options).trainingPasses().forEach(training::pass);
+        return training.build();
     }
 
     /**
@@ -57,7 +69,7 @@ final class DefaultConfiguration {
                 return base;
             }
             progress.onProgress("training", 0, 1);
-            TrainedModel model = base.train(records, TrainingOptions.defaults());
+            TrainedModel model = base.train(records, training(options));
             progress.onProgress("training", 1, 1);
             if (options.saveModel != null) {
                 model.write(options.saveModel);

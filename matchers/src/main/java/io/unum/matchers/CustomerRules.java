@@ -301,6 +301,18 @@ public final class CustomerRules {
         return List.copyOf(rules);
     }
 
+    /**
+     * The blocking keys to train the probabilistic rule's m values on by expectation–
+     * maximisation (see {@code TrainingOptions.Builder.pass}): date of birth, which estimates the
+     * name, address and contact comparisons, and the full name (given and family, in either
+     * order), which estimates the date of birth and the rest. Keys that group households
+     * (surname, postcode, street, city) are left out: inside such blocks EM learns "same
+     * household" instead of "same person".
+     */
+    public List<BlockingKey> trainingPasses() {
+        return List.of(BlockingKey.on(Features.DOB), BlockingKey.on(Features.NAME_SET));
+    }
+
     /** The probabilistic rule {@value #PERSON_RULE}. */
     public MatchRule.Probabilistic personRule() {
         FieldComparator jw = Comparators.jaroWinkler();

@@ -75,7 +75,7 @@ public final class EmailNormalizer implements IdentifierNormalizer {
             "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "dummy", "fake", "asdf", "qwerty",
             "abc", "abc123", "nobody", "anonymous", "email", "mail", "user", "sample", "example", "declined",
             "refused", "optout", "opt-out", "noone", "no-one", "nothing", "nope", "blank", "empty", "invalid",
-            "someone", "somebody", "customer", "guest");
+            "someone", "somebody", "customer", "guest", "no", "x", "xx", "xxx", "noname", "no-name", "no_name");
     private static final Set<String> ROLE_LOCAL_PARTS = Set.of("info", "admin", "administrator", "contact",
             "contactus", "sales", "support", "help", "helpdesk", "office", "hello", "enquiries", "enquiry",
             "inquiries", "inquiry", "webmaster", "postmaster", "hostmaster", "abuse", "billing", "accounts",

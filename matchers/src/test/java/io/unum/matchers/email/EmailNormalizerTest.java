@@ -79,7 +79,8 @@ class EmailNormalizerTest {
         for (String raw : List.of("test@test.com", "noemail@shop.com", "NoEmail@gmail.com", "none@none.com",
                 "noreply@brand.com", "no-reply@brand.com", "donotreply@brand.com", "unknown@gmail.com",
                 "jane@example.com", "jane@mail.example", "jane@shop.test", "jane@x.invalid", "xxx@gmail.com",
-                "aaaa@yahoo.com", "abc@abc.de", "n/a@gmail.com", "test+1@gmail.com", "t.e.s.t@gmail.com")) {
+                "aaaa@yahoo.com", "abc@abc.de", "n/a@gmail.com", "test+1@gmail.com", "t.e.s.t@gmail.com", "no@email.com",
+                "noname@hotmail.com")) {
             NormalizedValue.NonIdentifying v = nonIdentifying(standard, raw);
             assertEquals(EmailNormalizer.PLACEHOLDER, v.reason());
         }
