@@ -304,13 +304,13 @@ public final class CustomerRules {
     /**
      * The blocking keys to train the probabilistic rule's m values on by expectation–
      * maximisation (see {@code TrainingOptions.Builder.pass}): date of birth, which estimates the
-     * name, address and contact comparisons, and the full name (given and family, in either
-     * order), which estimates the date of birth and the rest. Keys that group households
+     * name, address and contact comparisons; the full name (given and family, in either order)
+     * and the e-mail local part, which estimate the date of birth and the rest. Keys that group households
      * (surname, postcode, street, city) are left out: inside such blocks EM learns "same
      * household" instead of "same person".
      */
     public List<BlockingKey> trainingPasses() {
-        return List.of(BlockingKey.on(Features.DOB), BlockingKey.on(Features.NAME_SET));
+        return List.of(BlockingKey.on(Features.DOB), BlockingKey.on(Features.NAME_SET), BlockingKey.on(Features.EMAIL_LOCAL));
     }
 
     /** The probabilistic rule {@value #PERSON_RULE}. */
@@ -400,7 +400,7 @@ public final class CustomerRules {
         }
         return rule
                 .blockingKey(BlockingKey.on(Features.DOB))
-                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_CANONICAL))
                 .blockingKey(BlockingKey.on(Features.POSTCODE, Features.GIVEN_INITIAL))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.POSTCODE))
                 .blockingKey(BlockingKey.on(Features.STREET, Features.GIVEN_INITIAL))
@@ -409,7 +409,7 @@ public final class CustomerRules {
                 .blockingKey(BlockingKey.on(Features.COOKIE))
                 .blockingKey(BlockingKey.on(Features.NAME_SET))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
-                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.CITY))
+                .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL, Features.CITY))
                 .prior(prior)
                 .matchThreshold(matchThreshold)
                 .reviewThreshold(reviewThreshold)
