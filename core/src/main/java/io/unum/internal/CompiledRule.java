@@ -9,15 +9,22 @@ import io.unum.rules.MatchRule;
  */
 final class CompiledRule {
 
-    /** One level of a compiled comparison. */
-    record Level(String label, int slot, LevelCondition condition, double weight) {
+    /**
+     * One level of a compiled comparison. For a similarity condition, {@code comparator} and
+     * {@code threshold} are set so that one similarity serves consecutive levels.
+     */
+    record Level(String label, int slot, LevelCondition condition, double weight,
+            io.unum.spi.FieldComparator comparator, double threshold) {
+        Level(String label, int slot, LevelCondition condition, double weight) {
+            this(label, slot, condition, weight, condition.comparator(), condition.threshold());
+        }
     }
 
     /**
      * One compiled comparison. With term frequencies, {@code tfSlot} indexes the per-record
      * {@code tfLog} array and level {@code tfLevel} weighs {@code log2(m) - tfLog}.
      */
-    record Comparison(String name, int slot, Level[] levels, int tfSlot, int tfLevel, double tfLog2M) {
+    record Comparison(String name, int slot, Level[] levels, int tfSlot, int tfLevel, double tfLog2M, double maxWeight) {
         /** Whether the comparison's levels or own feature read a feature slot. */
         boolean reads(int featureSlot) {
             if (slot == featureSlot) {

@@ -249,14 +249,20 @@ public final class EngineConfig {
                 tf = trained.comparisons().get(c.name()).termFrequencies();
             }
             int tfLevel = c.termFrequencyLevel();
+            double maxWeight = 0;
+            for (CompiledRule.Level level : levels) {
+                maxWeight = Math.max(maxWeight, level.weight());
+            }
             if (tf != null && tfLevel >= 0) {
                 tfSlots.add(new int[] {slot});
                 tfTables.add(tf);
-                double m = c.levels().get(tfLevel).m();
+                double log2M = Math.log(c.levels().get(tfLevel).m()) / Math.log(2);
+                // the largest term-frequency weight: the rarest value, at the table's floor
+                maxWeight = Math.max(maxWeight, log2M - Math.log(tf.floor()) / Math.log(2));
                 comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, tfSlots.size() - 1, tfLevel,
-                        Math.log(m) / Math.log(2)));
+                        log2M, maxWeight));
             } else {
-                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, -1, -1, 0));
+                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, -1, -1, 0, maxWeight));
             }
         }
         int[][] blocking = new int[p.blockingKeys().size()][];

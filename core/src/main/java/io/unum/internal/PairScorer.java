@@ -50,7 +50,7 @@ final class PairScorer {
             int rule = Long.numberOfTrailingZeros(rules);
             rules &= rules - 1;
             CompiledRule compiled = config.rules[rule];
-            double weight = score(compiled, a, b);
+            double weight = scoreAtLeast(compiled, a, b, compiled.reviewWeight);
             int kind = weight >= compiled.matchWeight ? Edge.LINK
                     : weight >= compiled.reviewWeight ? Edge.REVIEW : 0;
             if (kind == 0) {
@@ -138,17 +138,68 @@ final class PairScorer {
         return weight;
     }
 
+    /**
+     * The weight of a pair under a rule, or {@link Double#NEGATIVE_INFINITY} as soon as it is
+     * certain to stay below {@code floor}: before each comparison, the weight so far plus the
+     * largest weight each remaining comparison with both values present could add is checked
+     * against the floor. Above the floor the result equals {@link #score}.
+     */
+    static double scoreAtLeast(CompiledRule rule, RecordEntry a, RecordEntry b, double floor) {
+        CompiledRule.Comparison[] comparisons = rule.comparisons;
+        double possible = 0;
+        for (CompiledRule.Comparison comparison : comparisons) {
+            if (a.features[comparison.slot()] != null && b.features[comparison.slot()] != null) {
+                possible += comparison.maxWeight();
+            }
+        }
+        double weight = rule.priorWeight;
+        if (weight + possible < floor) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        for (CompiledRule.Comparison comparison : comparisons) {
+            int level = level(comparison, a, b);
+            if (level == -1) {
+                continue;
+            }
+            possible -= comparison.maxWeight();
+            if (level >= 0) {
+                weight += levelWeight(comparison, level, a);
+            }
+            if (weight + possible < floor) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return weight;
+    }
+
     /** Level reached: -1 for the null level (a value is missing), -2 when no level applies. */
     static int level(CompiledRule.Comparison comparison, RecordEntry a, RecordEntry b) {
         if (a.features[comparison.slot()] == null || b.features[comparison.slot()] == null) {
             return -1; // null level: no evidence either way
         }
         CompiledRule.Level[] levels = comparison.levels();
+        io.unum.spi.FieldComparator lastComparator = null;
+        int lastSlot = -1;
+        double similarity = 0;
         for (int l = 0; l < levels.length; l++) {
             CompiledRule.Level level = levels[l];
             String la = a.features[level.slot()];
             String lb = b.features[level.slot()];
-            if (la != null && lb != null && level.condition().test(la, lb)) {
+            if (la == null || lb == null) {
+                continue;
+            }
+            io.unum.spi.FieldComparator comparator = level.comparator();
+            if (comparator != null) {
+                // one similarity for consecutive thresholds of the same comparator on the same feature
+                if (comparator != lastComparator || level.slot() != lastSlot) {
+                    similarity = comparator.compare(la, lb);
+                    lastComparator = comparator;
+                    lastSlot = level.slot();
+                }
+                if (similarity >= level.threshold()) {
+                    return l;
+                }
+            } else if (level.condition().test(la, lb)) {
                 return l;
             }
         }

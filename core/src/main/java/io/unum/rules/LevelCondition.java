@@ -19,6 +19,20 @@ public interface LevelCondition {
      */
     boolean test(String a, String b);
 
+    /**
+     * For a condition "similarity at least a threshold", its comparator; {@code null} for other
+     * conditions. Lets the engine compute one similarity for several levels that share a
+     * comparator and a feature.
+     */
+    default FieldComparator comparator() {
+        return null;
+    }
+
+    /** For a similarity condition, its threshold; {@code NaN} otherwise. */
+    default double threshold() {
+        return Double.NaN;
+    }
+
     /** The values are equal. */
     static LevelCondition exact() {
         return Conditions.EXACT;
