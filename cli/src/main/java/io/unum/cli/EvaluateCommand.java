@@ -177,6 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         if (input.verbose) {
             batch.columnSummaries().forEach(err::println);
+            StageTimes.print(err, resolution.statistics());
         }
         batch.warnings().forEach(w -> err.println("warning: " + w));
         ResolveCommand.printIssues(err, resolution.issues());

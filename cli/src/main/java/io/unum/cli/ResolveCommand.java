@@ -69,6 +69,7 @@ final class ResolveCommand implements Callable<Integer> {
         }
         if (input.verbose) {
             batch.columnSummaries().forEach(err::println);
+            StageTimes.print(err, resolution.statistics());
         }
         batch.warnings().forEach(w -> err.println("warning: " + w));
         ResultWriter.write(out, batch.rows(), resolution);

@@ -59,8 +59,9 @@ public final class Profile {
             }
             copy.put(name, List.copyOf(values));
         });
-        this.attributes = Collections.unmodifiableMap(new LinkedHashMap<>(copy));
-        this.consent = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(Objects.requireNonNull(consent, "consent"))));
+        this.attributes = SortedAttributes.copyOf(copy);
+        this.consent = consent.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(Objects.requireNonNull(consent, "consent"))));
     }
 
     /** A snapshot without consent information. */

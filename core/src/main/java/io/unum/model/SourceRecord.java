@@ -2,7 +2,6 @@ package io.unum.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +34,7 @@ public final class SourceRecord {
         this.key = builder.key;
         this.observedAt = builder.observedAt;
         this.identifiers = List.copyOf(builder.identifiers);
-        this.attributes = Collections.unmodifiableMap(new TreeMap<>(builder.attributes));
+        this.attributes = SortedAttributes.copyOf(builder.attributes);
         this.consent = List.copyOf(builder.consent);
     }
 
