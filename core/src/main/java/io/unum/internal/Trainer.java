@@ -271,20 +271,24 @@ public final class Trainer {
      */
     private long blockedPairs(CompiledRule rule, List<RecordEntry> sample, List<int[]> keys, long maxPairs, long seed,
             Map<Long, long[]> patterns) {
-        List<Map<String, IntList>> groupsPerKey = new ArrayList<>();
+        List<List<IntList>> groupsPerKey = new ArrayList<>();
         for (int[] key : keys) {
-            Map<String, IntList> groups = new TreeMap<>();
+            Map<String, IntList> groups = new HashMap<>();
             for (int i = 0; i < sample.size(); i++) {
                 String value = keyValue(key, sample.get(i));
                 if (value != null) {
                     groups.computeIfAbsent(value, v -> new IntList()).add(i);
                 }
             }
-            groupsPerKey.add(groups);
+            // a deterministic order that does not depend on hashing: by each group's first record
+            List<IntList> ordered = new ArrayList<>(groups.values());
+            ordered.removeIf(g -> g.size() < 2);
+            ordered.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
+            groupsPerKey.add(ordered);
         }
         long total = 0;
-        for (Map<String, IntList> groups : groupsPerKey) {
-            for (IntList group : groups.values()) {
+        for (List<IntList> groups : groupsPerKey) {
+            for (IntList group : groups) {
                 total += (long) group.size() * (group.size() - 1) / 2;
             }
         }
@@ -292,7 +296,7 @@ public final class Trainer {
         Random random = new Random(seed);
         long distinct = 0;
         for (int t = 0; t < keys.size(); t++) {
-            for (IntList group : groupsPerKey.get(t).values()) {
+            for (IntList group : groupsPerKey.get(t)) {
                 for (int x = 0; x < group.size(); x++) {
                     RecordEntry a = sample.get(group.get(x));
                     for (int y = x + 1; y < group.size(); y++) {
@@ -314,8 +318,15 @@ public final class Trainer {
 
     private static boolean sharesEarlierKey(List<int[]> keys, int upTo, RecordEntry a, RecordEntry b) {
         for (int t = 0; t < upTo; t++) {
-            String va = keyValue(keys.get(t), a);
-            if (va != null && va.equals(keyValue(keys.get(t), b))) {
+            boolean shared = true;
+            for (int slot : keys.get(t)) {
+                String va = a.features[slot];
+                if (va == null || !va.equals(b.features[slot])) {
+                    shared = false;
+                    break;
+                }
+            }
+            if (shared) {
                 return true;
             }
         }
