@@ -43,6 +43,13 @@ import java.util.Set;
  */
 final class Clusterer {
 
+    /**
+     * Above this many records, the fast path does not test every pair for contradictions; the
+     * greedy path, which tests only the pairs across each union it attempts, gives the same
+     * partition.
+     */
+    private static final int FAST_PATH_CONTRADICTION_LIMIT = 64;
+
     private final EngineConfig config;
     private final PairScorer scorer;
 
@@ -176,6 +183,9 @@ final class Clusterer {
             cannotLinks |= config.cannotLink.containsKey(e.key);
         }
         if (config.maxContradiction != Double.POSITIVE_INFINITY) {
+            if (component.size() > FAST_PATH_CONTRADICTION_LIMIT) {
+                return false; // checking every pair costs more than the greedy path's checks
+            }
             for (int i = 0; i < component.size(); i++) {
                 for (int j = i + 1; j < component.size(); j++) {
                     if (scorer.contradicts(component.get(i), component.get(j), config.maxContradiction)) {
