@@ -90,6 +90,32 @@ final class GeneratedData {
         return dir;
     }
 
+    /**
+     * Generates a small data set in memory: each row with its person id as the last value
+     * ({@code row.get("record_id")} and {@code person.get(row.get("record_id"))}).
+     */
+    static InMemory inMemory(long people, long seed) {
+        StringBuilder records = new StringBuilder();
+        StringBuilder truth = new StringBuilder();
+        try {
+            CustomerDataGenerator.newBuilder().people(people).seed(seed).build().writeTo(records, truth);
+            List<CSVRecord> rows = CSVParser.builder().setReader(new java.io.StringReader(records.toString()))
+                    .setFormat(FORMAT).get().getRecords();
+            Map<String, String> persons = new HashMap<>();
+            for (CSVRecord row : CSVParser.builder().setReader(new java.io.StringReader(truth.toString()))
+                    .setFormat(FORMAT).get().getRecords()) {
+                persons.put(row.get("record_id"), row.get("person_id"));
+            }
+            return new InMemory(rows, persons);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows and each record id's person id. */
+    record InMemory(List<CSVRecord> rows, Map<String, String> personOf) {
+    }
+
     /** Reads every row of {@code records.csv} in {@code dir}, handing each to {@code sink}. */
     static void forEachRow(Path dir, Consumer<CSVRecord> sink) {
         try (Reader in = Files.newBufferedReader(dir.resolve(CustomerDataGenerator.RECORDS_FILE), StandardCharsets.UTF_8);
