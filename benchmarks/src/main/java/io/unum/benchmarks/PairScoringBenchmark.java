@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -43,6 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@link EndToEnd}.</li>
  *   <li>{@code baselineExactOnly}: the same loop and data, one {@code String.equals} per
  *       comparison — what the comparators add is the difference.</li>
+ *   <li>{@code oneComparison}: one comparison of the rule alone ({@code comparison} parameter,
+ *       by its position in the rule), to see where the rule's time and allocation go.</li>
  *   <li>{@code duke}: Duke's {@code Processor.compare} on the same pairs, as Duke records
  *       configured by {@link DukeSetup} (cleaned once; Duke compares raw cleaned strings per
  *       pair).</li>
@@ -128,6 +131,38 @@ public class PairScoringBenchmark {
     public double personRule() {
         int i = nextIndex();
         return scorer.score(first[i], second[i]);
+    }
+
+    /** Selects one comparison of the rule by name. */
+    @State(Scope.Thread)
+    public static class One {
+        @Param({"given", "family", "middle", "suffix", "dob", "gender", "address", "state", "email", "phone",
+            "national_id"})
+        public String comparison;
+
+        int index;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            List<io.unum.rules.Comparison> comparisons = UnumSetup.customerRules().personRule().comparisons();
+            index = -1;
+            for (int c = 0; c < comparisons.size(); c++) {
+                if (comparisons.get(c).name().equals(comparison)) {
+                    index = c;
+                }
+            }
+            if (index < 0) {
+                throw new IllegalArgumentException("no comparison " + comparison);
+            }
+        }
+    }
+
+    @Benchmark
+    @Warmup(iterations = 2, time = 1)
+    @Measurement(iterations = 3, time = 1)
+    public double oneComparison(One one) {
+        int i = nextIndex();
+        return scorer.scoreOne(first[i], second[i], one.index);
     }
 
     @Benchmark

@@ -106,6 +106,24 @@ final class PublicFeatures {
         return weight;
     }
 
+    /** The weight one comparison contributes (0 for the null level or when no level holds). */
+    double scoreOne(String[] a, String[] b, int c) {
+        int slot = comparisonSlot[c];
+        if (a[slot] == null || b[slot] == null) {
+            return 0.0;
+        }
+        int[] ls = levelSlot[c];
+        LevelCondition[] cs = conditions[c];
+        for (int l = 0; l < ls.length; l++) {
+            String x = a[ls[l]];
+            String y = b[ls[l]];
+            if (x != null && y != null && cs[l].test(x, y)) {
+                return weights[c][l];
+            }
+        }
+        return 0.0;
+    }
+
     /**
      * Baseline: the same walk, but every comparison only tests whether its own feature is equal
      * (one {@code String.equals} per comparison) — the cost of the data access and the loop

@@ -32,6 +32,7 @@ import no.priv.garshol.duke.matchers.AbstractMatchListener;
  * (default 42), {@code --threads T} (both engines; default available processors),
  * {@code --max-search-hits H} (Duke's Lucene hits per look-up, default
  * {@value DukeSetup#DEFAULT_MAX_SEARCH_HITS}), {@code --duke-first}, {@code --skip-duke},
+ * {@code --also-untrained} (Unum once more with the rules' hand-set m/u, no training),
  * {@code --data DIR}.
  *
  * <p>Both engines get the same rows of {@code records.csv}: Unum as {@code SourceRecord}s (see
@@ -55,6 +56,7 @@ public final class SideBySide {
         int maxHits = DukeSetup.DEFAULT_MAX_SEARCH_HITS;
         boolean dukeFirst = false;
         boolean skipDuke = false;
+        boolean alsoUntrained = false;
         Path root = GeneratedData.cacheRoot();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -64,6 +66,7 @@ public final class SideBySide {
                 case "--max-search-hits" -> maxHits = Integer.parseInt(args[++i]);
                 case "--duke-first" -> dukeFirst = true;
                 case "--skip-duke" -> skipDuke = true;
+                case "--also-untrained" -> alsoUntrained = true;
                 case "--data" -> root = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -89,11 +92,15 @@ public final class SideBySide {
         if (dukeFirst && !skipDuke) {
             duke = runDuke(dukeRecords, threads, maxHits, truth);
         }
-        unum = runUnum(unumRecords, threads, truth);
+        unum = runUnum(unumRecords, threads, truth, true);
+        Result untrained = alsoUntrained ? runUnum(unumRecords, threads, truth, false) : null;
         if (!dukeFirst && !skipDuke) {
             duke = runDuke(dukeRecords, threads, maxHits, truth);
         }
         print(unum, n);
+        if (untrained != null) {
+            print(untrained, n);
+        }
         if (duke != null) {
             print(duke, n);
             System.out.printf(Locale.ROOT, "throughput ratio Unum/Duke: %.1fx (resolve only: %.1fx); F1 %.4f vs %.4f%n",
@@ -106,15 +113,16 @@ public final class SideBySide {
     }
 
     private static void print(Result r, int n) {
-        System.out.printf(Locale.ROOT, "%-5s %8.2f s %10s records/s  pairwise P %.4f R %.4f F1 %.4f  clusters %,d  (%s)%n",
+        System.out.printf(Locale.ROOT, "%-20s %8.2f s %10s records/s  pairwise P %.4f R %.4f F1 %.4f  clusters %,d  (%s)%n",
                 r.engine, r.nanos / 1e9, String.format(Locale.ROOT, "%,.0f", n / (r.nanos / 1e9)), r.precision,
                 r.recall, r.f1, r.clusters, r.detail);
     }
 
-    private static Result runUnum(List<SourceRecord> records, int threads, Map<RecordKey, String> truth) {
+    private static Result runUnum(List<SourceRecord> records, int threads, Map<RecordKey, String> truth,
+            boolean train) {
         Resolver base = UnumSetup.untrained(threads);
         long t0 = System.nanoTime();
-        Resolver resolver = base.withModel(UnumSetup.train(base, records));
+        Resolver resolver = train ? base.withModel(UnumSetup.train(base, records)) : base;
         long t1 = System.nanoTime();
         Resolution resolution = resolver.resolve(records);
         long t2 = System.nanoTime();
@@ -122,7 +130,7 @@ public final class SideBySide {
         String detail = String.format(Locale.ROOT, "train %.2f s + resolve %.2f s; %,d candidate pairs, %,d links",
                 (t1 - t0) / 1e9, (t2 - t1) / 1e9, resolution.statistics().candidatePairs(),
                 resolution.statistics().links());
-        return new Result("unum", t2 - t0, t2 - t1, detail, report.pairwise().precision(), report.pairwise().recall(),
+        return new Result(train ? "unum" : "unum (hand-set m/u)", t2 - t0, t2 - t1, detail, report.pairwise().precision(), report.pairwise().recall(),
                 report.pairwise().f1(), (int) resolution.statistics().profiles());
     }
 
