@@ -30,7 +30,8 @@ import java.util.Map;
  * {@code --people N}; {@code --seed S} (default 42); {@code --threads T} (default: available
  * processors); {@code --no-train} (hand-set parameters); {@code --no-evaluate} (skip F1);
  * {@code --data DIR} (cache directory, default {@code $UNUM_BENCH_DATA} or
- * {@code /tmp/unum-bench-data}); {@code --progress} (stage progress on standard error).
+ * {@code /tmp/unum-bench-data}); {@code --progress} (stage progress on standard error);
+ * {@code --histogram} (the live heap's top classes after resolve, the resolution held).
  *
  * <p>What is timed, in order, each once (one run is one measurement; run several JVMs for
  * spread):
@@ -42,7 +43,9 @@ import java.util.Map;
  *       (reported separately; the resolve figures exclude it);</li>
  *   <li><b>resolve</b>: {@code Resolver.resolve(records)} wall time, and its
  *       {@link ResolutionStatistics#stageTimes()} (features, blocking, scoring, clustering,
- *       survivorship); "other" is the wall time no stage accounts for.</li>
+ *       survivorship); "other" is the wall time no stage accounts for. The process CPU time
+ *       during resolve is printed too: on a shared machine it shows how much of the wall time
+ *       the run actually had the cores.</li>
  * </ol>
  *
  * <p>Heap: <em>resident heap per record</em> = (live heap with only the {@link Resolution}, the
@@ -64,6 +67,7 @@ public final class EndToEnd {
         boolean train = true;
         boolean evaluate = true;
         boolean progress = false;
+        boolean histogram = false;
         Path root = GeneratedData.cacheRoot();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -74,17 +78,18 @@ public final class EndToEnd {
                 case "--no-train" -> train = false;
                 case "--no-evaluate" -> evaluate = false;
                 case "--progress" -> progress = true;
+                case "--histogram" -> histogram = true;
                 case "--data" -> root = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; expected --records N | --people N | --seed S | --threads T | --no-train | --no-evaluate"
                         + " | --progress | --data DIR");
             }
         }
-        run(root, people, seed, threads, train, evaluate, progress);
+        run(root, people, seed, threads, train, evaluate, progress, histogram);
     }
 
     private static void run(Path root, long people, long seed, int threads, boolean train, boolean evaluate,
-            boolean showProgress) {
+            boolean showProgress, boolean histogram) {
         Path dir = GeneratedData.ensure(root, people, seed);
         HeapMeter meter = new HeapMeter();
         Resolver base = UnumSetup.untrained(threads);
@@ -109,9 +114,11 @@ public final class EndToEnd {
 
         ProgressListener progress = showProgress ? new StderrProgress() : ProgressListener.NONE;
         meter.reset();
+        long cpu0 = HeapMeter.processCpuNanos();
         t0 = System.nanoTime();
         Resolution resolution = resolver.resolve(records, progress);
         long resolveNanos = System.nanoTime() - t0;
+        long resolveCpu = HeapMeter.processCpuNanos() - cpu0;
         sleepQuietly(200); // let the last GC notifications arrive
         long peakUsed = meter.peakUsed();
         long peakAfterGc = meter.peakAfterGc();
@@ -119,6 +126,7 @@ public final class EndToEnd {
 
         records = null; // the engine keeps what it needs
         long resident = HeapMeter.liveHeap() - baseline;
+        String histo = histogram ? classHistogram(30) : "";
 
         ResolutionStatistics stats = resolution.statistics();
         StringBuilder out = new StringBuilder();
@@ -141,6 +149,9 @@ public final class EndToEnd {
         }
         row(out, "  other", Math.max(0, resolveNanos - staged), n);
         row(out, "resolve", resolveNanos, n);
+        out.append(String.format(Locale.ROOT, "resolve used %.1f s of CPU (all threads, GC included) in %.1f s of wall"
+                + " time: %.2f cores busy on average%n", resolveCpu / 1e9, resolveNanos / 1e9,
+                resolveCpu / (double) resolveNanos));
         out.append(String.format(Locale.ROOT, "candidate pairs %,d (%.1f per record); links %,d; profiles %,d;"
                 + " possible matches %,d; oversized blocks %d%n", stats.candidatePairs(),
                 stats.candidatePairs() / (double) n, stats.links(), stats.profiles(), stats.possibleMatches(),
@@ -166,14 +177,32 @@ public final class EndToEnd {
         }
         out.append(String.format(Locale.ROOT, "e2e records=%d parse_s=%.3f train_s=%.3f resolve_s=%.3f"
                 + " features_s=%.3f blocking_s=%.3f scoring_s=%.3f clustering_s=%.3f survivorship_s=%.3f"
-                + " candidate_pairs=%d peak_heap_mib=%.0f resident_b_per_record=%d%s%n", n, parseNanos / 1e9,
+                + " candidate_pairs=%d peak_heap_mib=%.0f resident_b_per_record=%d resolve_cpu_s=%.3f%s%n", n, parseNanos / 1e9,
                 trainNanos / 1e9, resolveNanos / 1e9, sec(stats, Stage.FEATURES), sec(stats, Stage.BLOCKING),
                 sec(stats, Stage.SCORING), sec(stats, Stage.CLUSTERING), sec(stats, Stage.SURVIVORSHIP),
-                stats.candidatePairs(), peakUsed / 1048576.0, resident / n, quality));
+                stats.candidatePairs(), peakUsed / 1048576.0, resident / n, resolveCpu / 1e9, quality));
         System.out.print(out);
+        System.out.print(histo);
         // keep the resolution reachable until the resident heap was measured
         if (resolution.assignments().isEmpty() && model == null) {
             System.out.println("(nothing resolved)");
+        }
+    }
+
+    /** The first lines of the live-object class histogram ({@code jcmd GC.class_histogram}). */
+    static String classHistogram(int lines) {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+            String[] all = String.valueOf(text).split("\n");
+            StringBuilder out = new StringBuilder("live heap by class, resolution held (GC.class_histogram):\n");
+            for (int i = 0; i < Math.min(lines + 3, all.length); i++) {
+                out.append(all[i]).append('\n');
+            }
+            return out.toString();
+        } catch (javax.management.JMException e) {
+            return "class histogram unavailable: " + e.getMessage() + "\n";
         }
     }
 

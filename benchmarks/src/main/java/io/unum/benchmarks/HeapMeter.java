@@ -114,6 +114,12 @@ final class HeapMeter {
         return used();
     }
 
+    /** CPU time of this process so far, all threads, in nanoseconds (-1 if unknown). */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
     /** The maximum heap size. */
     static long max() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();

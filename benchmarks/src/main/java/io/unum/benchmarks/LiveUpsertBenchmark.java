@@ -44,6 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code rules=customer}: the CLI's configuration ({@link UnumSetup}) with a model trained
  *       on the resident records.</li>
+ *   <li>{@code rules=customer-handset}: the same rules with their hand-set m/u (no training).</li>
  *   <li>{@code rules=email}: baseline — one deterministic e-mail rule, no features, no
  *       probabilistic scoring: the engine's fixed cost per upsert.</li>
  * </ul>
@@ -64,7 +65,7 @@ public class LiveUpsertBenchmark {
     @Param({"1000000"})
     public int resident;
 
-    @Param({"customer", "email"})
+    @Param({"customer", "customer-handset", "email"})
     public String rules;
 
     private IdentityGraph graph;
@@ -92,8 +93,10 @@ public class LiveUpsertBenchmark {
         } else if ("customer".equals(rules)) {
             Resolver base = UnumSetup.untrained(Runtime.getRuntime().availableProcessors());
             resolver = base.withModel(UnumSetup.train(base, initial));
+        } else if ("customer-handset".equals(rules)) {
+            resolver = UnumSetup.untrained(Runtime.getRuntime().availableProcessors());
         } else {
-            throw new IllegalArgumentException("rules must be customer or email, was " + rules);
+            throw new IllegalArgumentException("rules must be customer, customer-handset or email, was " + rules);
         }
         long start = System.nanoTime();
         graph = resolver.newGraph();

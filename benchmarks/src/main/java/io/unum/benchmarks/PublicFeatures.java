@@ -84,6 +84,18 @@ final class PublicFeatures {
         return values;
     }
 
+    /** The slot of a feature by name, or -1. */
+    int slot(String name) {
+        return slots.getOrDefault(name, -1);
+    }
+
+    /** One feature of a record, computed alone (its source reads a fresh view). */
+    String feature(SourceRecord record, int slot) {
+        Feature feature = features.get(slot);
+        String raw = feature.source().extract(new View(record, normalizers));
+        return raw == null || raw.isBlank() ? null : feature.normalizer().normalize(raw);
+    }
+
     /** The match weight of a pair in bits, prior included. */
     double score(String[] a, String[] b) {
         double weight = priorWeight;
