@@ -32,13 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * view); any other value computes that feature alone (its own view, so identifier features
  * include normalizing that identifier type — e-mail rules, libphonenumber for phones).
  *
+ * <p>The feature code paths (libphonenumber, date parsing, name tables) take the JIT a while:
+ * with 2 s warm-up iterations the time per record was still falling after 5 s, hence 5 × 2 s.
+ *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar FeatureBenchmark -prof gc}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class FeatureBenchmark {
 

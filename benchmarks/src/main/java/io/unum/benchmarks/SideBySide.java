@@ -144,6 +144,7 @@ public final class SideBySide {
         }
         UnionFind clusters = new UnionFind(records.size());
         AtomicLong matches = new AtomicLong();
+        long comparisons;
         ConfigurationImpl config = DukeSetup.configuration(maxHits);
         long cpu0 = HeapMeter.processCpuNanos();
         long t0 = System.nanoTime();
@@ -160,6 +161,7 @@ public final class SideBySide {
                 }
             });
             processor.deduplicate(records);
+            comparisons = processor.getComparisonCount();
             processor.close();
         }
         Map<RecordKey, Integer> predicted = new HashMap<>(records.size() * 2);
@@ -171,8 +173,8 @@ public final class SideBySide {
         long nanos = System.nanoTime() - t0;
         long cpu = HeapMeter.processCpuNanos() - cpu0;
         QualityReport<RecordKey> report = ClusteringEvaluator.defaults().evaluate(predicted, truth);
-        String detail = String.format(Locale.ROOT, "%,d match pairs reported, max-search-hits %d, threshold %.2f",
-                matches.get(), maxHits, DukeSetup.THRESHOLD);
+        String detail = String.format(Locale.ROOT, "%,d comparisons, %,d match pairs reported, max-search-hits %d,"
+                + " threshold %.2f", comparisons, matches.get(), maxHits, DukeSetup.THRESHOLD);
         return new Result("duke", nanos, nanos, cpu, detail, report.pairwise().precision(), report.pairwise().recall(),
                 report.pairwise().f1(), report.predictedClusters());
     }
