@@ -19,7 +19,8 @@ import java.util.Random;
  * A diagnostic companion of {@link LiveUpsertBenchmark}: the same graph and held-out records,
  * but each upsert timed on its own and printed with what it changed (profile changes and the
  * records in the changed profiles), to see what slow upserts have in common. One JVM run, no
- * JMH; the first {@code --warmup} upserts are not reported.
+ * JMH; the first {@code --warmup} upserts are not reported. {@code --jfr FILE} records a JFR
+ * profile of the upserts only (set-up excluded).
  *
  * <pre>
  * java -Xmx14g -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.UpsertProbe --resident 100000 --rules customer
@@ -30,17 +31,19 @@ public final class UpsertProbe {
     private UpsertProbe() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int resident = 100_000;
         String rules = "customer";
         int upserts = 300;
         int warmup = 100;
+        Path jfr = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--resident" -> resident = Integer.parseInt(args[++i].replace("_", ""));
                 case "--rules" -> rules = args[++i];
                 case "--upserts" -> upserts = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--jfr" -> jfr = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -68,6 +71,16 @@ public final class UpsertProbe {
         System.out.printf(Locale.ROOT, "%,d resident records, %,d profiles, loaded in %.1f s (rules %s)%n",
                 graph.size(), graph.profileCount(), (System.nanoTime() - start) / 1e9, rules);
         long[] micros = new long[upserts];
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            try {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            } catch (java.io.IOException | java.text.ParseException e) {
+                throw new IllegalStateException("cannot start JFR", e);
+            }
+            recording.setDestination(jfr);
+            recording.start();
+        }
         System.out.println("  #      µs  changes  records in changed profiles");
         for (int i = 0; i < warmup + upserts; i++) {
             SourceRecord record = incoming.get(i % incoming.size());
@@ -92,6 +105,10 @@ public final class UpsertProbe {
                     System.out.printf(Locale.ROOT, "%4d %8d %8d %8d%n", i - warmup, us, changes.changes().size(), members);
                 }
             }
+        }
+        if (recording != null) {
+            recording.stop();
+            recording.close();
         }
         Arrays.sort(micros);
         System.out.printf(Locale.ROOT, "upsert µs over %d: p50 %d, p90 %d, p99 %d, max %d%n", upserts,
