@@ -20,11 +20,12 @@ import jdk.jfr.consumer.RecordingFile;
  * Summarizes the execution samples of a JFR recording: the methods that were on top of the
  * stack most often (self time) and the methods that were anywhere on the stack most often
  * (inclusive time, Unum's own methods only, to skip the thread-pool and stream frames), as
- * shares of all samples.
+ * shares of all samples — optionally only of the samples of one thread-name prefix, and of
+ * those whose stack contains a method ({@code Featurizer.featurize}).
  *
  * <pre>
  * java -XX:StartFlightRecording=filename=e2e.jfr,settings=profile -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.EndToEnd ...
- * java -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.JfrHotspots e2e.jfr [top] [thread-name-prefix]
+ * java -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.JfrHotspots e2e.jfr [top] [thread-name-prefix|-] [Class.method]
  * </pre>
  *
  * <p>JFR samples running Java threads about every 10–20 ms under the {@code profile} settings;
@@ -39,7 +40,8 @@ public final class JfrHotspots {
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        String threadPrefix = args.length > 2 ? args[2] : null;
+        String threadPrefix = args.length > 2 && !args[2].equals("-") ? args[2] : null;
+        String within = args.length > 3 ? args[3] : null;
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> inclusive = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
@@ -57,6 +59,9 @@ public final class JfrHotspots {
             if (stack == null || stack.getFrames().isEmpty()) {
                 continue;
             }
+            if (within != null && stack.getFrames().stream().noneMatch(f -> name(f.getMethod()).startsWith(within))) {
+                continue;
+            }
             samples++;
             threads.merge(threadName.replaceAll("\\d+$", "#"), 1, Integer::sum);
             List<RecordedFrame> frames = stack.getFrames();
@@ -69,8 +74,8 @@ public final class JfrHotspots {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%,d execution samples%s%n", samples,
-                threadPrefix == null ? "" : " on threads " + threadPrefix + "*");
+        System.out.printf(Locale.ROOT, "%,d execution samples%s%s%n", samples,
+                threadPrefix == null ? "" : " on threads " + threadPrefix + "*", within == null ? "" : " within " + within);
         print("threads", threads, samples, 10);
         print("self (top of stack)", self, samples, top);
         print("inclusive, Unum methods only (anywhere on the stack)", inclusive, samples, top);
