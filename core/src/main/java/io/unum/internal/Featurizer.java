@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,6 +138,14 @@ final class Featurizer {
     }
 
     Result featurize(SourceRecord given, Instant now) {
+        return featurize(given, now, null);
+    }
+
+    /**
+     * Featurizes one record, normalizing feature values through {@code memo} when it is not
+     * {@code null} (a batch shares one memo; see {@link Memo}).
+     */
+    Result featurize(SourceRecord given, Instant now, Memo memo) {
         List<PrivacyDecision> decisions = new ArrayList<>(0);
         Object admitted = admit(given, now, decisions);
         if (admitted == null) {
@@ -248,7 +257,8 @@ final class Featurizer {
             try {
                 String raw = feature.source().extract(view);
                 if (raw != null && !raw.isBlank()) {
-                    features[f] = feature.normalizer().normalize(raw.length() > maxLength ? raw.substring(0, maxLength) : raw);
+                    String cut = raw.length() > maxLength ? raw.substring(0, maxLength) : raw;
+                    features[f] = memo == null ? feature.normalizer().normalize(cut) : memo.normalize(f, feature, cut);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("feature {} threw {} on record {}; feature left empty", feature.name(),
@@ -270,6 +280,56 @@ final class Featurizer {
                 usable == record.attributes() ? usable : Map.copyOf(usable), consent);
         entry.tfLog = termFrequencies(features);
         return new Result(entry, issues, decisions, false);
+    }
+
+    /** A memo for one batch: {@code new Memo()} per batch, shared by its threads. */
+    Memo newMemo() {
+        return new Memo(config.features.length);
+    }
+
+    /**
+     * Feature normalizations of one batch, keyed by feature and raw value. Normalizers are pure
+     * functions (the {@link io.unum.spi.Normalizer} contract), so a remembered value equals a
+     * recomputed one; names, dates, cities and postcodes repeat heavily, so most values are
+     * normalized once per batch, and records with the same value share one normalized string.
+     *
+     * <p>Each feature remembers at most {@link #MAX_ENTRIES_PER_FEATURE} values (the first ones
+     * seen), which bounds the memory of features whose values rarely repeat. A memo lives for one
+     * batch and is then dropped, so it never keeps a value past an erasure. Thread-safe.
+     */
+    static final class Memo {
+
+        static final int MAX_ENTRIES_PER_FEATURE = 1 << 14;
+
+        /** Stands for a {@code null} result (concurrent maps hold no nulls); compared by identity. */
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        private static final String ABSENT = new String("");
+
+        private final ConcurrentHashMap<String, String>[] byFeature;
+
+        @SuppressWarnings("unchecked")
+        private Memo(int features) {
+            byFeature = new ConcurrentHashMap[features];
+            for (int f = 0; f < features; f++) {
+                byFeature[f] = new ConcurrentHashMap<>();
+            }
+        }
+
+        String normalize(int slot, Feature feature, String raw) {
+            ConcurrentHashMap<String, String> values = byFeature[slot];
+            String known = values.get(raw);
+            if (known == null) {
+                String normalized = feature.normalizer().normalize(raw);
+                if (values.size() >= MAX_ENTRIES_PER_FEATURE) {
+                    return normalized;
+                }
+                known = values.putIfAbsent(raw, normalized == null ? ABSENT : normalized);
+                if (known == null) {
+                    return normalized;
+                }
+            }
+            return known == ABSENT ? null : known;
+        }
     }
 
     private static final double[] NO_TF = new double[0];

@@ -170,10 +170,11 @@ public final class GraphState {
         Featurizer.Result[] results = new Featurizer.Result[toInsert.size()];
         int featureChunks = chunks(results.length);
         Progress featureProgress = new Progress(progress, "features", results.length);
+        Featurizer.Memo memo = results.length > 1 ? featurizer.newMemo() : null;
         parallel.forEachChunk(featureChunks, results.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int end = Math.min(results.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                results[i] = featurizer.featurize(toInsert.get(i), now);
+                results[i] = featurizer.featurize(toInsert.get(i), now, memo);
             }
             featureProgress.add(end - c * CHUNK);
         });

@@ -102,8 +102,9 @@ public final class Trainer {
         Instant now = config.privacy.clock().instant();
         List<RecordEntry> entries = new ArrayList<>(sorted.size());
         Set<RecordKey> seen = new HashSet<>();
+        Featurizer.Memo memo = featurizer.newMemo();
         for (SourceRecord record : sorted) {
-            Featurizer.Result result = featurizer.featurize(record, now);
+            Featurizer.Result result = featurizer.featurize(record, now, memo);
             if (result.entry() != null && seen.add(record.key())) {
                 entries.add(result.entry());
             }

@@ -13,7 +13,9 @@ import java.util.Objects;
  *       the stage recognizes). A {@code null} feature never counts as evidence of a match or of
  *       a non-match.</li>
  *   <li>It is a pure function: the same input always gives the same output, independent of
- *       the default locale, time zone or any other global state.</li>
+ *       the default locale, time zone or any other global state. The engine relies on
+ *       this: within one batch it may normalize each distinct value once and reuse the
+ *       result.</li>
  *   <li>It is thread-safe and, ideally, stateless.</li>
  *   <li>It never logs or throws the value it was given.</li>
  * </ul>
