@@ -53,13 +53,20 @@ public final class Trainer {
     private static final double DEGENERATE_RATE_HIGH = 0.99;
     private static final double DEGENERATE_RATE_LOW = 0.001;
 
+    /** Pairs whose comparison patterns are computed together (in parallel chunks). */
+    private static final int PAIR_BUFFER = 1 << 18;
+    private static final int PAIR_CHUNK = 4096;
+    private static final int RECORD_CHUNK = 512;
+
     private final EngineConfig config;
     private final Featurizer featurizer;
+    private final Parallel parallel;
 
-    /** Creates a trainer for a configuration. */
+    /** Creates a trainer for a configuration; it uses the configuration's parallelism. */
     public Trainer(EngineConfig config) {
         this.config = config;
         this.featurizer = new Featurizer(config);
+        this.parallel = new Parallel(config.parallelism);
     }
 
     /** Unsupervised training of every probabilistic rule. */
@@ -103,10 +110,17 @@ public final class Trainer {
         List<RecordEntry> entries = new ArrayList<>(sorted.size());
         Set<RecordKey> seen = new HashSet<>();
         Featurizer.Memo memo = featurizer.newMemo();
-        for (SourceRecord record : sorted) {
-            Featurizer.Result result = featurizer.featurize(record, now, memo);
-            if (result.entry() != null && seen.add(record.key())) {
-                entries.add(result.entry());
+        List<SourceRecord> toFeaturize = sorted;
+        Featurizer.Result[] results = new Featurizer.Result[toFeaturize.size()];
+        parallel.forEachChunk((results.length + RECORD_CHUNK - 1) / RECORD_CHUNK, 2, c -> {
+            int end = Math.min(results.length, (c + 1) * RECORD_CHUNK);
+            for (int i = c * RECORD_CHUNK; i < end; i++) {
+                results[i] = featurizer.featurize(toFeaturize.get(i), now, memo);
+            }
+        });
+        for (int i = 0; i < results.length; i++) {
+            if (results[i].entry() != null && seen.add(toFeaturize.get(i).key())) {
+                entries.add(results[i].entry());
             }
         }
         return entries;
@@ -225,29 +239,31 @@ public final class Trainer {
         }
         Random random = new Random(options.seed() * 31 + rule.index);
         long drawn = 0;
+        PairBuffer pairs = new PairBuffer(rule, sample, code -> {
+            for (int c = 0; c < k; c++) {
+                int level = levelOf(code, c);
+                if (level >= 0) {
+                    counts[c][level]++;
+                    nonNull[c]++;
+                }
+            }
+        });
         for (long p = 0; p < wanted; p++) {
             int i = random.nextInt(n);
             int j = random.nextInt(n - 1);
             if (j >= i) {
                 j++;
             }
-            RecordEntry a = sample.get(i);
-            RecordEntry b = sample.get(j);
             if (labels != null) {
-                String la = labels.get(a.key);
-                if (la != null && la.equals(labels.get(b.key))) {
+                String la = labels.get(sample.get(i).key);
+                if (la != null && la.equals(labels.get(sample.get(j).key))) {
                     continue; // a labelled match is not a non-match
                 }
             }
             drawn++;
-            for (int c = 0; c < k; c++) {
-                int level = PairScorer.level(rule.comparisons[c], a, b);
-                if (level >= 0) {
-                    counts[c][level]++;
-                    nonNull[c]++;
-                }
-            }
+            pairs.add(i, j);
         }
+        pairs.flush();
         double[][] u = new double[k][];
         for (int c = 0; c < k; c++) {
             int levels = counts[c].length;
@@ -296,6 +312,7 @@ public final class Trainer {
         double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
         Random random = new Random(seed);
         long distinct = 0;
+        PairBuffer pairs = new PairBuffer(rule, sample, code -> patterns.computeIfAbsent(code, p -> new long[1])[0]++);
         for (int t = 0; t < keys.size(); t++) {
             for (IntList group : groupsPerKey.get(t)) {
                 for (int x = 0; x < group.size(); x++) {
@@ -309,12 +326,54 @@ public final class Trainer {
                         if (keep < 1.0 && random.nextDouble() >= keep) {
                             continue;
                         }
-                        patterns.computeIfAbsent(pattern(rule, a, b), p -> new long[1])[0]++;
+                        pairs.add(group.get(x), group.get(y));
                     }
                 }
             }
         }
+        pairs.flush();
         return distinct;
+    }
+
+    /**
+     * Pairs of sample records whose comparison patterns are computed in parallel, a buffer at a
+     * time, and then handed to a consumer one by one in the order the pairs were added — so the
+     * consumer sees exactly what a sequential loop would, whatever the parallelism.
+     */
+    private final class PairBuffer {
+        private final CompiledRule rule;
+        private final List<RecordEntry> sample;
+        private final java.util.function.LongConsumer consumer;
+        private final long[] pairs = new long[PAIR_BUFFER];
+        private final long[] codes = new long[PAIR_BUFFER];
+        private int size;
+
+        PairBuffer(CompiledRule rule, List<RecordEntry> sample, java.util.function.LongConsumer consumer) {
+            this.rule = rule;
+            this.sample = sample;
+            this.consumer = consumer;
+        }
+
+        void add(int a, int b) {
+            pairs[size++] = (long) a << 32 | (b & 0xFFFFFFFFL);
+            if (size == PAIR_BUFFER) {
+                flush();
+            }
+        }
+
+        void flush() {
+            int count = size;
+            parallel.forEachChunk((count + PAIR_CHUNK - 1) / PAIR_CHUNK, 2, c -> {
+                int end = Math.min(count, (c + 1) * PAIR_CHUNK);
+                for (int p = c * PAIR_CHUNK; p < end; p++) {
+                    codes[p] = pattern(rule, sample.get((int) (pairs[p] >>> 32)), sample.get((int) pairs[p]));
+                }
+            });
+            for (int p = 0; p < count; p++) {
+                consumer.accept(codes[p]);
+            }
+            size = 0;
+        }
     }
 
     private static boolean sharesEarlierKey(List<int[]> keys, int upTo, RecordEntry a, RecordEntry b) {
