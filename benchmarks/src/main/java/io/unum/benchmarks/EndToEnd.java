@@ -39,7 +39,7 @@ import java.util.Map;
  *   <li><b>generate</b> (only when the cache lacks the data; not part of the pipeline);</li>
  *   <li><b>parse</b>: {@code records.csv} into {@link SourceRecord}s with commons-csv
  *       ({@link GeneratedData});</li>
- *   <li><b>train</b>: {@code Resolver.train(records, TrainingOptions.defaults())}, as the CLI does
+ *   <li><b>train</b>: {@code Resolver.train(records, CustomerRules.trainingOptions())}, as the CLI does
  *       (reported separately; the resolve figures exclude it);</li>
  *   <li><b>resolve</b>: {@code Resolver.resolve(records)} wall time, and its
  *       {@link ResolutionStatistics#stageTimes()} (features, blocking, scoring, clustering,

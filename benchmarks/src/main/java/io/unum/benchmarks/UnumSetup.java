@@ -5,13 +5,13 @@ import io.unum.matchers.CustomerRules;
 import io.unum.matchers.dates.DateNormalizer;
 import io.unum.model.SourceRecord;
 import io.unum.training.TrainedModel;
-import io.unum.training.TrainingOptions;
 import java.util.Collection;
 
 /**
  * The resolver every benchmark uses: the configuration {@code unum resolve} uses by default for
  * the generator's US data — {@link CustomerRules} with phone region {@code US} and month-first
- * dates — optionally with a model trained on the input by {@link TrainingOptions#defaults()}.
+ * dates — optionally with a model trained on the input as the CLI trains it
+ * ({@link CustomerRules#trainingOptions()}).
  */
 final class UnumSetup {
 
@@ -31,6 +31,6 @@ final class UnumSetup {
 
     /** Trains on the records, as the CLI does for inputs of 1,000 records or more. */
     static TrainedModel train(Resolver base, Collection<? extends SourceRecord> records) {
-        return base.train(records, TrainingOptions.defaults());
+        return base.train(records, customerRules().trainingOptions());
     }
 }

@@ -44,9 +44,7 @@ final class DefaultConfiguration {
 
     /** Training with the passes the customer rules recommend. */
     static TrainingOptions training(ModelOptions options) {
-        TrainingOptions.Builder training = TrainingOptions.newBuilder();
-        rules(options).trainingPasses().forEach(training::pass);
-        return training.build();
+        return rules(options).trainingOptions();
     }
 
     /**

@@ -34,7 +34,7 @@ public final class Quickstart {
      * provider rules, a Fellegi–Sunter rule over names, birth dates, addresses and contact
      * details), with the CRM first for names. On a data set of a few thousand records or more,
      * train the rule on the data itself: {@code resolver.withModel(resolver.train(records,
-     * TrainingOptions.defaults()))}; this example has four records, so it uses the rules'
+     * rules.trainingOptions()))} with {@code rules} the {@link CustomerRules}; this example has four records, so it uses the rules'
      * hand-set parameters.
      */
     public static Resolver resolver() {

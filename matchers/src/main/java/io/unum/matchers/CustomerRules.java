@@ -20,6 +20,7 @@ import io.unum.matchers.phonetic.Phonetics;
 import io.unum.model.Attributes;
 import io.unum.model.IdentifierType;
 import io.unum.rules.BlockingKey;
+import io.unum.training.TrainingOptions;
 import io.unum.rules.Comparison;
 import io.unum.rules.ComparisonLevel;
 import io.unum.rules.Feature;
@@ -311,6 +312,19 @@ public final class CustomerRules {
      */
     public List<BlockingKey> trainingPasses() {
         return List.of(BlockingKey.on(Features.DOB), BlockingKey.on(Features.NAME_SET), BlockingKey.on(Features.EMAIL_LOCAL));
+    }
+
+    /**
+     * Training options for these rules: the defaults of {@link TrainingOptions} with EM on
+     * {@link #trainingPasses()} instead of every blocking key. This is what {@code unum resolve}
+     * trains with; use it for {@code resolver.train(records, rules.trainingOptions())}.
+     *
+     * @return the options, immutable
+     */
+    public TrainingOptions trainingOptions() {
+        TrainingOptions.Builder options = TrainingOptions.newBuilder();
+        trainingPasses().forEach(options::pass);
+        return options.build();
     }
 
     /** The probabilistic rule {@value #PERSON_RULE}. */

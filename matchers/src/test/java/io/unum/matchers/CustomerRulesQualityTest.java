@@ -33,7 +33,7 @@ class CustomerRulesQualityTest {
 
     private static Resolution resolveTrained(CustomerRules rules, LabelledData.Data data) {
         Resolver resolver = rules.applyTo(Resolver.newBuilder()).blockingSecret(1, 2).build();
-        return resolver.withModel(resolver.train(data.records(), io.unum.training.TrainingOptions.defaults()))
+        return resolver.withModel(resolver.train(data.records(), rules.trainingOptions()))
                 .resolve(data.records());
     }
 

@@ -220,4 +220,16 @@ class CustomerRulesTest {
         RecordKey key = a.key();
         assertTrue(resolution.profileOf(key).isPresent());
     }
+
+    @Test
+    void trainingOptionsUseTheTrainingPassesAndOtherwiseTheDefaults() {
+        CustomerRules rules = CustomerRules.standard();
+        io.unum.training.TrainingOptions options = rules.trainingOptions();
+        io.unum.training.TrainingOptions defaults = io.unum.training.TrainingOptions.defaults();
+        assertEquals(rules.trainingPasses(), options.passes());
+        assertFalse(options.passes().isEmpty(), "EM passes are chosen, not every blocking key");
+        assertEquals(defaults.randomPairs(), options.randomPairs());
+        assertEquals(defaults.maxRecords(), options.maxRecords());
+        assertEquals(defaults.prior(), options.prior());
+    }
 }
