@@ -199,6 +199,30 @@ public final class IdentityGraph {
         }
     }
 
+    /**
+     * The resident records an upsert of {@code record} would be compared with: those that share
+     * a blocking key with it (a probabilistic rule's key or a deterministic rule's identifying
+     * value) whose block would not be over the cap with the record in it, without inserting it. This is the engine's
+     * candidate generation for one record, useful to look a person up before an upsert (score
+     * each candidate with {@link Resolver#explain(SourceRecord, SourceRecord)}) and to see why a record found no match.
+     *
+     * <p>The record goes through the ingest filters, consent and linking filters as an upsert
+     * would; a record that would be rejected or refused has no candidates. A resident record
+     * with the same key is left out. Holds the read lock while it runs.
+     *
+     * @param record the record to look up; not inserted
+     * @return the candidates' keys, sorted, without duplicates
+     */
+    public List<RecordKey> candidates(SourceRecord record) {
+        Objects.requireNonNull(record, "record");
+        lock.readLock().lock();
+        try {
+            return state.candidates(record);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Why two resident records are or are not linked; empty if either is not resident. */
     public Optional<Explanation> explain(RecordKey first, RecordKey second) {
         Objects.requireNonNull(first, "first");

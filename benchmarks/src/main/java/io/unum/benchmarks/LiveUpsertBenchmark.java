@@ -50,9 +50,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       probabilistic scoring: the engine's fixed cost per upsert.</li>
  * </ul>
  *
- * <p>Set-up resolves the resident records once (minutes at a million). Run:
+ * <p>{@link #candidates()} measures candidate generation alone on the same graph and held-out
+ * records: {@code IdentityGraph.candidates(record)} — the record's features and blocking keys,
+ * the look-up of each key in the resident index and the distinct members of the blocks it
+ * would share (sorted keys), nothing inserted. The tear-down prints the candidates per record.
+ *
+ * <p>Set-up resolves the resident records once per benchmark method (minutes at a million). Run:
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar LiveUpsertBenchmark -p resident=1000000
+ * java -jar benchmarks/target/benchmarks.jar 'LiveUpsertBenchmark.candidates' -p resident=1000000 -p rules=customer
  * </pre>
  */
 @State(Scope.Benchmark)
@@ -74,6 +80,8 @@ public class LiveUpsertBenchmark {
     private final List<RecordKey> upserted = new ArrayList<>();
     private int next;
     private boolean wrapped;
+    private long lookups;
+    private long candidatesFound;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -111,9 +119,26 @@ public class LiveUpsertBenchmark {
         int count = upserted.size();
         graph.deleteAll(new ArrayList<>(upserted));
         upserted.clear();
-        System.out.printf("(%,d upserts this iteration%s; graph back to %,d records)%n", count,
-                wrapped ? ", the held-out records were reused from the first" : "", graph.size());
+        String found = lookups == 0 ? "" : String.format("; %,d look-ups, %.1f candidates per record",
+                lookups, (double) candidatesFound / lookups);
+        System.out.printf("(%,d upserts this iteration%s%s; graph back to %,d records)%n", count,
+                wrapped ? ", the held-out records were reused from the first" : "", found, graph.size());
         wrapped = false;
+        lookups = 0;
+        candidatesFound = 0;
+    }
+
+    /** Candidate generation alone for the next held-out record; nothing is inserted. */
+    @Benchmark
+    public Object candidates() {
+        if (next == incoming.size()) {
+            next = 0;
+            wrapped = true;
+        }
+        List<RecordKey> found = graph.candidates(incoming.get(next++));
+        lookups++;
+        candidatesFound += found.size();
+        return found;
     }
 
     @Benchmark

@@ -1106,6 +1106,53 @@ public final class GraphState {
         return smallest;
     }
 
+    /**
+     * The resident records that share a blocking key (probabilistic or deterministic) with
+     * {@code record} whose block would not be over the cap with the record in it, featurized as
+     * an upsert would but not inserted; the record's own key is left out. Sorted by key. Empty when the record would be rejected or
+     * refused.
+     */
+    public List<RecordKey> candidates(SourceRecord record) {
+        Featurizer.Result result = featurizer.featurize(record, config.privacy.clock().instant());
+        RecordEntry probe = result.entry();
+        if (probe == null) {
+            return List.of();
+        }
+        RecordEntry resident = byKey.get(probe.key);
+        int[] found = new int[16];
+        int count = 0;
+        for (long key : probe.keys) {
+            Block block = blocks.get(key);
+            if (block == null) {
+                continue;
+            }
+            // the size the block would have with this record in it (an update keeps its place)
+            boolean member = resident != null && Arrays.binarySearch(resident.keys, key) >= 0;
+            if (block.size() + (member ? 0 : 1) > config.blockSizeCap) {
+                continue;
+            }
+            for (int i = 0; i < block.size(); i++) {
+                if (count == found.length) {
+                    found = Arrays.copyOf(found, count * 2);
+                }
+                found[count++] = block.members.get(i);
+            }
+        }
+        Arrays.sort(found, 0, count);
+        List<RecordKey> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            if (i > 0 && found[i] == found[i - 1]) {
+                continue;
+            }
+            RecordKey key = entries.get(found[i]).key;
+            if (!key.equals(probe.key)) {
+                keys.add(key);
+            }
+        }
+        keys.sort(null);
+        return keys;
+    }
+
     /** Explains two records that need not be resident, each featurized as an upsert would. */
     public io.unum.Explanation explainRecords(SourceRecord first, SourceRecord second) {
         Instant now = config.privacy.clock().instant();
