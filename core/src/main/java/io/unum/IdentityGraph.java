@@ -215,35 +215,20 @@ public final class IdentityGraph {
      */
     public List<RecordKey> candidates(SourceRecord record) {
         Objects.requireNonNull(record, "record");
-        lock.readLock().lock();
-        try {
-            return state.candidates(record);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.candidates(record));
     }
 
     /** Why two resident records are or are not linked; empty if either is not resident. */
     public Optional<Explanation> explain(RecordKey first, RecordKey second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        lock.readLock().lock();
-        try {
-            return state.explain(first, second);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.explain(first, second));
     }
 
     /** The links (and rules) that hold a profile together; empty for an unknown id. */
     public Optional<ProfileExplanation> explain(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        lock.readLock().lock();
-        try {
-            return state.explain(id);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.explain(id));
     }
 
     /**
@@ -274,12 +259,7 @@ public final class IdentityGraph {
     public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(purpose, "purpose");
-        lock.readLock().lock();
-        try {
-            return state.view(id, purpose);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.view(id, purpose));
     }
 
     private void notifyIfChanged(ChangeSet changes) {
@@ -312,23 +292,13 @@ public final class IdentityGraph {
     /** The profile with this id, following aliases left by merges. */
     public Optional<Profile> profile(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        lock.readLock().lock();
-        try {
-            return state.profile(id);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.profile(id));
     }
 
     /** The profile that holds a record. */
     public Optional<Profile> profileOf(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        lock.readLock().lock();
-        try {
-            return state.profileOf(key);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.profileOf(key));
     }
 
     /**
@@ -339,70 +309,45 @@ public final class IdentityGraph {
      */
     public List<Profile> profilesWith(Identifier identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        lock.readLock().lock();
-        try {
-            return state.profilesWith(identifier);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.profilesWith(identifier));
     }
 
     /** The resident record with a key. */
     public Optional<SourceRecord> record(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        lock.readLock().lock();
-        try {
-            return state.record(key);
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.record(key));
     }
 
     /** All profiles, sorted by id. */
     public List<Profile> profiles() {
-        lock.readLock().lock();
-        try {
-            return state.profiles();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.profiles());
     }
 
     /** The number of resident records. */
     public int size() {
-        lock.readLock().lock();
-        try {
-            return state.recordCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.recordCount());
     }
 
     /** The number of profiles. */
     public int profileCount() {
-        lock.readLock().lock();
-        try {
-            return state.profileCount();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.profileCount());
     }
 
     /** Absorbed profile ids and the ids they were merged into. */
     public Map<ProfileId, ProfileId> aliases() {
-        lock.readLock().lock();
-        try {
-            return state.aliases();
-        } finally {
-            lock.readLock().unlock();
-        }
+        return read(() -> state.aliases());
     }
 
     /** A consistent, immutable snapshot of the whole graph as a {@link Resolution}. */
     public Resolution snapshot() {
+        return read(() -> Resolver.snapshot(state, List.of(), List.of(), 0, Map.of(), false));
+    }
+
+    /** Runs a query under the read lock. */
+    private <T> T read(java.util.function.Supplier<T> query) {
         lock.readLock().lock();
         try {
-            return Resolver.snapshot(state, List.of(), List.of(), 0, Map.of(), false);
+            return query.get();
         } finally {
             lock.readLock().unlock();
         }
