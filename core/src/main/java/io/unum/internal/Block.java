@@ -9,7 +9,9 @@ final class Block {
     final long key;
     final short rule;
     final short keyIndex;
-    final IntList members = new IntList(2);
+    /** Member record indices, unordered; the first {@link #size} are valid (no list object: most blocks hold one record). */
+    private int[] members = new int[2];
+    private int size;
     /** Whether the key belongs to a deterministic rule: its members are linked implicitly. */
     final boolean deterministic;
     /** Scratch for component traversal: the epoch in which the block was expanded. */
@@ -26,6 +28,29 @@ final class Block {
     }
 
     int size() {
-        return members.size();
+        return size;
+    }
+
+    /** The {@code i}-th member's record index. */
+    int member(int i) {
+        return members[i];
+    }
+
+    void add(int index) {
+        if (size == members.length) {
+            members = java.util.Arrays.copyOf(members, size + (size >> 1) + 1);
+        }
+        members[size++] = index;
+    }
+
+    /** Removes one occurrence by swapping in the last member; order is not kept. */
+    boolean removeValue(int index) {
+        for (int i = 0; i < size; i++) {
+            if (members[i] == index) {
+                members[i] = members[--size];
+                return true;
+            }
+        }
+        return false;
     }
 }

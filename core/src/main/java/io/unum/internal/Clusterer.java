@@ -94,7 +94,7 @@ final class Clusterer {
                     continue;
                 }
                 for (int m = 0; m < block.size(); m++) {
-                    Integer j = localOf.get(block.members.get(m));
+                    Integer j = localOf.get(block.member(m));
                     if (j == null) {
                         throw new IllegalStateException("deterministic link leaves its component");
                     }

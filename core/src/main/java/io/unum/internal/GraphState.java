@@ -226,11 +226,11 @@ public final class GraphState {
             for (long key : old.keys) {
                 Block block = blocks.get(key);
                 mark(block, currentEpoch, touchedBlocks);
-                block.members.removeValue(old.index);
+                block.removeValue(old.index);
                 if (block.deterministic && block.size() < config.blockSizeCap) {
                     // the block linked its members implicitly; they must be clustered again
                     for (int m = 0; m < block.size(); m++) {
-                        touched.add(entries.get(block.members.get(m)));
+                        touched.add(entries.get(block.member(m)));
                     }
                 }
                 if (block.size() == 0) {
@@ -239,7 +239,7 @@ public final class GraphState {
             }
             for (long key : old.lookupKeys) {
                 Block block = lookup.get(key);
-                block.members.removeValue(old.index);
+                block.removeValue(old.index);
                 if (block.size() == 0) {
                     lookup.remove(key);
                 }
@@ -260,10 +260,10 @@ public final class GraphState {
                 Block block = blocks.getOrCreate(entry.keys[k], meta >>> 16, meta & 0xFFFF,
                         config.rules[meta >>> 16].deterministic);
                 mark(block, currentEpoch, touchedBlocks);
-                block.members.add(entry.index);
+                block.add(entry.index);
             }
             for (long key : entry.lookupKeys) {
-                lookup.getOrCreate(key, 0, 0, false).members.add(entry.index);
+                lookup.getOrCreate(key, 0, 0, false).add(entry.index);
             }
         }
         long t2 = System.nanoTime();
@@ -281,7 +281,7 @@ public final class GraphState {
             if (block.deterministic) {
                 // implicit links appear or vanish: cluster the members again
                 for (int m = 0; m < block.size(); m++) {
-                    touched.add(entries.get(block.members.get(m)));
+                    touched.add(entries.get(block.member(m)));
                 }
                 continue;
             }
@@ -420,7 +420,7 @@ public final class GraphState {
     private int[] oldMembers(Block block, long currentEpoch) {
         IntList old = new IntList(block.size());
         for (int i = 0; i < block.size(); i++) {
-            int m = block.members.get(i);
+            int m = block.member(i);
             if (entries.get(m).insertedEpoch != currentEpoch) {
                 old.add(m);
             }
@@ -462,7 +462,7 @@ public final class GraphState {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
-                        int j = block.members.get(i);
+                        int j = block.member(i);
                         if (stamp[j] == mark) {
                             continue;
                         }
@@ -494,7 +494,7 @@ public final class GraphState {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
-                        stamp[block.members.get(i)] = 0;
+                        stamp[block.member(i)] = 0;
                     }
                 }
             }
@@ -560,7 +560,7 @@ public final class GraphState {
                     }
                     block.visitedEpoch = currentEpoch; // each block is expanded once per change
                     for (int m = 0; m < block.size(); m++) {
-                        visit(entries.get(block.members.get(m)), currentEpoch, queue);
+                        visit(entries.get(block.member(m)), currentEpoch, queue);
                     }
                 }
             }
@@ -885,7 +885,7 @@ public final class GraphState {
         List<RecordKey> keys = new ArrayList<>();
         if (block != null) {
             for (int i = 0; i < block.size(); i++) {
-                RecordEntry e = entries.get(block.members.get(i));
+                RecordEntry e = entries.get(block.member(i));
                 if (Arrays.binarySearch(e.identifiers, stored) >= 0) {
                     keys.add(e.key);
                 }
@@ -941,7 +941,7 @@ public final class GraphState {
                     continue;
                 }
                 for (int m = 0; m < block.size(); m++) {
-                    Integer j = local.get(block.members.get(m));
+                    Integer j = local.get(block.member(m));
                     if (j != null && j > i) {
                         RecordEntry other = list.get(j);
                         for (Identifier identifier : e.linkable) {
@@ -1020,7 +1020,7 @@ public final class GraphState {
                     continue;
                 }
                 for (int i = 0; i < block.size(); i++) {
-                    int j = block.members.get(i);
+                    int j = block.member(i);
                     if (j <= a.index || stamp[j] == mark) {
                         continue;
                     }
@@ -1098,7 +1098,7 @@ public final class GraphState {
     private RecordKey smallestMember(Block block) {
         RecordKey smallest = null;
         for (int i = 0; i < block.size(); i++) {
-            RecordKey key = entries.get(block.members.get(i)).key;
+            RecordKey key = entries.get(block.member(i)).key;
             if (smallest == null || key.compareTo(smallest) < 0) {
                 smallest = key;
             }
@@ -1135,7 +1135,7 @@ public final class GraphState {
                 if (count == found.length) {
                     found = Arrays.copyOf(found, count * 2);
                 }
-                found[count++] = block.members.get(i);
+                found[count++] = block.member(i);
             }
         }
         Arrays.sort(found, 0, count);
