@@ -8,7 +8,6 @@ import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.rules.MatchRule;
 import io.unum.spi.NormalizedValue;
-import io.unum.spi.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,16 +183,28 @@ public final class PrivacyFilters {
      * {@link io.unum.spi.Normalizers#identity()}. Notes {@code encoded:<name>}.
      */
     public static IngestFilter bloomEncode(byte[] secret, String... attributes) {
-        Normalizer encoder = BloomFilters.encoder(secret);
+        return bloomEncode(BloomFilters.encoder(secret), null, attributes);
+    }
+
+    /**
+     * As {@link #bloomEncode(byte[], String...)} with a configured encoder (length, hashes,
+     * hardening) and optional record-level salting: the value of attribute
+     * {@code saltAttribute} (for example the year of birth; it is left in place) keys the
+     * encodings too, so only records with equal salts can match; {@code null} for no salt. A
+     * record without the salt attribute is encoded without a salt.
+     */
+    public static IngestFilter bloomEncode(BloomFilters.Encoder encoder, String saltAttribute, String... attributes) {
+        Objects.requireNonNull(encoder, "encoder");
         List<String> names = List.of(attributes);
         return named("bloom-encode", (record, context) -> {
             SourceRecord.Builder builder = null;
             List<String> notes = new ArrayList<>();
+            String salt = saltAttribute == null ? null : record.attribute(saltAttribute);
             for (String name : names) {
                 String value = record.attribute(name);
                 if (value != null && !value.startsWith(BloomFilters.PREFIX)) {
                     builder = builder == null ? record.toBuilder() : builder;
-                    builder.attribute(name, encoder.normalize(value));
+                    builder.attribute(name, encoder.encode(value, salt));
                     notes.add("encoded:" + name);
                 }
             }

@@ -52,6 +52,59 @@ class BloomFiltersTest {
         assertEquals(1.0, dice.compare("plain", "plain"));
     }
 
+    private static int setBits(String encoding) {
+        int count = 0;
+        for (byte b : java.util.Base64.getUrlDecoder().decode(encoding.substring(BloomFilters.PREFIX.length()))) {
+            count += Integer.bitCount(b & 0xFF);
+        }
+        return count;
+    }
+
+    private static int bytes(String encoding) {
+        return java.util.Base64.getUrlDecoder().decode(encoding.substring(BloomFilters.PREFIX.length())).length;
+    }
+
+    @Test
+    void xorFoldingHalvesTheFilterAndKeepsSimilarValuesCloser() {
+        Normalizer folded = BloomFilters.encoder(SECRET, 512, 20, BloomFilters.Hardening.XOR_FOLD);
+        assertEquals(32, bytes(folded.normalize("smith")), "512 bits folded to 256");
+        double typo = dice.compare(folded.normalize("jonathan"), folded.normalize("johnathan"));
+        double other = dice.compare(folded.normalize("jonathan"), folded.normalize("garcia"));
+        assertTrue(typo > other + 0.2, "similar " + typo + " vs different " + other);
+        assertNotEquals(folded.normalize("smith"), encoder.normalize("smith"));
+        assertThrows(IllegalArgumentException.class,
+                () -> BloomFilters.encoder(SECRET, 520, 20, BloomFilters.Hardening.XOR_FOLD), "520 is not a multiple of 16");
+    }
+
+    @Test
+    void balancedFiltersHaveHalfTheirBitsSetWhateverTheValue() {
+        Normalizer balanced = BloomFilters.encoder(SECRET, 256, 10, BloomFilters.Hardening.BALANCE);
+        for (String value : new String[] {"al", "smith", "maximilian alexander von humboldt-wittgenstein"}) {
+            String encoding = balanced.normalize(value);
+            assertEquals(64, bytes(encoding), "256 bits and their complement");
+            assertEquals(256, setBits(encoding), "exactly half the bits set for " + value);
+        }
+        double typo = dice.compare(balanced.normalize("jonathan"), balanced.normalize("johnathan"));
+        double other = dice.compare(balanced.normalize("jonathan"), balanced.normalize("garcia"));
+        assertTrue(typo > other + 0.1, "similar " + typo + " vs different " + other);
+        assertEquals(balanced.normalize("smith"), BloomFilters.encoder(SECRET, 256, 10, BloomFilters.Hardening.BALANCE)
+                .normalize("smith"), "the permutation follows from the secret");
+        Normalizer both = BloomFilters.encoder(SECRET, 256, 10, BloomFilters.Hardening.BALANCE, BloomFilters.Hardening.XOR_FOLD);
+        assertEquals(32, bytes(both.normalize("smith")), "folded to 128 bits, then balanced to 256");
+        assertEquals(128, setBits(both.normalize("smith")));
+    }
+
+    @Test
+    void saltedEncodingsMatchOnlyWithinTheirSalt() {
+        BloomFilters.Encoder salted = BloomFilters.encoder(SECRET);
+        assertEquals(salted.encode("smith", "1984"), salted.encode("SMITH", "1984"));
+        assertNotEquals(salted.encode("smith", "1984"), salted.encode("smith", "1985"));
+        assertEquals(salted.normalize("smith"), salted.encode("smith", null), "no salt is the plain encoding");
+        assertTrue(dice.compare(salted.encode("jonathan", "1984"), salted.encode("johnathan", "1984")) > 0.75);
+        assertTrue(dice.compare(salted.encode("smith", "1984"), salted.encode("smith", "1985")) < 0.5,
+                "equal names under different salts look unrelated");
+    }
+
     private static String word(Random random) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 3 + random.nextInt(8); i++) {

@@ -112,7 +112,34 @@ class ProtectedIdentifiersTest {
 
     @Test
     void bloomEncodedNamesMatchFuzzilyWithoutPlaintext() {
-        Resolver resolver = Resolver.newBuilder()
+        Resolver resolver = protectedNames(PrivacyFilters.bloomEncode(SECRET, Attributes.LAST_NAME));
+        Resolution resolution = resolver.resolve(List.of(
+                SourceRecord.builder("a", "1").attribute(Attributes.LAST_NAME, "Schwarzenegger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
+                SourceRecord.builder("b", "2").attribute(Attributes.LAST_NAME, "Schwarzeneger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
+                SourceRecord.builder("c", "3").attribute(Attributes.LAST_NAME, "Lopez").attribute(Attributes.DATE_OF_BIRTH, "19470730").build()));
+        assertEquals(2, resolution.profiles().size());
+        Profile linked = resolution.profileOf(RecordKey.of("a", "1")).orElseThrow();
+        assertEquals(2, linked.members().size());
+        assertTrue(linked.attribute(Attributes.LAST_NAME).orElseThrow().value().startsWith(BloomFilters.PREFIX));
+    }
+
+    @Test
+    void hardenedSaltedEncodingsLinkWithinTheSaltOnly() {
+        Resolver resolver = protectedNames(PrivacyFilters.bloomEncode(
+                BloomFilters.encoder(SECRET, 512, 20, BloomFilters.Hardening.BALANCE), Attributes.DATE_OF_BIRTH,
+                Attributes.LAST_NAME));
+        Resolution resolution = resolver.resolve(List.of(
+                SourceRecord.builder("a", "1").attribute(Attributes.LAST_NAME, "Schwarzenegger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
+                SourceRecord.builder("b", "2").attribute(Attributes.LAST_NAME, "Schwarzeneger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
+                SourceRecord.builder("c", "3").attribute(Attributes.LAST_NAME, "Lopez").attribute(Attributes.DATE_OF_BIRTH, "19470730").build()));
+        assertEquals(2, resolution.profiles().size(), "the two spellings link, Lopez does not");
+        assertEquals(2, resolution.profileOf(RecordKey.of("a", "1")).orElseThrow().members().size());
+        assertEquals(resolution.profileOf(RecordKey.of("a", "1")), resolution.profileOf(RecordKey.of("b", "2")));
+    }
+
+    /** A rule over a protected family name (Dice of Bloom filters) and the birth date. */
+    private static Resolver protectedNames(IngestFilter encoding) {
+        return Resolver.newBuilder()
                 .feature(Feature.of(Attributes.LAST_NAME, Attributes.LAST_NAME, Normalizers.identity()))
                 .feature(Feature.of("dob", Attributes.DATE_OF_BIRTH, Normalizers.digits()))
                 .rule(MatchRule.probabilistic("protected-names")
@@ -124,15 +151,7 @@ class ProtectedIdentifiersTest {
                                 ComparisonLevel.of("else", LevelCondition.always(), 0.05, 0.999)))
                         .blockingKey(BlockingKey.on("dob"))
                         .prior(0.01).build())
-                .ingestFilter(PrivacyFilters.bloomEncode(SECRET, Attributes.LAST_NAME))
+                .ingestFilter(encoding)
                 .build();
-        Resolution resolution = resolver.resolve(List.of(
-                SourceRecord.builder("a", "1").attribute(Attributes.LAST_NAME, "Schwarzenegger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
-                SourceRecord.builder("b", "2").attribute(Attributes.LAST_NAME, "Schwarzeneger").attribute(Attributes.DATE_OF_BIRTH, "19470730").build(),
-                SourceRecord.builder("c", "3").attribute(Attributes.LAST_NAME, "Lopez").attribute(Attributes.DATE_OF_BIRTH, "19470730").build()));
-        assertEquals(2, resolution.profiles().size());
-        Profile linked = resolution.profileOf(RecordKey.of("a", "1")).orElseThrow();
-        assertEquals(2, linked.members().size());
-        assertTrue(linked.attribute(Attributes.LAST_NAME).orElseThrow().value().startsWith(BloomFilters.PREFIX));
     }
 }
