@@ -3,7 +3,6 @@ package io.unum.cli;
 import io.unum.OversizedBlock;
 import io.unum.Resolution;
 import io.unum.ResolutionStatistics;
-import io.unum.Resolver;
 import io.unum.evaluation.ClusterPart;
 import io.unum.evaluation.ClusteringEvaluator;
 import io.unum.evaluation.FalseMerge;
@@ -11,14 +10,10 @@ import io.unum.evaluation.MissedLink;
 import io.unum.evaluation.QualityReport;
 import io.unum.model.RecordKey;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -65,32 +60,10 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelOptions model = new ModelOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ground truth (one of; required with --input):%n")
-    TruthOptions truth;
+    TruthOptions.Source truth;
 
-    /** Where the ground truth comes from. */
-    static final class TruthOptions {
-        @Option(names = "--truth", paramLabel = "TRUTH.csv", description = "CSV file with a header: the record id"
-                + " column, optionally a source column, and the entity column, found by their names (record_id,person_id;"
-                + " DATA_SOURCE,RECORD_ID,CLUSTER_ID; ...). Without a source column, rows join on the record id alone"
-                + " (or on source/id, as clusters.csv writes colliding ids).")
-        Path file;
-
-        @Option(names = "--truth-column", paramLabel = "NAME",
-                description = "A column of the inputs holding the true entity (e.g. cluster); never read as data.")
-        String column;
-
-        @Option(names = "--truth-pattern", paramLabel = "REGEX", description = "A regular expression found in each"
-                + " record id; its first group (or the whole match) is the true entity, e.g. 'rec-(\\d+)' for FEBRL.")
-        String pattern;
-    }
-
-    @Option(names = "--truth-key-columns", paramLabel = "[SOURCE,]ID", split = ",",
-            description = "The truth file's record key columns, when their names are not recognized.")
-    List<String> truthKeyColumns = new ArrayList<>();
-
-    @Option(names = "--truth-entity-column", paramLabel = "NAME",
-            description = "The truth file's entity column, when its name is not recognized.")
-    String truthEntityColumn;
+    @CommandLine.Mixin
+    TruthOptions.FileColumns truthColumns = new TruthOptions.FileColumns();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
             description = "Also write DIR/clusters.csv, DIR/profiles.jsonl and DIR/metrics.json.")
@@ -114,30 +87,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandLine,
                     "give the ground truth: --truth FILE.csv, --truth-column NAME or --truth-pattern REGEX");
         }
-        InputFile truthFile = null;
-        if (truth != null && truth.file != null) {
-            if (!Files.isRegularFile(truth.file)) {
-                throw new CommandLine.ParameterException(commandLine, "truth file not found: " + truth.file);
-            }
-            truthFile = InputFile.of(truth.file);
-        } else if (truth == null) {
-            truthFile = ResolveCommand.SAMPLE_TRUTH;
-        }
-        if (truthFile == null && (!truthKeyColumns.isEmpty() || truthEntityColumn != null)) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--truth-key-columns and --truth-entity-column describe a --truth file");
-        }
-        Pattern pattern = null;
-        if (truth != null && truth.pattern != null) {
-            try {
-                pattern = Pattern.compile(truth.pattern);
-            } catch (PatternSyntaxException e) {
-                throw new CommandLine.ParameterException(commandLine, "--truth-pattern is not a regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
-            }
-        }
-        String truthColumn = truth == null ? null : truth.column;
-        ReadOptions options = input.readOptions(commandLine, truthColumn);
+        TruthOptions.Spec truthSpec = TruthOptions.Spec.of(commandLine, truth, truthColumns, sample);
+        ReadOptions options = input.readOptions(commandLine, truthSpec.column());
         if (sample) {
             files.addAll(ResolveCommand.SAMPLE);
             stdout.println("No --input given: evaluating the bundled sample (crm.csv, webshop.csv, newsletter.csv)"
@@ -154,13 +105,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             batch = Inputs.read(files, options, progress);
             readDone = System.nanoTime();
-            if (truthFile != null) {
-                labels = GroundTruth.fromFile(batch.rows(), truthFile, truthKeyColumns, truthEntityColumn);
-            } else if (pattern != null) {
-                labels = GroundTruth.fromPattern(batch.rows(), pattern);
-            } else {
-                labels = GroundTruth.fromColumn(batch.rows(), truthColumn);
-            }
+            labels = truthSpec.labels(batch.rows());
             truthDone = System.nanoTime();
             resolution = DefaultConfiguration.resolver(model, batch.records(), err, progress)
                     .resolve(batch.records(), progress);

@@ -28,8 +28,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -69,15 +67,10 @@ final class ReportCommand implements Callable<Integer> {
     ModelOptions model = new ModelOptions();
 
     @ArgGroup(exclusive = true, multiplicity = "0..1", heading = "Ground truth (optional; one of):%n")
-    EvaluateCommand.TruthOptions truth;
+    TruthOptions.Source truth;
 
-    @Option(names = "--truth-key-columns", paramLabel = "[SOURCE,]ID", split = ",",
-            description = "The truth file's record key columns, when their names are not recognized.")
-    List<String> truthKeyColumns = new ArrayList<>();
-
-    @Option(names = "--truth-entity-column", paramLabel = "NAME",
-            description = "The truth file's entity column, when its name is not recognized.")
-    String truthEntityColumn;
+    @CommandLine.Mixin
+    TruthOptions.FileColumns truthColumns = new TruthOptions.FileColumns();
 
     @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",",
             description = "The two records whose match weight the waterfall explains (record id, or source/id)."
@@ -101,30 +94,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         List<InputFile> files = input.files(commandLine);
         boolean sample = files.isEmpty();
-        InputFile truthFile = null;
-        if (truth != null && truth.file != null) {
-            if (!Files.isRegularFile(truth.file)) {
-                throw new CommandLine.ParameterException(commandLine, "truth file not found: " + truth.file);
-            }
-            truthFile = InputFile.of(truth.file);
-        } else if (truth == null && sample) {
-            truthFile = ResolveCommand.SAMPLE_TRUTH;
-        }
-        if (truthFile == null && (!truthKeyColumns.isEmpty() || truthEntityColumn != null)) {
-            throw new CommandLine.ParameterException(commandLine,
-                    "--truth-key-columns and --truth-entity-column describe a --truth file");
-        }
-        Pattern pattern = null;
-        if (truth != null && truth.pattern != null) {
-            try {
-                pattern = Pattern.compile(truth.pattern);
-            } catch (PatternSyntaxException e) {
-                throw new CommandLine.ParameterException(commandLine, "--truth-pattern is not a regular expression: "
-                        + e.getDescription() + " near index " + e.getIndex());
-            }
-        }
-        String truthColumn = truth == null ? null : truth.column;
-        ReadOptions options = input.readOptions(commandLine, truthColumn);
+        TruthOptions.Spec truthSpec = TruthOptions.Spec.of(commandLine, truth, truthColumns, sample);
+        ReadOptions options = input.readOptions(commandLine, truthSpec.column());
         if (sample) {
             files.addAll(ResolveCommand.SAMPLE);
             stdout.println("No --input given: reporting on the bundled sample (crm.csv, webshop.csv, newsletter.csv)"
@@ -141,13 +112,7 @@ final class ReportCommand implements Callable<Integer> {
         PairWeights weights;
         try {
             batch = Inputs.read(files, options, progress);
-            if (truthFile != null) {
-                labels = GroundTruth.fromFile(batch.rows(), truthFile, truthKeyColumns, truthEntityColumn);
-            } else if (pattern != null) {
-                labels = GroundTruth.fromPattern(batch.rows(), pattern);
-            } else if (truthColumn != null) {
-                labels = GroundTruth.fromColumn(batch.rows(), truthColumn);
-            }
+            labels = truthSpec.labels(batch.rows());
             List<SourceRecord> records = batch.records();
             resolver = DefaultConfiguration.resolver(model, records, err, progress);
             progress.onProgress("resolving", 0, 2);
