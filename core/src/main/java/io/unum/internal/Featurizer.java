@@ -282,8 +282,29 @@ final class Featurizer {
         return new Result(entry, issues, decisions, false);
     }
 
+    private static final int CHUNK = 512;
+
+    /**
+     * Featurizes a batch in parallel chunks that share one {@link Memo}; result {@code i} belongs
+     * to record {@code i} whatever the parallelism. {@code done} hears the size of each finished
+     * chunk (from any thread).
+     */
+    Result[] featurizeAll(List<? extends SourceRecord> records, Instant now, Parallel parallel,
+            java.util.function.IntConsumer done) {
+        Result[] results = new Result[records.size()];
+        Memo memo = results.length > 1 ? newMemo() : null;
+        parallel.forEachChunk((results.length + CHUNK - 1) / CHUNK, 2, c -> {
+            int end = Math.min(results.length, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                results[i] = featurize(records.get(i), now, memo);
+            }
+            done.accept(end - c * CHUNK);
+        });
+        return results;
+    }
+
     /** A memo for one batch: {@code new Memo()} per batch, shared by its threads. */
-    Memo newMemo() {
+    private Memo newMemo() {
         return new Memo(config.features.length);
     }
 

@@ -167,17 +167,8 @@ public final class GraphState {
         }
 
         // 1. features, once per record
-        Featurizer.Result[] results = new Featurizer.Result[toInsert.size()];
-        int featureChunks = chunks(results.length);
-        Progress featureProgress = new Progress(progress, "features", results.length);
-        Featurizer.Memo memo = results.length > 1 ? featurizer.newMemo() : null;
-        parallel.forEachChunk(featureChunks, results.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
-            int end = Math.min(results.length, (c + 1) * CHUNK);
-            for (int i = c * CHUNK; i < end; i++) {
-                results[i] = featurizer.featurize(toInsert.get(i), now, memo);
-            }
-            featureProgress.add(end - c * CHUNK);
-        });
+        Progress featureProgress = new Progress(progress, "features", toInsert.size());
+        Featurizer.Result[] results = featurizer.featurizeAll(toInsert, now, parallel, featureProgress::add);
         List<RecordEntry> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {

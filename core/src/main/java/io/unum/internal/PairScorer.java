@@ -128,14 +128,7 @@ final class PairScorer {
 
     /** The Fellegi–Sunter match weight of a pair under a probabilistic rule, prior included. */
     static double score(CompiledRule rule, RecordEntry a, RecordEntry b) {
-        double weight = rule.priorWeight;
-        for (CompiledRule.Comparison comparison : rule.comparisons) {
-            int level = level(comparison, a, b);
-            if (level >= 0) {
-                weight += levelWeight(comparison, level, a);
-            }
-        }
-        return weight;
+        return scoreAtLeast(rule, a, b, Double.NEGATIVE_INFINITY); // no floor: never exits early
     }
 
     /**

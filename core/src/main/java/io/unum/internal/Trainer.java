@@ -56,7 +56,6 @@ public final class Trainer {
     /** Pairs whose comparison patterns are computed together (in parallel chunks). */
     private static final int PAIR_BUFFER = 1 << 18;
     private static final int PAIR_CHUNK = 4096;
-    private static final int RECORD_CHUNK = 512;
 
     private final EngineConfig config;
     private final Featurizer featurizer;
@@ -109,17 +108,9 @@ public final class Trainer {
         Instant now = config.privacy.clock().instant();
         List<RecordEntry> entries = new ArrayList<>(sorted.size());
         Set<RecordKey> seen = new HashSet<>();
-        Featurizer.Memo memo = featurizer.newMemo();
-        List<SourceRecord> toFeaturize = sorted;
-        Featurizer.Result[] results = new Featurizer.Result[toFeaturize.size()];
-        parallel.forEachChunk((results.length + RECORD_CHUNK - 1) / RECORD_CHUNK, 2, c -> {
-            int end = Math.min(results.length, (c + 1) * RECORD_CHUNK);
-            for (int i = c * RECORD_CHUNK; i < end; i++) {
-                results[i] = featurizer.featurize(toFeaturize.get(i), now, memo);
-            }
-        });
+        Featurizer.Result[] results = featurizer.featurizeAll(sorted, now, parallel, done -> { });
         for (int i = 0; i < results.length; i++) {
-            if (results[i].entry() != null && seen.add(toFeaturize.get(i).key())) {
+            if (results[i].entry() != null && seen.add(sorted.get(i).key())) {
                 entries.add(results[i].entry());
             }
         }
