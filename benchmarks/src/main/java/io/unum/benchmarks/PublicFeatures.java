@@ -100,20 +100,7 @@ final class PublicFeatures {
     double score(String[] a, String[] b) {
         double weight = priorWeight;
         for (int c = 0; c < comparisonSlot.length; c++) {
-            int slot = comparisonSlot[c];
-            if (a[slot] == null || b[slot] == null) {
-                continue;
-            }
-            int[] ls = levelSlot[c];
-            LevelCondition[] cs = conditions[c];
-            for (int l = 0; l < ls.length; l++) {
-                String x = a[ls[l]];
-                String y = b[ls[l]];
-                if (x != null && y != null && cs[l].test(x, y)) {
-                    weight += weights[c][l];
-                    break;
-                }
-            }
+            weight += scoreOne(a, b, c);
         }
         return weight;
     }

@@ -47,17 +47,24 @@ final class ReportCharts {
     }
 
     // ------------------------------------------------------------------------------------------
+    // the two charts over match weight share one plot area
+    private static final double PLOT_HEIGHT = 410;
+    private static final double PLOT_LEFT = 70;
+    private static final double PLOT_RIGHT = WIDTH - 20;
+    private static final double PLOT_TOP = 72;
+    private static final double PLOT_BOTTOM = PLOT_HEIGHT - 50;
+
+    /** The x scale of the charts over match weight. */
+    private static Svg.Scale weightScale(Histogram histogram) {
+        double[] domain = weightDomain(histogram);
+        return new Svg.Scale(domain[0], domain[1], PLOT_LEFT, PLOT_RIGHT);
+    }
+
     // match-weight histogram
 
     /** Bars of candidate pairs per weight bin on a logarithmic count axis, thresholds as vertical lines. */
     static String histogram(Histogram histogram) {
-        double height = 410;
-        double left = 70;
-        double right = WIDTH - 20;
-        double top = 72;
-        double bottom = height - 50;
-        double[] domain = weightDomain(histogram);
-        Svg.Scale x = new Svg.Scale(domain[0], domain[1], left, right);
+        Svg.Scale x = weightScale(histogram);
         long maxCount = 1;
         for (Bin bin : histogram.bins()) {
             maxCount = Math.max(maxCount, Math.max(bin.matches(), bin.others()));
@@ -67,20 +74,20 @@ final class ReportCharts {
         }
         int decades = (int) Math.ceil(Math.log10(maxCount) + 1e-9);
         // counts from 1 up: a bar of one pair is visible above the axis, which sits at 0.5
-        Svg.Scale y = new Svg.Scale(Math.log10(0.5), Math.max(1, decades), bottom, top);
-        Svg svg = new Svg("chart histogram", WIDTH, height,
+        Svg.Scale y = new Svg.Scale(Math.log10(0.5), Math.max(1, decades), PLOT_BOTTOM, PLOT_TOP);
+        Svg svg = new Svg("chart histogram", WIDTH, PLOT_HEIGHT,
                 "Histogram of the match weights of " + Svg.count(histogram.pairs()) + " candidate pairs");
 
         svg.open("grid");
         for (int d = 0; d <= Math.max(1, decades); d++) {
             double yy = y.at(d);
-            svg.line(left, yy, right, yy, "gridline");
-            svg.text(left - 8, yy + 4, "end", "tick", Svg.count(Math.round(Math.pow(10, d))));
+            svg.line(PLOT_LEFT, yy, PLOT_RIGHT, yy, "gridline");
+            svg.text(PLOT_LEFT - 8, yy + 4, "end", "tick", Svg.count(Math.round(Math.pow(10, d))));
         }
         svg.close();
-        xAxis(svg, x, bottom, "match weight (bits)");
-        svg.text(18, (top + bottom) / 2, "middle", "axis-title", "candidate pairs (log scale)",
-                "transform", "rotate(-90 18 " + Svg.num((top + bottom) / 2) + ")");
+        xAxis(svg, x, PLOT_BOTTOM, "match weight (bits)");
+        svg.text(18, (PLOT_TOP + PLOT_BOTTOM) / 2, "middle", "axis-title", "candidate pairs (log scale)",
+                "transform", "rotate(-90 18 " + Svg.num((PLOT_TOP + PLOT_BOTTOM) / 2) + ")");
 
         svg.open("bins", "data-width", Svg.fixed(histogram.width(), 2), "data-count",
                 Integer.toString(histogram.bins().size()));
@@ -95,19 +102,19 @@ final class ReportCharts {
                     Long.toString(bin.matches()), "data-others", Long.toString(bin.others()));
             if (histogram.split()) {
                 double mid = (x0 + x1) / 2;
-                bar(svg, x0, mid, bin.others(), y, bottom, "nonmatch", range + Svg.count(bin.others()) + " non-matches");
-                bar(svg, mid, x1, bin.matches(), y, bottom, "match", range + Svg.count(bin.matches()) + " true matches");
+                bar(svg, x0, mid, bin.others(), y, PLOT_BOTTOM, "nonmatch", range + Svg.count(bin.others()) + " non-matches");
+                bar(svg, mid, x1, bin.matches(), y, PLOT_BOTTOM, "match", range + Svg.count(bin.matches()) + " true matches");
             } else {
-                bar(svg, x0, x1, bin.total(), y, bottom, "pair", range + Svg.count(bin.total()) + " candidate pairs");
+                bar(svg, x0, x1, bin.total(), y, PLOT_BOTTOM, "pair", range + Svg.count(bin.total()) + " candidate pairs");
             }
             svg.close();
         }
         svg.close();
-        thresholds(svg, histogram.thresholds(), x, top, bottom);
+        thresholds(svg, histogram.thresholds(), x, PLOT_TOP, PLOT_BOTTOM);
         if (histogram.split()) {
-            legend(svg, left + 10, 16, new String[] {"nonmatch", "match"}, new String[] {"not a true match", "true match"});
+            legend(svg, PLOT_LEFT + 10, 16, new String[] {"nonmatch", "match"}, new String[] {"not a true match", "true match"});
         } else {
-            legend(svg, left + 10, 16, new String[] {"pair"}, new String[] {"candidate pairs (no ground truth given)"});
+            legend(svg, PLOT_LEFT + 10, 16, new String[] {"pair"}, new String[] {"candidate pairs (no ground truth given)"});
         }
         return svg.finish();
     }
@@ -183,27 +190,21 @@ final class ReportCharts {
 
     /** Precision, recall and F1 of linking every candidate pair at or above the threshold. */
     static String precisionRecall(PrecisionRecall pr, Histogram histogram) {
-        double height = 410;
-        double left = 70;
-        double right = WIDTH - 20;
-        double top = 72;
-        double bottom = height - 50;
-        double[] domain = weightDomain(histogram);
-        Svg.Scale x = new Svg.Scale(domain[0], domain[1], left, right);
-        Svg.Scale y = new Svg.Scale(0, 1, bottom, top);
-        Svg svg = new Svg("chart precision-recall", WIDTH, height, "Precision and recall against the match threshold");
+        Svg.Scale x = weightScale(histogram);
+        Svg.Scale y = new Svg.Scale(0, 1, PLOT_BOTTOM, PLOT_TOP);
+        Svg svg = new Svg("chart precision-recall", WIDTH, PLOT_HEIGHT, "Precision and recall against the match threshold");
         svg.open("grid");
         for (double tick : y.ticks(5)) {
-            svg.line(left, y.at(tick), right, y.at(tick), "gridline");
-            svg.text(left - 8, y.at(tick) + 4, "end", "tick", Svg.fixed(tick, 1));
+            svg.line(PLOT_LEFT, y.at(tick), PLOT_RIGHT, y.at(tick), "gridline");
+            svg.text(PLOT_LEFT - 8, y.at(tick) + 4, "end", "tick", Svg.fixed(tick, 1));
         }
         svg.close();
-        xAxis(svg, x, bottom, "threshold: link pairs with a match weight at or above (bits)");
+        xAxis(svg, x, PLOT_BOTTOM, "threshold: link pairs with a match weight at or above (bits)");
 
         String ceilingLabel = null;
         if (pr.allTruePairs() > 0) {
             double ceiling = (double) pr.candidateTruePairs() / pr.allTruePairs();
-            svg.line(left, y.at(ceiling), right, y.at(ceiling), "ceiling", "data-recall", Svg.fixed(ceiling, 4));
+            svg.line(PLOT_LEFT, y.at(ceiling), PLOT_RIGHT, y.at(ceiling), "ceiling", "data-recall", Svg.fixed(ceiling, 4));
             ceilingLabel = "recall ceiling of blocking: " + Svg.fixed(ceiling, 3) + " (" + Svg.count(pr.candidateTruePairs())
                     + " of " + Svg.count(pr.allTruePairs()) + " true pairs are candidates)";
         }
@@ -243,18 +244,18 @@ final class ReportCharts {
         int row = 0;
         for (Point p : pr.atThresholds()) {
             double xx = x.at(p.threshold());
-            svg.line(xx, top - 4, xx, bottom, "threshold link", "data-bits", Svg.fixed(p.threshold(), 2));
+            svg.line(xx, PLOT_TOP - 4, xx, PLOT_BOTTOM, "threshold link", "data-bits", Svg.fixed(p.threshold(), 2));
             String anchor = xx > WIDTH - 300 ? "end" : "start";
-            svg.text(anchor.equals("end") ? xx - 4 : xx + 4, top - 8 - 13 * (row++ % 3), anchor, "threshold-label",
+            svg.text(anchor.equals("end") ? xx - 4 : xx + 4, PLOT_TOP - 8 - 13 * (row++ % 3), anchor, "threshold-label",
                     "link \u2265 " + Svg.fixed(p.threshold(), 2) + ": precision " + fraction(p.precision()) + ", recall "
                             + fraction(p.recall()));
         }
         svg.close();
         if (ceilingLabel == null) {
-            lineLegend(svg, left + 10, 16, new String[] {"curve precision", "curve recall", "curve f1"},
+            lineLegend(svg, PLOT_LEFT + 10, 16, new String[] {"curve precision", "curve recall", "curve f1"},
                     new String[] {"precision", "recall", "F1"});
         } else {
-            lineLegend(svg, left + 10, 16, new String[] {"curve precision", "curve recall", "curve f1", "ceiling"},
+            lineLegend(svg, PLOT_LEFT + 10, 16, new String[] {"curve precision", "curve recall", "curve f1", "ceiling"},
                     new String[] {"precision", "recall", "F1", ceilingLabel});
         }
         return svg.finish();
