@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <pre>
  * java -Xmx10g -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.BlockingReport --records 1000000 \
- *     [--drop family_dm+given_initial] [--add family_dm+given_canonical] ...
+ *     [--drop family_dm+given_initial] [--add family_dm+given_canonical] [--key-cap name_set=100] ...
  * </pre>
  *
  * <p>Features are computed through the public API ({@link PublicFeatures}); a key's value is
@@ -36,7 +36,8 @@ import java.util.Map;
  *
  * <p>{@code --drop NAME} removes a key of the rule from the proposed set and {@code --add
  * F1+F2} adds one (features named as in {@code CustomerRules.Features}); the proposed set is
- * reported next to the rule's own when either is given.
+ * reported next to the rule's own when either is given. {@code --key-cap NAME=N} lowers one key's
+ * cap to {@code N} (the lower of it and {@code --cap}) in both sets.
  */
 public final class BlockingReport {
 
@@ -49,6 +50,7 @@ public final class BlockingReport {
         Path root = GeneratedData.cacheRoot();
         List<String> drop = new ArrayList<>();
         List<String> add = new ArrayList<>();
+        Map<String, Integer> keyCaps = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--records" -> people = GeneratedData.peopleFor(Long.parseLong(args[++i].replace("_", "")));
@@ -57,6 +59,10 @@ public final class BlockingReport {
                 case "--data" -> root = Path.of(args[++i]);
                 case "--drop" -> drop.add(args[++i]);
                 case "--add" -> add.add(args[++i]);
+                case "--key-cap" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    keyCaps.put(kv[0], Integer.parseInt(kv[1]));
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -79,6 +85,10 @@ public final class BlockingReport {
         proposed.removeAll(drop);
         proposed.addAll(add);
         List<String> names = new ArrayList<>(definitions.keySet());
+        int[] caps = new int[names.size()];
+        for (int k = 0; k < caps.length; k++) {
+            caps[k] = Math.min(cap, keyCaps.getOrDefault(names.get(k), cap));
+        }
         int[][] slots = new int[names.size()][];
         for (int k = 0; k < names.size(); k++) {
             List<String> fs = definitions.get(names.get(k));
@@ -128,7 +138,7 @@ public final class BlockingReport {
                     long[] b = hashes.get(members.get(y));
                     truePairs++;
                     for (int k = 0; k < slots.length; k++) {
-                        shares[k] = a[k] != 0 && a[k] == b[k] && blocks.get(k).get(a[k]) <= cap;
+                        shares[k] = a[k] != 0 && a[k] == b[k] && blocks.get(k).get(a[k]) <= caps[k];
                         if (shares[k]) {
                             coveredBy[k]++;
                         }
@@ -151,7 +161,7 @@ public final class BlockingReport {
             for (int size : blocks.get(k).values()) {
                 withKey += size;
                 largest = Math.max(largest, size);
-                if (size > cap) {
+                if (size > caps[k]) {
                     oversized++;
                 } else {
                     pairs[k] += (long) size * (size - 1) / 2;

@@ -73,7 +73,7 @@ final class GeneratedData {
      * half-written earlier run).
      */
     static Path ensure(Path root, long people, long seed) {
-        Path dir = root.resolve("people-" + people + "-seed-" + seed);
+        Path dir = root.resolve("people-" + people + "-seed-" + seed + "-r" + CustomerDataGenerator.REVISION);
         Path marker = dir.resolve("complete");
         try {
             if (!Files.exists(marker)) {

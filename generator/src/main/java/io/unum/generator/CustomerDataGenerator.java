@@ -49,8 +49,13 @@ import org.apache.commons.csv.CSVPrinter;
  * file order; person ids are {@code P<7+ digits>}. A person's records are spread over the file
  * by a bounded shuffle window.
  *
- * <p><b>Guarantees.</b> The same settings give byte-identical files on every JVM (the random
- * generator is SplitMix64, implemented here). Generation streams: memory stays constant
+ * <p><b>Names.</b> Given names come from lists of common US names (with nicknames); half of the
+ * surnames come from a list of common ones and half are composed from syllables, so that, as in
+ * a real customer base, most surnames are rare and strangers share a surname only when it is a
+ * common one.
+ *
+ * <p><b>Guarantees.</b> The same settings and {@link #REVISION} give byte-identical files on
+ * every JVM (the random generator is SplitMix64, implemented here). Generation streams: memory stays constant
  * whatever the number of people (one household and a shuffle window of 16,384 records are held
  * at a time). Customer ids, loyalty ids, personal e-mails, handles and phone numbers are unique
  * per person up to about 2.6 million people; past that, phone numbers may collide by chance.
@@ -59,6 +64,13 @@ import org.apache.commons.csv.CSVPrinter;
  * Defaults: 1,000 people, seed 0, no progress reports.
  */
 public final class CustomerDataGenerator {
+
+    /**
+     * The revision of the generator's output: it changes whenever the same settings start to
+     * give different files, so that cached data sets can be told apart. Revision 2 composes
+     * half of the surnames (before, every surname came from a list of about 200).
+     */
+    public static final int REVISION = 2;
 
     /** The columns of {@code records.csv}, in order. */
     public static final List<String> RECORD_COLUMNS = List.of("record_id", "source", "observed_at", "first_name",

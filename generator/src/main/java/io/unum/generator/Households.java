@@ -49,7 +49,7 @@ final class Households {
         List<Person> people = new ArrayList<>(4);
         Tables.City city = rng.chance(0.25) ? Tables.CITIES[rng.nextInt(3)] : rng.pick(Tables.CITIES);
         Person.Address address = address(rng, city);
-        String surname = Tables.SURNAMES[rng.skewed(Tables.SURNAMES.length)];
+        String surname = Tables.surname(rng);
         double kind = rng.nextDouble();
         long next = firstIndex;
         if (kind < 0.44) {
@@ -71,7 +71,7 @@ final class Households {
             int roommates = rng.between(2, 3);
             for (int i = 0; i < roommates; i++) {
                 people.add(adult(next + i, rng, rng.chance(0.5),
-                        Tables.SURNAMES[rng.skewed(Tables.SURNAMES.length)], 1975, 2004));
+                        Tables.surname(rng), 1975, 2004));
             }
         }
         if (people.size() > max) {
@@ -127,10 +127,10 @@ final class Households {
         Person b = adult(next + 1, rng, sameSex, surname, Math.max(from, a.birthYear - 6),
                 Math.min(to, a.birthYear + 6));
         if (rng.chance(0.3)) {
-            a.last = Tables.SURNAMES[rng.skewed(Tables.SURNAMES.length)];
+            a.last = Tables.surname(rng);
         } else if (rng.chance(0.55)) {
             // took the partner's surname at marriage, during the observed period
-            a.previousLast = Tables.SURNAMES[rng.skewed(Tables.SURNAMES.length)];
+            a.previousLast = Tables.surname(rng);
             if (a.previousLast.equals(a.last)) {
                 a.previousLast = null;
             } else {

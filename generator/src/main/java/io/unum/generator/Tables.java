@@ -63,6 +63,50 @@ final class Tables {
             Singh Kumar Shah Khan Ali Cohen Levy Friedman Goldberg Katz Murray Ford Hamilton Graham
             """);
 
+    /**
+     * Share of people whose surname comes from {@link #SURNAMES}; the others get a composed one
+     * ({@link #surname(Rng)}). Real surnames have a long tail (the 2010 US census counted
+     * 6.3 million distinct surnames, and even the most common, Smith, is held by under 1 % of
+     * people), so a few hundred names alone would make strangers share a surname far more
+     * often at scale than they do in a real customer base.
+     */
+    static final double LISTED_SURNAME_SHARE = 0.5;
+
+    /** First parts of composed surnames, more common first. */
+    static final String[] SURNAME_ONSETS = words("""
+            Har Wal Ash Bran Cal Dun Ell Fair Gar Hol Kin Lang Mar Nor Pen Rad Sel Tal Wes Brad
+            Carl Dal Eck Fen Gil Hal Ing Kes Lind Mor Ost Prest Quen Rob Stan Thorn Ul Vand Wint Yar
+            Ab Bel Cor Dren Em Farn Gold Hart Ives Jar Kell Lor Mel Nash Orm Pax Ren Sut Tren Ver
+            Wick Bex Crom Dor Eld Fitz Grim Heb Isel Jost Kran Lud Merr Nev Oak Pell Rook Stil Tull
+            Bog Cas Dov Fal Gresh Hask Kov Lam Mos Nuss Pet Rask Sor Tam Vol Zab Bor Dag Lev Mik
+            """);
+
+    /** Optional middle syllables of composed surnames. */
+    static final String[] SURNAME_LINKS = words("""
+            er en in ing el an ow ert am is ley ton ver ner ber ri ma lo de sa
+            """);
+
+    /** Last parts of composed surnames, more common first. */
+    static final String[] SURNAME_ENDINGS = words("""
+            son ton ley ford man sen berg well wood field more stone worth wick by ham dale land
+            ridge brook ing ers ett ard ock ow ey ins ström gaard stein mann ski ová ek ić ov enko
+            ez ini etti ato ides opoulos oglu quist holm lund hurst combe thwaite garth
+            """);
+
+    /**
+     * A surname: from {@link #SURNAMES} with probability {@link #LISTED_SURNAME_SHARE}, otherwise
+     * composed of an onset, an optional link and an ending, each drawn with {@link Rng#skewed}
+     * so that composed names have a long tail of rare ones and some common ones.
+     */
+    static String surname(Rng rng) {
+        if (rng.chance(LISTED_SURNAME_SHARE)) {
+            return SURNAMES[rng.skewed(SURNAMES.length)];
+        }
+        String onset = SURNAME_ONSETS[rng.skewed(SURNAME_ONSETS.length)];
+        String link = rng.chance(0.4) ? SURNAME_LINKS[rng.skewed(SURNAME_LINKS.length)] : "";
+        return onset + link + SURNAME_ENDINGS[rng.skewed(SURNAME_ENDINGS.length)];
+    }
+
     /** Names shared by so many people that strangers with them meet in one city. */
     static final String[][] COMMON_FULL_NAMES = {
         {"John", "Smith"}, {"Michael", "Johnson"}, {"James", "Brown"}, {"Robert", "Jones"},

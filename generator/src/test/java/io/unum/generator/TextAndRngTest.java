@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,8 @@ class TextAndRngTest {
 
     @Test
     void everyTableNameBecomesPlainAscii() {
-        for (String[] table : new String[][] {Tables.MALE_FIRST, Tables.FEMALE_FIRST, Tables.SURNAMES}) {
+        for (String[] table : new String[][] {Tables.MALE_FIRST, Tables.FEMALE_FIRST, Tables.SURNAMES,
+            Tables.SURNAME_ONSETS, Tables.SURNAME_LINKS, Tables.SURNAME_ENDINGS}) {
             for (String name : table) {
                 assertTrue(Text.isAscii(Text.stripDiacritics(name)), name);
                 assertTrue(Text.isAscii(Text.transliterate(name)), name);
@@ -51,6 +54,26 @@ class TextAndRngTest {
             assertTrue(given.contains(formal), "nickname key is a given name: " + formal);
         }
         assertEquals(Set.of("Bob", "Rob", "Bobby"), Set.of(Tables.NICKNAMES.get("Robert")));
+    }
+
+    @Test
+    void surnamesHaveALongTailAndNoneIsHeldByOnePercent() {
+        Rng rng = new Rng(11);
+        Map<String, Integer> counts = new HashMap<>();
+        int draws = 200_000;
+        for (int i = 0; i < draws; i++) {
+            counts.merge(Tables.surname(rng), 1, Integer::sum);
+        }
+        int largest = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+        assertTrue(largest < draws / 100, "most common surname held by " + largest + " of " + draws);
+        assertTrue(counts.size() > 20_000, "distinct surnames: " + counts.size());
+        long rare = counts.values().stream().filter(c -> c <= 10).mapToLong(Integer::longValue).sum();
+        assertTrue(rare > draws / 10, "people whose surname at most 10 others share: " + rare);
+        long listed = Set.of(Tables.SURNAMES).stream().mapToLong(n -> counts.getOrDefault(n, 0)).sum();
+        assertEquals(Tables.LISTED_SURNAME_SHARE, listed / (double) draws, 0.01, "share of listed surnames");
+        for (String name : counts.keySet()) {
+            assertTrue(Text.isAscii(Text.stripDiacritics(name)) && !Text.handle(name).isEmpty(), name);
+        }
     }
 
     @Test
