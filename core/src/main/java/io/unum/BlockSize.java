@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param key the blocking key's name (for a deterministic rule, the identifier type's name)
  * @param fingerprint a keyed hash of the value, in hexadecimal
  * @param size the number of records sharing it
- * @param oversized whether it exceeds the block-size cap (and is not compared through)
+ * @param oversized whether it exceeds its cap (the resolver's block-size cap, or the key's own
+ *     when lower) and is not compared through
  */
 public record BlockSize(String rule, String key, String fingerprint, int size, boolean oversized) {
 

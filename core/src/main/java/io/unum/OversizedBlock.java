@@ -3,7 +3,8 @@ package io.unum;
 import java.util.Objects;
 
 /**
- * A blocking key value shared by more records than the resolver's {@code blockSizeCap}: its
+ * A blocking key value shared by more records than its cap (the resolver's {@code blockSizeCap},
+ * or the key's own {@link io.unum.rules.BlockingKey#maxBlockSize() maxBlockSize} when lower): its
  * records are not compared through it (they may still meet through other keys). Typical causes
  * are placeholder values ({@code test@test.com}, {@code 000-000-0000}) and unselective keys.
  *

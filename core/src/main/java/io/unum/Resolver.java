@@ -396,8 +396,9 @@ public final class Resolver {
 
         /**
          * The most records that may share one blocking-key value before the value stops
-         * producing candidate pairs (default 1,000). Oversized values are reported in
-         * {@link ResolutionStatistics#oversizedBlocks()}.
+         * producing candidate pairs (default 1,000). A probabilistic rule's key may set a lower
+         * cap of its own ({@link io.unum.rules.BlockingKey#withMaxBlockSize(int)}). Oversized
+         * values are reported in {@link ResolutionStatistics#oversizedBlocks()}.
          */
         public Builder blockSizeCap(int value) {
             if (blockSizeCap != null) {

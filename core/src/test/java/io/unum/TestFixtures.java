@@ -53,6 +53,15 @@ final class TestFixtures {
     };
 
     static Resolver.Builder customerResolver() {
+        return customerResolver(0);
+    }
+
+    /**
+     * The customer fixture's resolver with the full-name blocking key capped at {@code nameKeyCap}
+     * records per block ({@code 0}: the resolver's cap).
+     */
+    static Resolver.Builder customerResolver(int nameKeyCap) {
+        BlockingKey name = BlockingKey.on(Attributes.LAST_NAME, Attributes.FIRST_NAME);
         return Resolver.newBuilder()
                 .feature(Feature.of(Attributes.FIRST_NAME))
                 .feature(Feature.of(Attributes.LAST_NAME))
@@ -77,7 +86,7 @@ final class TestFixtures {
                                 ComparisonLevel.of("exact", LevelCondition.exact(), 0.8, 0.05),
                                 ComparisonLevel.of("else", LevelCondition.always(), 0.2, 0.95)))
                         .blockingKey(BlockingKey.on("dob"))
-                        .blockingKey(BlockingKey.on(Attributes.LAST_NAME, Attributes.FIRST_NAME))
+                        .blockingKey(nameKeyCap == 0 ? name : name.withMaxBlockSize(nameKeyCap))
                         .blockingKey(BlockingKey.on("last_initial", Attributes.CITY))
                         .prior(0.001)
                         .matchThreshold(0.95)

@@ -90,7 +90,7 @@ final class Clusterer {
                     continue;
                 }
                 Block block = blocks.get(e.keys[k]);
-                if (block.size() > config.blockSizeCap) {
+                if (config.oversized(block)) {
                     continue;
                 }
                 for (int m = 0; m < block.size(); m++) {

@@ -18,6 +18,7 @@ import io.unum.rules.Feature;
 import io.unum.rules.MatchRule;
 import io.unum.spi.IdentifierNormalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ public final class EngineConfig {
     final Map<IdentifierType, Integer> limits;
     final Map<RecordKey, Set<RecordKey>> cannotLink;
     final int blockSizeCap;
+    /** Per rule and key (a deterministic rule's keys are its identifier types): the block-size cap. */
+    private final int[][] blockCaps;
     final int maxProfileSize;
     /** Merge protection: the most two records of one profile may contradict each other, in bits. */
     final double maxContradiction;
@@ -93,6 +96,22 @@ public final class EngineConfig {
         this.limits = Map.copyOf(s.limits());
         this.cannotLink = cannotLink;
         this.blockSizeCap = s.blockSizeCap();
+        this.blockCaps = new int[rules.length][];
+        for (CompiledRule rule : rules) {
+            int[] caps;
+            if (rule.deterministic) {
+                caps = new int[rule.types.length];
+                Arrays.fill(caps, blockSizeCap);
+            } else {
+                List<BlockingKey> keys = ((MatchRule.Probabilistic) rule.rule).blockingKeys();
+                caps = new int[keys.size()];
+                for (int k = 0; k < caps.length; k++) {
+                    int own = keys.get(k).maxBlockSize();
+                    caps[k] = own == 0 ? blockSizeCap : Math.min(own, blockSizeCap);
+                }
+            }
+            blockCaps[rule.index] = caps;
+        }
         this.maxProfileSize = s.maxProfileSize();
         this.maxContradiction = s.maxContradiction();
         this.maxValueLength = s.maxValueLength();
@@ -106,6 +125,21 @@ public final class EngineConfig {
         this.settings = s;
         this.tfFeatureSlots = tfSlots.stream().mapToInt(x -> x[0]).toArray();
         this.tfTables = tfTables.toArray(new io.unum.training.TermFrequencies[0]);
+    }
+
+    /** The most records {@code block} may hold and still be compared through. */
+    int cap(Block block) {
+        return blockCaps[block.rule][block.keyIndex];
+    }
+
+    /** Whether {@code block} holds more records than its key's cap: no candidates or links through it. */
+    boolean oversized(Block block) {
+        return block.size() > blockCaps[block.rule][block.keyIndex];
+    }
+
+    /** The cap of key {@code keyIndex} of rule {@code rule}. */
+    int cap(int rule, int keyIndex) {
+        return blockCaps[rule][keyIndex];
     }
 
     /** The same configuration with a trained model's parameters. */

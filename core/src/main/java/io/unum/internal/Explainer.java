@@ -76,7 +76,7 @@ final class Explainer {
                 return true;
             }
             Block block = blocks.get(a.keys[i]);
-            if (block != null && block.size() <= config.blockSizeCap) {
+            if (block != null && !config.oversized(block)) {
                 return true;
             }
         }

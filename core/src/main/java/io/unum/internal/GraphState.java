@@ -218,7 +218,7 @@ public final class GraphState {
                 Block block = blocks.get(key);
                 mark(block, currentEpoch, touchedBlocks);
                 block.removeValue(old.index);
-                if (block.deterministic && block.size() < config.blockSizeCap) {
+                if (block.deterministic && block.size() < config.cap(block)) {
                     // the block linked its members implicitly; they must be clustered again
                     for (int m = 0; m < block.size(); m++) {
                         touched.add(entries.get(block.member(m)));
@@ -262,8 +262,8 @@ public final class GraphState {
 
         // 4. blocks that crossed the cap change which old pairs are candidates
         long pairs = 0;
-        int cap = config.blockSizeCap;
         for (Block block : touchedBlocks) {
+            int cap = config.cap(block);
             boolean wasOver = block.sizeBefore > cap;
             boolean isOver = block.size() > cap;
             if (wasOver == isOver) {
@@ -436,7 +436,6 @@ public final class GraphState {
         long[][] found = new long[chunkCount][];
         int[] foundCount = new int[chunkCount];
         long[] pairCounts = new long[chunkCount];
-        int cap = config.blockSizeCap;
         parallel.forEachChunk(chunkCount, n >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE, c -> {
             int[] stamp = borrowStamp();
             long[] out = new long[64];
@@ -449,7 +448,7 @@ public final class GraphState {
                 stamp[a.index] = mark;
                 for (long key : a.keys) {
                     Block block = blocks.get(key);
-                    if (block.deterministic || block.size() > cap) {
+                    if (block.deterministic || config.oversized(block)) {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
@@ -481,7 +480,7 @@ public final class GraphState {
                 stamp[a.index] = 0;
                 for (long key : a.keys) {
                     Block block = blocks.get(key);
-                    if (block.deterministic || block.size() > cap) {
+                    if (block.deterministic || config.oversized(block)) {
                         continue;
                     }
                     for (int i = 0; i < block.size(); i++) {
@@ -546,7 +545,7 @@ public final class GraphState {
                         continue;
                     }
                     Block block = blocks.get(e.keys[k]);
-                    if (block.size() > config.blockSizeCap || block.visitedEpoch == currentEpoch) {
+                    if (config.oversized(block) || block.visitedEpoch == currentEpoch) {
                         continue;
                     }
                     block.visitedEpoch = currentEpoch; // each block is expanded once per change
@@ -928,7 +927,7 @@ public final class GraphState {
             for (int k = 0; k < e.keys.length; k++) {
                 CompiledRule rule = config.rules[e.keyMeta[k] >>> 16];
                 Block block = blocks.get(e.keys[k]);
-                if (!rule.deterministic || block.size() > config.blockSizeCap) {
+                if (!rule.deterministic || config.oversized(block)) {
                     continue;
                 }
                 for (int m = 0; m < block.size(); m++) {
@@ -1007,7 +1006,7 @@ public final class GraphState {
             int mark = a.index + 1;
             for (long key : a.keys) {
                 Block block = blocks.get(key);
-                if (block.deterministic || block.size() > config.blockSizeCap) {
+                if (block.deterministic || config.oversized(block)) {
                     continue;
                 }
                 for (int i = 0; i < block.size(); i++) {
@@ -1041,7 +1040,7 @@ public final class GraphState {
         for (int i = 0; i < a.keys.length; i++) {
             if ((a.keyMeta[i] >>> 16) == rule.index && Arrays.binarySearch(b.keys, a.keys[i]) >= 0) {
                 Block block = blocks.get(a.keys[i]);
-                if (block.size() <= config.blockSizeCap) {
+                if (!config.oversized(block)) {
                     return true;
                 }
             }
@@ -1081,7 +1080,7 @@ public final class GraphState {
             CompiledRule rule = config.rules[block.rule];
             list.add(new io.unum.BlockSize(rule.name, rule.keyName(block.keyIndex),
                     toHex(SipHash.mix(block.key ^ config.k1)).substring(0, 12), block.size(),
-                    block.size() > config.blockSizeCap));
+                    config.oversized(block)));
         }
         return list;
     }
@@ -1119,7 +1118,7 @@ public final class GraphState {
             }
             // the size the block would have with this record in it (an update keeps its place)
             boolean member = resident != null && Arrays.binarySearch(resident.keys, key) >= 0;
-            if (block.size() + (member ? 0 : 1) > config.blockSizeCap) {
+            if (block.size() + (member ? 0 : 1) > config.cap(block)) {
                 continue;
             }
             for (int i = 0; i < block.size(); i++) {
@@ -1310,7 +1309,7 @@ public final class GraphState {
     public long linkCount() {
         long[] implicit = new long[1];
         blocks.forEach(block -> {
-            if (block.deterministic && block.size() <= config.blockSizeCap) {
+            if (block.deterministic && !config.oversized(block)) {
                 implicit[0] += (long) block.size() * (block.size() - 1) / 2;
             }
         });
@@ -1331,7 +1330,7 @@ public final class GraphState {
     public List<OversizedBlock> oversizedBlocks() {
         List<OversizedBlock> list = new ArrayList<>();
         blocks.forEach(block -> {
-            if (block.size() > config.blockSizeCap) {
+            if (config.oversized(block)) {
                 CompiledRule rule = config.rules[block.rule];
                 long fingerprint = SipHash.mix(block.key ^ config.k1);
                 list.add(new OversizedBlock(rule.name, rule.keyName(block.keyIndex), toHex(fingerprint).substring(0, 12),

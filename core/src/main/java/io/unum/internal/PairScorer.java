@@ -115,7 +115,7 @@ final class PairScorer {
                 int rule = a.keyMeta[i] >>> 16;
                 if (!config.rules[rule].deterministic && (rules & (1L << rule)) == 0) {
                     Block block = blocks.get(x);
-                    if (block != null && block.size() <= config.blockSizeCap) {
+                    if (block != null && !config.oversized(block)) {
                         rules |= 1L << rule;
                     }
                 }
