@@ -315,33 +315,53 @@ final class Featurizer {
      * normalized once per batch, and records with the same value share one normalized string.
      *
      * <p>Each feature remembers at most {@link #MAX_ENTRIES_PER_FEATURE} values (the first ones
-     * seen), which bounds the memory of features whose values rarely repeat. A memo lives for one
-     * batch and is then dropped, so it never keeps a value past an erasure. Thread-safe.
+     * seen), which bounds the memory of features whose values rarely repeat. A feature whose
+     * values hardly repeat (e-mail addresses, phone numbers, device ids) stops being remembered:
+     * after {@link #PROBE} look-ups with fewer than a quarter of them found, its values are
+     * normalized directly, saving a hash look-up that almost always misses. Which values are
+     * remembered never changes a result. A memo lives for one batch and is then dropped, so it
+     * never keeps a value past an erasure. Thread-safe.
      */
     static final class Memo {
 
         static final int MAX_ENTRIES_PER_FEATURE = 1 << 14;
+        static final int PROBE = 1 << 13;
 
         /** Stands for a {@code null} result (concurrent maps hold no nulls); compared by identity. */
         @SuppressWarnings("StringOperationCanBeSimplified")
         private static final String ABSENT = new String("");
 
         private final ConcurrentHashMap<String, String>[] byFeature;
+        /** Per feature: look-ups and hits so far (racy counts, a heuristic), and whether the memo is off. */
+        private final long[] lookups;
+        private final long[] hits;
+        private final boolean[] off;
 
         @SuppressWarnings("unchecked")
-        private Memo(int features) {
+        Memo(int features) {
             byFeature = new ConcurrentHashMap[features];
             for (int f = 0; f < features; f++) {
                 byFeature[f] = new ConcurrentHashMap<>();
             }
+            lookups = new long[features];
+            hits = new long[features];
+            off = new boolean[features];
         }
 
         String normalize(int slot, Feature feature, String raw) {
+            if (off[slot]) {
+                return feature.normalizer().normalize(raw);
+            }
             ConcurrentHashMap<String, String> values = byFeature[slot];
             String known = values.get(raw);
+            long seen = ++lookups[slot];
             if (known == null) {
+                if (seen >= PROBE && hits[slot] < seen / 4) {
+                    off[slot] = true;
+                    values.clear();
+                }
                 String normalized = feature.normalizer().normalize(raw);
-                if (values.size() >= MAX_ENTRIES_PER_FEATURE) {
+                if (values.size() >= MAX_ENTRIES_PER_FEATURE || off[slot]) {
                     return normalized;
                 }
                 known = values.putIfAbsent(raw, normalized == null ? ABSENT : normalized);
@@ -349,7 +369,13 @@ final class Featurizer {
                     return normalized;
                 }
             }
+            hits[slot]++;
             return known == ABSENT ? null : known;
+        }
+
+        /** Whether the memo has stopped remembering the feature in {@code slot} (for the tests). */
+        boolean off(int slot) {
+            return off[slot];
         }
     }
 

@@ -33,6 +33,13 @@ import java.util.Objects;
  *       {@link NormalizedValue.Invalid}.</li>
  * </ul>
  *
+ * <p><b>Fast path.</b> With the default region {@code US} and {@link Validation#POSSIBLE}, a
+ * number written in one of the usual North American ways — ten digits whose first is 2–9,
+ * optionally after {@code 1} or {@code +1}, separated only by spaces, hyphens, dots and
+ * parentheses — is normalized without libphonenumber (whose regular expressions cost several
+ * microseconds a number); anything else goes through libphonenumber. The fast path gives the
+ * same result as libphonenumber on every input, which the tests check on 200,000 seeded inputs.
+ *
  * <p>Reasons and expectations never contain the number. Instances are immutable and
  * thread-safe ({@link PhoneNumberUtil} is).
  */
@@ -54,10 +61,12 @@ public final class PhoneNormalizer implements IdentifierNormalizer {
 
     private final String defaultRegion;
     private final Validation validation;
+    private final boolean fastPath;
 
-    private PhoneNormalizer(String defaultRegion, Validation validation) {
+    private PhoneNormalizer(String defaultRegion, Validation validation, boolean fastPath) {
         this.defaultRegion = defaultRegion;
         this.validation = validation;
+        this.fastPath = fastPath && defaultRegion.equals("US") && validation == Validation.POSSIBLE;
     }
 
     /** Starts a configuration: no default region, {@link Validation#POSSIBLE}. */
@@ -75,6 +84,14 @@ public final class PhoneNormalizer implements IdentifierNormalizer {
         String value = raw.strip();
         if (value.length() > 64) {
             return NormalizedValue.invalid(EXPECTED);
+        }
+        if (fastPath) {
+            String national = northAmerican(value);
+            if (national != null) {
+                String e164 = "+1" + national;
+                return isPlaceholder(national, 1) ? NormalizedValue.nonIdentifying(e164, PLACEHOLDER)
+                        : NormalizedValue.valid(e164);
+            }
         }
         PhoneNumber number;
         try {
@@ -102,6 +119,58 @@ public final class PhoneNormalizer implements IdentifierNormalizer {
      */
     public Normalizer asFeature() {
         return value -> normalize(value) instanceof NormalizedValue.Valid v ? v.value() : null;
+    }
+
+    /**
+     * The ten-digit national number of a North American number in a usual format — an optional
+     * {@code +1} or {@code 1}, then ten digits starting with 2–9, with only spaces, hyphens,
+     * dots and parentheses between the digits — or {@code null} for anything else.
+     */
+    static String northAmerican(String value) {
+        int n = value.length();
+        if (n < 10 || n > 24) {
+            return null;
+        }
+        char[] digits = new char[11];
+        int count = 0;
+        int start = 0;
+        boolean plus = value.charAt(0) == '+';
+        if (plus) {
+            start = 1;
+        }
+        for (int i = start; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (count == 11) {
+                    return null;
+                }
+                digits[count++] = c;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return null;
+            }
+        }
+        int from;
+        if (count == 11 && digits[0] == '1') {
+            from = 1;
+        } else if (count == 10 && !plus) {
+            from = 0;
+        } else {
+            return null;
+        }
+        if (digits[from] < '2') {
+            return null;
+        }
+        return new String(digits, from, 10);
+    }
+
+    /** Whether {@link #normalize} may take the fast path (for the tests). */
+    boolean fastPath() {
+        return fastPath;
+    }
+
+    /** The same normalizer without the fast path: libphonenumber on every input (the tests' oracle). */
+    PhoneNormalizer withoutFastPath() {
+        return new PhoneNormalizer(defaultRegion, validation, false);
     }
 
     static boolean isPlaceholder(String national, int countryCode) {
@@ -172,7 +241,7 @@ public final class PhoneNormalizer implements IdentifierNormalizer {
 
         /** Returns the immutable normalizer. */
         public PhoneNormalizer build() {
-            return new PhoneNormalizer(region, validation);
+            return new PhoneNormalizer(region, validation, true);
         }
     }
 }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unum.matchers.compare.Samples;
 import io.unum.spi.NormalizedValue;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PhoneNormalizerTest {
@@ -104,5 +106,52 @@ class PhoneNormalizerTest {
             us.normalize(raw);
             us.normalize("+1 415 555 2671" + raw);
         }
+    }
+
+    @Test
+    void theFastPathAgreesWithLibphonenumberOnSeededInputs() {
+        PhoneNormalizer oracle = us.withoutFastPath();
+        assertTrue(us.fastPath() && !oracle.fastPath());
+        assertFalse(Phones.normalizer("CA").fastPath(), "only the US default region takes the fast path");
+        Random random = new Random(20261123);
+        String[] prefixes = {"", "", "", "1", "1 ", "1-", "+1", "+1 ", "+1-", "+", "+44 ", "011 ", "001 ", "0", "+11"};
+        String separators = " -.()";
+        String others = "/x#ae+ ,";
+        int fast = 0;
+        int total = 200_000;
+        for (int i = 0; i < total; i++) {
+            StringBuilder b = new StringBuilder(prefixes[random.nextInt(prefixes.length)]);
+            int digits = random.nextBoolean() ? 10 : 7 + random.nextInt(7); // 7..13, 10 most often
+            boolean plausible = random.nextInt(4) != 0;
+            for (int d = 0; d < digits; d++) {
+                char digit = (char) ('0' + random.nextInt(10));
+                if (plausible && (d == 0 || d == 3) && digit < '2') {
+                    digit = (char) ('2' + random.nextInt(8));
+                }
+                b.append(digit);
+                int r = random.nextInt(20);
+                if (r < 4) {
+                    b.append(separators.charAt(random.nextInt(separators.length())));
+                } else if (r == 4 && random.nextInt(4) == 0) {
+                    b.append(others.charAt(random.nextInt(others.length())));
+                }
+            }
+            if (random.nextInt(30) == 0) {
+                b.append(" ext. ").append(random.nextInt(999));
+            }
+            String input = random.nextInt(50) == 0 ? " " + b + " " : b.toString();
+            if (PhoneNormalizer.northAmerican(input.strip()) != null) {
+                fast++;
+            }
+            assertEquals(oracle.normalize(input), us.normalize(input), () -> "input " + input);
+        }
+        // the usual formats, and numbers from the generator's styles, all take the fast path
+        for (String usual : List.of("(415) 555-2671", "415.555.2671", "415-555-2671", "4155552671", "+1 415 555 2671",
+                "1-415-555-2671", "+14155552671", "1 (415) 555-2671", "000-000-0000".replace('0', '2'))) {
+            assertTrue(PhoneNormalizer.northAmerican(usual) != null, usual);
+            assertEquals(oracle.normalize(usual), us.normalize(usual), usual);
+        }
+        assertTrue(fast > total / 5, "inputs on the fast path: " + fast);
+        assertTrue(fast < total * 9 / 10, "inputs on libphonenumber's path: " + (total - fast));
     }
 }
