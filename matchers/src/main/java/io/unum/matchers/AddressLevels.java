@@ -22,34 +22,45 @@ final class AddressLevels {
     private AddressLevels() {
     }
 
-    /** Joins normalized parts into the composite; {@code null} when all are absent. */
+    /**
+     * Joins normalized parts into the composite; {@code null} when all are absent. A {@code |}
+     * inside a part becomes a space, so the composite always has exactly two separators.
+     */
     static String composite(String street, String postcode, String city) {
         if (street == null && postcode == null && city == null) {
             return null;
         }
-        return (street == null ? "" : street) + "|" + (postcode == null ? "" : postcode) + "|" + (city == null ? "" : city);
+        return clean(street) + "|" + clean(postcode) + "|" + clean(city);
+    }
+
+    private static String clean(String part) {
+        return part == null ? "" : part.replace('|', ' ');
     }
 
     /** Same street and same locality (postcode or city; or no locality on either side). */
     static LevelCondition streetAndLocality() {
-        return named("street and locality exact", (a, b) -> equal(a, b, STREET)
-                && (equal(a, b, POSTCODE) || equal(a, b, CITY) || (!localityPresent(a) && !localityPresent(b))));
+        return named("street and locality exact", (a, b) -> {
+            long ca = cuts(a);
+            long cb = cuts(b);
+            return equal(a, ca, b, cb, STREET) && (equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY)
+                    || (!localityPresent(a, ca) && !localityPresent(b, cb)));
+        });
     }
 
     /** Same street, different or one-sided locality. */
     static LevelCondition street() {
-        return named("street exact", (a, b) -> equal(a, b, STREET));
+        return named("street exact", (a, b) -> equal(a, cuts(a), b, cuts(b), STREET));
     }
 
     /** Similar street (comparator at least {@code threshold}) in the same locality. */
     static LevelCondition similarStreetSameLocality(FieldComparator comparator, double threshold) {
         return named("street " + comparator + " >= " + threshold + ", same locality", (a, b) -> {
-            if (!(equal(a, b, POSTCODE) || equal(a, b, CITY))) {
+            long ca = cuts(a);
+            long cb = cuts(b);
+            if (!(equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY))) {
                 return false;
             }
-            String x = part(a, STREET);
-            String y = part(b, STREET);
-            return !x.isEmpty() && !y.isEmpty() && comparator.compare(x, y) >= threshold;
+            return similar(a, ca, b, cb, STREET, comparator, threshold);
         });
     }
 
@@ -59,60 +70,96 @@ final class AddressLevels {
      */
     static LevelCondition postcode(boolean streetsKnown) {
         return named(streetsKnown ? "postcode exact, streets differ" : "postcode exact, no street to compare",
-                (a, b) -> streetOnBoth(a, b) == streetsKnown && equal(a, b, POSTCODE));
+                (a, b) -> {
+                    long ca = cuts(a);
+                    long cb = cuts(b);
+                    return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, POSTCODE);
+                });
     }
 
     /** Same city; {@code streetsKnown} as for {@link #postcode(boolean)}. */
     static LevelCondition city(boolean streetsKnown) {
         return named(streetsKnown ? "city exact, streets differ" : "city exact, no street to compare",
-                (a, b) -> streetOnBoth(a, b) == streetsKnown && equal(a, b, CITY));
+                (a, b) -> {
+                    long ca = cuts(a);
+                    long cb = cuts(b);
+                    return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, CITY);
+                });
     }
 
-    private static boolean streetOnBoth(String a, String b) {
-        return end(a, STREET) > 0 && end(b, STREET) > 0;
+    private static boolean streetOnBoth(long ca, long cb) {
+        return end(0, ca, STREET) > 0 && end(0, cb, STREET) > 0;
     }
 
     /** Postcodes or cities similar: each comparator at least its threshold. */
     static LevelCondition similarLocality(FieldComparator postcodeComparator, double postcodeThreshold,
             FieldComparator cityComparator, double cityThreshold) {
-        return named("similar postcode or city", (a, b) -> similar(a, b, POSTCODE, postcodeComparator, postcodeThreshold)
-                || similar(a, b, CITY, cityComparator, cityThreshold));
+        return named("similar postcode or city", (a, b) -> {
+            long ca = cuts(a);
+            long cb = cuts(b);
+            return similar(a, ca, b, cb, POSTCODE, postcodeComparator, postcodeThreshold)
+                    || similar(a, ca, b, cb, CITY, cityComparator, cityThreshold);
+        });
     }
 
-    private static boolean similar(String a, String b, int index, FieldComparator comparator, double threshold) {
-        String x = part(a, index);
-        String y = part(b, index);
-        return !x.isEmpty() && !y.isEmpty() && comparator.compare(x, y) >= threshold;
+    private static boolean similar(String a, long ca, String b, long cb, int index, FieldComparator comparator,
+            double threshold) {
+        int as = start(ca, index);
+        int ae = end(a.length(), ca, index);
+        int bs = start(cb, index);
+        int be = end(b.length(), cb, index);
+        return ae > as && be > bs && comparator.compare(a.substring(as, ae), b.substring(bs, be)) >= threshold;
     }
 
-    private static boolean localityPresent(String v) {
-        return end(v, POSTCODE) > start(v, POSTCODE) || end(v, CITY) > start(v, CITY);
+    private static boolean localityPresent(String v, long c) {
+        return end(v.length(), c, POSTCODE) > start(c, POSTCODE) || end(v.length(), c, CITY) > start(c, CITY);
     }
 
     /** Whether part {@code index} is non-empty on both sides and equal. */
     static boolean equal(String a, String b, int index) {
-        int as = start(a, index);
-        int ae = end(a, index);
-        int bs = start(b, index);
-        int be = end(b, index);
+        return equal(a, cuts(a), b, cuts(b), index);
+    }
+
+    private static boolean equal(String a, long ca, String b, long cb, int index) {
+        int as = start(ca, index);
+        int ae = end(a.length(), ca, index);
+        int bs = start(cb, index);
+        int be = end(b.length(), cb, index);
         return ae > as && ae - as == be - bs && a.regionMatches(as, b, bs, ae - as);
     }
 
     static String part(String v, int index) {
-        return v.substring(start(v, index), end(v, index));
+        long c = cuts(v);
+        return v.substring(start(c, index), end(v.length(), c, index));
     }
 
-    private static int start(String v, int index) {
-        int s = 0;
-        for (int i = 0; i < index; i++) {
-            s = v.indexOf('|', s) + 1;
-        }
-        return s;
+    /**
+     * The positions of the composite's two separators, packed: the first in the high 32 bits,
+     * the second in the low ones ({@code -1} for a missing one, which {@link #composite} never
+     * makes).
+     */
+    private static long cuts(String v) {
+        int first = v.indexOf('|');
+        int second = first < 0 ? -1 : v.indexOf('|', first + 1);
+        return ((long) first << 32) | (second & 0xFFFFFFFFL);
     }
 
-    private static int end(String v, int index) {
-        int e = v.indexOf('|', start(v, index));
-        return e < 0 ? v.length() : e;
+    private static int start(long cuts, int index) {
+        return switch (index) {
+            case STREET -> 0;
+            case POSTCODE -> (int) (cuts >> 32) + 1;
+            default -> (int) cuts + 1;
+        };
+    }
+
+    /** The end of part {@code index}; for the street, {@code length} is not read. */
+    private static int end(int length, long cuts, int index) {
+        int cut = switch (index) {
+            case STREET -> (int) (cuts >> 32);
+            case POSTCODE -> (int) cuts;
+            default -> -1;
+        };
+        return cut < 0 ? length : cut;
     }
 
     @FunctionalInterface
