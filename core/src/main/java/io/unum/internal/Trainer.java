@@ -156,7 +156,7 @@ public final class Trainer {
                         excluded[c] |= rule.comparisons[c].reads(slot);
                     }
                 }
-                Map<Long, long[]> patterns = new HashMap<>();
+                PatternCounts patterns = new PatternCounts();
                 long pairs = blockedPairs(rule, sample, List.of(keySlots), options.maxPairsPerPass(),
                         options.seed() ^ pass.name().hashCode(), patterns);
                 if (pairs == 0) {
@@ -278,21 +278,20 @@ public final class Trainer {
      * @return the number of distinct pairs before sampling
      */
     private long blockedPairs(CompiledRule rule, List<RecordEntry> sample, List<int[]> keys, long maxPairs, long seed,
-            Map<Long, long[]> patterns) {
+            PatternCounts patterns) {
+        // per key, each record's value as a 64-bit hash (0: absent), so that the pair loop below
+        // tells most non-shared keys apart without comparing strings
+        int n = sample.size();
+        long[][] hashes = new long[keys.size()][];
         List<List<IntList>> groupsPerKey = new ArrayList<>();
-        for (int[] key : keys) {
-            Map<String, IntList> groups = new HashMap<>();
-            for (int i = 0; i < sample.size(); i++) {
-                String value = keyValue(key, sample.get(i));
-                if (value != null) {
-                    groups.computeIfAbsent(value, v -> new IntList()).add(i);
-                }
+        for (int t = 0; t < keys.size(); t++) {
+            int[] key = keys.get(t);
+            long[] h = new long[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = keyHash(key, sample.get(i));
             }
-            // a deterministic order that does not depend on hashing: by each group's first record
-            List<IntList> ordered = new ArrayList<>(groups.values());
-            ordered.removeIf(g -> g.size() < 2);
-            ordered.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
-            groupsPerKey.add(ordered);
+            hashes[t] = h;
+            groupsPerKey.add(groups(key, sample, h));
         }
         long total = 0;
         for (List<IntList> groups : groupsPerKey) {
@@ -303,14 +302,14 @@ public final class Trainer {
         double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
         Random random = new Random(seed);
         long distinct = 0;
-        PairBuffer pairs = new PairBuffer(rule, sample, code -> patterns.computeIfAbsent(code, p -> new long[1])[0]++);
+        PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
         for (int t = 0; t < keys.size(); t++) {
             for (IntList group : groupsPerKey.get(t)) {
                 for (int x = 0; x < group.size(); x++) {
                     RecordEntry a = sample.get(group.get(x));
                     for (int y = x + 1; y < group.size(); y++) {
                         RecordEntry b = sample.get(group.get(y));
-                        if (sharesEarlierKey(keys, t, a, b)) {
+                        if (sharesEarlierKey(keys, hashes, t, group.get(x), group.get(y), a, b)) {
                             continue;
                         }
                         distinct++;
@@ -367,36 +366,84 @@ public final class Trainer {
         }
     }
 
-    private static boolean sharesEarlierKey(List<int[]> keys, int upTo, RecordEntry a, RecordEntry b) {
+    private static boolean sharesEarlierKey(List<int[]> keys, long[][] hashes, int upTo, int x, int y, RecordEntry a,
+            RecordEntry b) {
         for (int t = 0; t < upTo; t++) {
-            boolean shared = true;
-            for (int slot : keys.get(t)) {
-                String va = a.features[slot];
-                if (va == null || !va.equals(b.features[slot])) {
-                    shared = false;
-                    break;
-                }
-            }
-            if (shared) {
+            long h = hashes[t][x];
+            if (h != 0 && h == hashes[t][y] && sameKey(keys.get(t), a, b)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static String keyValue(int[] slots, RecordEntry e) {
-        if (slots.length == 1) {
-            return e.features[slots[0]];
+    /** Whether both records have every feature of the key, with equal values. */
+    private static boolean sameKey(int[] slots, RecordEntry a, RecordEntry b) {
+        for (int slot : slots) {
+            String va = a.features[slot];
+            if (va == null || !va.equals(b.features[slot])) {
+                return false;
+            }
         }
-        StringBuilder value = new StringBuilder();
+        return true;
+    }
+
+    /** A 64-bit hash of the record's key value; 0 when a feature of the key is absent. */
+    private static long keyHash(int[] slots, RecordEntry e) {
+        long h = 0x9E3779B97F4A7C15L;
         for (int slot : slots) {
             String v = e.features[slot];
             if (v == null) {
-                return null;
+                return 0;
             }
-            value.append(v).append('\u001F');
+            h = SipHash.mix(h ^ v.hashCode()) + v.length();
         }
-        return value.toString();
+        return h == 0 ? 1 : h;
+    }
+
+    /**
+     * The records sharing each value of a key, in groups of at least two: each group's members in
+     * ascending order, the groups ordered by their first member (an order that does not depend on
+     * hashing). Records are grouped by hash and the groups checked for equal values, so a hash
+     * collision never joins different values.
+     */
+    private static List<IntList> groups(int[] key, List<RecordEntry> sample, long[] hashes) {
+        Map<Long, IntList> byHash = new HashMap<>();
+        for (int i = 0; i < hashes.length; i++) {
+            if (hashes[i] != 0) {
+                byHash.computeIfAbsent(hashes[i], h -> new IntList()).add(i);
+            }
+        }
+        List<IntList> groups = new ArrayList<>();
+        for (IntList members : byHash.values()) {
+            if (members.size() < 2) {
+                continue;
+            }
+            // one hash is almost always one value; split by value if a collision mixed two
+            List<IntList> split = new ArrayList<>(1);
+            for (int m = 0; m < members.size(); m++) {
+                int index = members.get(m);
+                IntList target = null;
+                for (IntList g : split) {
+                    if (sameKey(key, sample.get(g.get(0)), sample.get(index))) {
+                        target = g;
+                        break;
+                    }
+                }
+                if (target == null) {
+                    target = new IntList();
+                    split.add(target);
+                }
+                target.add(index);
+            }
+            for (IntList g : split) {
+                if (g.size() >= 2) {
+                    groups.add(g);
+                }
+            }
+        }
+        groups.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
+        return groups;
     }
 
     /** The comparison vector, four bits per comparison: 0 for the null level (or no level), else level + 1. */
@@ -420,17 +467,11 @@ public final class Trainer {
      * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
      * {@code updateM}) and the match rate λ; u stays fixed.
      */
-    private static Em em(CompiledRule rule, Map<Long, long[]> patterns, double[][] m, double[][] u, boolean[] excluded,
+    private static Em em(CompiledRule rule, PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded,
             double lambda, TrainingOptions options, boolean updateM) {
         int k = m.length;
-        long[] codes = new long[patterns.size()];
-        long[] counts = new long[patterns.size()];
-        int idx = 0;
-        for (Map.Entry<Long, long[]> e : patterns.entrySet()) {
-            codes[idx] = e.getKey();
-            counts[idx] = e.getValue()[0];
-            idx++;
-        }
+        long[] codes = patterns.codes();
+        long[] counts = patterns.counts();
         boolean[] estimated = new boolean[k];
         int iteration = 0;
         boolean converged = false;
@@ -518,7 +559,7 @@ public final class Trainer {
         for (BlockingKey key : definition.blockingKeys()) {
             keys.add(slots(key, rule.name));
         }
-        Map<Long, long[]> patterns = new HashMap<>();
+        PatternCounts patterns = new PatternCounts();
         long candidates = blockedPairs(rule, sample, keys, options.maxPairsPerPass(), options.seed() ^ 0x5eedL, patterns);
         if (candidates == 0) {
             notes.add("no candidate pairs: prior kept as configured");
