@@ -36,8 +36,9 @@ import java.util.Map;
  *
  * <p>{@code --drop NAME} removes a key of the rule from the proposed set and {@code --add
  * F1+F2} adds one (features named as in {@code CustomerRules.Features}); the proposed set is
- * reported next to the rule's own when either is given. {@code --key-cap NAME=N} lowers one key's
- * cap to {@code N} (the lower of it and {@code --cap}) in both sets.
+ * reported next to the rule's own when either is given. A key's own cap
+ * ({@link BlockingKey#maxBlockSize()}) applies as in the engine (the lower of it and
+ * {@code --cap}); {@code --key-cap NAME=N} sets a key's cap to {@code N} instead, in both sets.
  */
 public final class BlockingReport {
 
@@ -76,6 +77,9 @@ public final class BlockingReport {
         Map<String, List<String>> definitions = new LinkedHashMap<>();
         for (BlockingKey key : rule.blockingKeys()) {
             definitions.put(key.name(), key.features());
+            if (key.maxBlockSize() > 0) {
+                keyCaps.putIfAbsent(key.name(), key.maxBlockSize());
+            }
         }
         List<String> current = new ArrayList<>(definitions.keySet());
         for (String key : add) {
@@ -151,7 +155,7 @@ public final class BlockingReport {
 
         System.out.printf(Locale.ROOT, "blocking keys of rule %s on %,d records, %,d true pairs (cap %,d)%n", rule.name(),
                 n, truePairs, cap);
-        System.out.printf(Locale.ROOT, "%-30s %10s %10s %8s %9s %14s %10s %12s%n", "key", "records", "blocks",
+        System.out.printf(Locale.ROOT, "%-40s %10s %10s %8s %9s %14s %10s %12s%n", "key", "records", "blocks",
                 "largest", "oversized", "pairs", "per record", "true pairs");
         long[] pairs = new long[slots.length];
         for (int k = 0; k < slots.length; k++) {
@@ -167,8 +171,8 @@ public final class BlockingReport {
                     pairs[k] += (long) size * (size - 1) / 2;
                 }
             }
-            System.out.printf(Locale.ROOT, "%-30s %,10d %,10d %,8d %,9d %,14d %10.1f %11.1f%%%n",
-                    names.get(k) + (k >= current.size() ? " (added)" : ""), withKey, blocks.get(k).size(), largest,
+            System.out.printf(Locale.ROOT, "%-40s %,10d %,10d %,8d %,9d %,14d %10.1f %11.1f%%%n",
+                    names.get(k) + (caps[k] != cap ? " (cap " + caps[k] + ")" : "") + (k >= current.size() ? " (added)" : ""), withKey, blocks.get(k).size(), largest,
                     oversized, pairs[k], pairs[k] / (double) n, 100.0 * coveredBy[k] / truePairs);
         }
         summary("rule's key set", currentIdx, pairs, n, coveredCurrent, truePairs);

@@ -8,7 +8,8 @@ import java.util.Map;
  * e-mail domains and placeholder junk. Written for this project (plain lists of common US
  * names and places, no external data set). Earlier entries of the name lists are drawn more
  * often (a Zipf-like weighting in {@link Rng#skewed(int)}), so common names collide as they do
- * in real data.
+ * in real data; half of the surnames are composed from syllables ({@link #surname(Rng)}), so
+ * that most surnames are rare, as they are in real data.
  */
 final class Tables {
 
