@@ -137,11 +137,6 @@ public final class EngineConfig {
         return block.size() > blockCaps[block.rule][block.keyIndex];
     }
 
-    /** The cap of key {@code keyIndex} of rule {@code rule}. */
-    int cap(int rule, int keyIndex) {
-        return blockCaps[rule][keyIndex];
-    }
-
     /** The same configuration with a trained model's parameters. */
     public EngineConfig withModel(io.unum.training.TrainedModel model) {
         Settings s = settings;
