@@ -54,6 +54,14 @@ final class CompiledRule {
     final double priorWeight;
     final double matchWeight;
     final double reviewWeight;
+    /**
+     * Dependencies, per comparison: the index of the comparison that conditions it, or -1; and
+     * per level the correction in bits applied when that comparison reached its first level.
+     */
+    final int[] conditionOf;
+    final double[][] correction;
+    /** Whether any comparison has a dependence (the scorer then tracks first levels). */
+    final boolean hasDependencies;
 
     CompiledRule(int index, MatchRule.Deterministic rule, IdentifierType[] types, long[] typeSeeds) {
         this.index = index;
@@ -69,6 +77,9 @@ final class CompiledRule {
         this.priorWeight = 0;
         this.matchWeight = Double.NEGATIVE_INFINITY;
         this.reviewWeight = Double.NEGATIVE_INFINITY;
+        this.conditionOf = new int[0];
+        this.correction = new double[0][];
+        this.hasDependencies = false;
     }
 
     CompiledRule(int index, MatchRule.Probabilistic rule, Comparison[] comparisons, int[][] blockingSlots,
@@ -86,6 +97,37 @@ final class CompiledRule {
         this.priorWeight = rule.priorWeight();
         this.matchWeight = rule.matchWeightThreshold();
         this.reviewWeight = rule.reviewWeightThreshold();
+        this.conditionOf = new int[comparisons.length];
+        java.util.Arrays.fill(conditionOf, -1);
+        this.correction = new double[comparisons.length][];
+        for (io.unum.rules.Dependence d : rule.dependencies()) {
+            int c = indexOf(comparisons, d.conditioning());
+            int x = indexOf(comparisons, d.dependent());
+            conditionOf[x] = c;
+            correction[x] = new double[comparisons[x].levels().length];
+            for (int l = 0; l < correction[x].length; l++) {
+                correction[x][l] = d.corrections().getOrDefault(comparisons[x].levels()[l].label(), 0.0);
+            }
+        }
+        this.hasDependencies = !rule.dependencies().isEmpty();
+    }
+
+    private static int indexOf(Comparison[] comparisons, String name) {
+        for (int i = 0; i < comparisons.length; i++) {
+            if (comparisons[i].name().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no comparison " + name); // MatchRule.Probabilistic validated the names
+    }
+
+    /**
+     * The correction for comparison {@code c} at {@code level}, given the bit set of comparisons
+     * that reached their first level so far; 0 without a dependence.
+     */
+    double correction(int c, int level, long firstLevels) {
+        int conditioning = conditionOf[c];
+        return conditioning >= 0 && (firstLevels & (1L << conditioning)) != 0 ? correction[c][level] : 0.0;
     }
 
     /** Deterministic rules: the index of a type in {@link #types}, or -1. */

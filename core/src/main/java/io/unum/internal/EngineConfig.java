@@ -257,7 +257,18 @@ public final class EngineConfig {
             }
             comparisons.add(c.withLevels(levels));
         }
-        return p.withParameters(trained.prior(), comparisons);
+        List<io.unum.rules.Dependence> dependencies = new ArrayList<>();
+        for (io.unum.rules.Dependence d : p.dependencies()) {
+            Map<String, Double> corrections = trained.dependencies().get(d.dependent());
+            dependencies.add(corrections == null ? d : d.withCorrections(corrections));
+        }
+        for (String dependent : trained.dependencies().keySet()) {
+            if (p.dependencies().stream().noneMatch(d -> d.dependent().equals(dependent))) {
+                throw new IllegalArgumentException("the trained model has a dependence of comparison " + dependent
+                        + " for rule " + p.name() + ", which the rule does not declare");
+            }
+        }
+        return p.withParameters(trained.prior(), comparisons).withDependencies(dependencies);
     }
 
     private static CompiledRule compileProbabilistic(int r, MatchRule.Probabilistic p, Map<String, Integer> slots,

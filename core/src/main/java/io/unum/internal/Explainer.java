@@ -24,6 +24,9 @@ final class Explainer {
      * @param blocks the live index to tell oversized blocks by, or {@code null} to judge the two
      *     records alone (every shared key counts)
      */
+    /** The level label of an explanation step that is a dependence's correction. */
+    static final String DEPENDENCE_STEP = "dependence correction";
+
     Explanation explain(RecordEntry a, RecordEntry b, BlockIndex blocks) {
         List<Explanation.RuleExplanation> rules = new ArrayList<>();
         for (CompiledRule rule : config.rules) {
@@ -43,7 +46,9 @@ final class Explainer {
             List<Explanation.Step> steps = new ArrayList<>();
             double total = rule.priorWeight;
             steps.add(new Explanation.Step("prior", "prior", rule.priorWeight, 0, total));
-            for (CompiledRule.Comparison comparison : rule.comparisons) {
+            long firstLevels = 0L;
+            for (int c = 0; c < rule.comparisons.length; c++) {
+                CompiledRule.Comparison comparison = rule.comparisons[c];
                 int level = PairScorer.level(comparison, a, b);
                 if (level < 0) {
                     steps.add(new Explanation.Step(comparison.name(), level == -1 ? "null" : "no level", 0, 0, total));
@@ -54,6 +59,17 @@ final class Explainer {
                 total += weight;
                 steps.add(new Explanation.Step(comparison.name(), comparison.levels()[level].label(), weight, weight - base,
                         total));
+                if (rule.hasDependencies) {
+                    double correction = rule.correction(c, level, firstLevels);
+                    if (correction != 0) {
+                        total += correction;
+                        steps.add(new Explanation.Step(rule.comparisons[rule.conditionOf[c]].name() + " & "
+                                + comparison.name(), DEPENDENCE_STEP, correction, 0, total));
+                    }
+                    if (level == 0 && c < 64) {
+                        firstLevels |= 1L << c;
+                    }
+                }
             }
             Explanation.Outcome outcome = !candidate ? Explanation.Outcome.NOT_COMPARED
                     : total >= rule.matchWeight ? Explanation.Outcome.LINK

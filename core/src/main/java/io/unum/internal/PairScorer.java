@@ -80,13 +80,21 @@ final class PairScorer {
             }
             double against = 0;
             double total = rule.priorWeight;
-            for (CompiledRule.Comparison comparison : rule.comparisons) {
+            long firstLevels = 0L;
+            for (int c = 0; c < rule.comparisons.length; c++) {
+                CompiledRule.Comparison comparison = rule.comparisons[c];
                 int level = level(comparison, a, b);
                 if (level >= 0) {
                     double weight = levelWeight(comparison, level, a);
                     total += weight;
                     if (weight < 0) {
                         against -= weight;
+                    }
+                    if (rule.hasDependencies) {
+                        total += rule.correction(c, level, firstLevels);
+                        if (level == 0 && c < 64) {
+                            firstLevels |= 1L << c;
+                        }
                     }
                 }
             }
@@ -149,7 +157,9 @@ final class PairScorer {
         if (weight + possible < floor) {
             return Double.NEGATIVE_INFINITY;
         }
-        for (CompiledRule.Comparison comparison : comparisons) {
+        long firstLevels = 0L; // comparisons (among the first 64) that reached their first level
+        for (int c = 0; c < comparisons.length; c++) {
+            CompiledRule.Comparison comparison = comparisons[c];
             int level = level(comparison, a, b);
             if (level == -1) {
                 continue;
@@ -157,6 +167,12 @@ final class PairScorer {
             possible -= comparison.maxWeight();
             if (level >= 0) {
                 weight += levelWeight(comparison, level, a);
+                if (rule.hasDependencies) {
+                    weight += rule.correction(c, level, firstLevels); // zero or negative: the bound holds
+                    if (level == 0 && c < 64) {
+                        firstLevels |= 1L << c;
+                    }
+                }
             }
             if (weight + possible < floor) {
                 return Double.NEGATIVE_INFINITY;

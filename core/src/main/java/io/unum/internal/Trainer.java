@@ -117,6 +117,96 @@ public final class Trainer {
         return entries;
     }
 
+    // ------------------------------------------------------------------------------------------
+    // dependencies
+
+    /**
+     * Pairs whose other comparisons (all but the dependence's two) weigh less than this many bits
+     * serve as known non-matches when a dependence is estimated.
+     */
+    static final double CONTROL_BITS = -10.0;
+
+    /**
+     * Estimates the corrections of the rule's dependencies. For each dependence, the sample's pairs
+     * that agree on the conditioning comparison's first level (blocked on its feature, sampled as
+     * an EM pass is) are reduced to <em>control</em> pairs: those whose other comparisons weigh
+     * less than {@link #CONTROL_BITS}, almost surely different people. Among them, each agreeing
+     * level {@code l} of the dependent comparison (one with m &gt; u) is reached {@code n_l} times
+     * against {@code e_l = N u_l} expected if agreement were independent of the conditioning one;
+     * the lift {@code L = (n_l + 1) / (e_l + 1)} becomes the correction {@code -log2 L} when
+     * {@code n_l} exceeds {@code e_l} by more than three standard deviations
+     * ({@code 3 sqrt(e_l + 1)}), and zero otherwise, so that data without the dependence (or too
+     * few pairs to tell) get none.
+     *
+     * @return by dependent comparison name, the corrections by level label
+     */
+    private Map<String, Map<String, Double>> estimateDependencies(CompiledRule rule, MatchRule.Probabilistic definition,
+            List<RecordEntry> sample, TrainingOptions options, double[][] m, double[][] u, List<String> notes) {
+        Map<String, Map<String, Double>> result = new LinkedHashMap<>();
+        for (io.unum.rules.Dependence d : definition.dependencies()) {
+            int fi = comparisonIndex(rule, d.conditioning());
+            int ai = comparisonIndex(rule, d.dependent());
+            PatternCounts patterns = new PatternCounts();
+            long pairs = blockedPairs(rule, sample, List.of(new int[] {rule.comparisons[fi].slot()}),
+                    options.maxPairsPerPass(), options.seed() ^ d.dependent().hashCode(), patterns);
+            long[] codes = patterns.codes();
+            long[] counts = patterns.counts();
+            int levels = m[ai].length;
+            double[] control = new double[levels];
+            double controlTotal = 0;
+            for (int p = 0; p < codes.length; p++) {
+                int la = levelOf(codes[p], ai);
+                if (levelOf(codes[p], fi) != 0 || la < 0) {
+                    continue;
+                }
+                double other = 0;
+                for (int c = 0; c < rule.comparisons.length; c++) {
+                    int l = levelOf(codes[p], c);
+                    if (c != fi && c != ai && l >= 0) {
+                        other += Math.log(clamp(m[c][l]) / clamp(u[c][l])) / Math.log(2);
+                    }
+                }
+                if (other < CONTROL_BITS) {
+                    control[la] += counts[p];
+                    controlTotal += counts[p];
+                }
+            }
+            Map<String, Double> corrections = new LinkedHashMap<>();
+            StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
+                    "dependence %s ~ %s: %d pairs agree on %s, %.0f control pairs", d.conditioning(), d.dependent(), pairs,
+                    d.conditioning(), controlTotal));
+            for (int l = 0; l < levels; l++) {
+                if (!(m[ai][l] > u[ai][l]) || controlTotal == 0) {
+                    continue;
+                }
+                double expected = controlTotal * clamp(u[ai][l]);
+                double observed = control[l];
+                if (observed > expected + 3 * Math.sqrt(expected + 1)) {
+                    double bits = -Math.log((observed + 1) / (expected + 1)) / Math.log(2);
+                    String label = rule.comparisons[ai].levels()[l].label();
+                    corrections.put(label, bits);
+                    note.append(String.format(Locale.ROOT, "; %s %.0f vs %.1f expected, %.2f bits", label, observed,
+                            expected, bits));
+                }
+            }
+            if (corrections.isEmpty()) {
+                note.append("; no dependence shown");
+            }
+            notes.add(note.toString());
+            result.put(d.dependent(), corrections);
+        }
+        return result;
+    }
+
+    private static int comparisonIndex(CompiledRule rule, String name) {
+        for (int c = 0; c < rule.comparisons.length; c++) {
+            if (rule.comparisons[c].name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no comparison " + name); // validated by MatchRule.Probabilistic
+    }
+
     private TrainedModel.Rule trainRule(CompiledRule rule, List<RecordEntry> sample, TrainingOptions options,
             Map<RecordKey, String> labels) {
         MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
@@ -210,8 +300,10 @@ public final class Trainer {
                     ? termFrequencies(rule.comparisons[c].slot(), sample, options.seed() + c) : null;
             comparisons.put(definitionComparison.name(), new TrainedModel.Comparison(levels, tf));
         }
+        Map<String, Map<String, Double>> dependencies = estimateDependencies(rule, definition, sample, options, m, u,
+                notes);
         notes.add(String.format(Locale.ROOT, "prior %.3e", prior));
-        return new TrainedModel.Rule(prior, comparisons, notes);
+        return new TrainedModel.Rule(prior, comparisons, dependencies, notes);
     }
 
     // ------------------------------------------------------------------------------------------

@@ -65,9 +65,12 @@ public sealed interface MatchRule {
      * @param matchThreshold the match probability at or above which a pair is linked, in (0, 1)
      * @param reviewThreshold the match probability at or above which an unlinked pair is
      *     reported as a possible match; in (0, matchThreshold]
+     * @param dependencies comparisons whose agreement goes together among non-matches, with
+     *     their corrections (see {@link Dependence}); a comparison is dependent in at most one
      */
     record Probabilistic(String name, List<Comparison> comparisons, List<BlockingKey> blockingKeys,
-            double prior, double matchThreshold, double reviewThreshold) implements MatchRule {
+            double prior, double matchThreshold, double reviewThreshold, List<Dependence> dependencies)
+            implements MatchRule {
 
         public Probabilistic {
             Objects.requireNonNull(name, "rule name");
@@ -91,6 +94,40 @@ public sealed interface MatchRule {
                 throw new IllegalArgumentException("review threshold of rule " + name + " (" + reviewThreshold
                         + ") must not exceed its match threshold (" + matchThreshold + ")");
             }
+            dependencies = List.copyOf(Objects.requireNonNull(dependencies, () -> "dependencies of rule " + name));
+            List<String> names = comparisons.stream().map(Comparison::name).toList();
+            Set<String> dependents = new HashSet<>();
+            for (Dependence d : dependencies) {
+                int c = names.indexOf(d.conditioning());
+                int x = names.indexOf(d.dependent());
+                if (c < 0 || x < 0) {
+                    throw new IllegalArgumentException("dependence " + d.conditioning() + " ~ " + d.dependent() + " of rule "
+                            + name + " names a comparison the rule does not have; comparisons: " + names);
+                }
+                if (c > x || c >= 64) {
+                    throw new IllegalArgumentException("dependence " + d.conditioning() + " ~ " + d.dependent() + " of rule "
+                            + name + ": the conditioning comparison must come before the dependent one (and among"
+                            + " the first 64)");
+                }
+                if (!dependents.add(d.dependent())) {
+                    throw new IllegalArgumentException("comparison " + d.dependent() + " of rule " + name
+                            + " is dependent in two dependencies");
+                }
+                List<String> labels = comparisons.get(x).levels().stream().map(ComparisonLevel::label).toList();
+                for (String label : d.corrections().keySet()) {
+                    if (!labels.contains(label)) {
+                        throw new IllegalArgumentException("dependence " + d.conditioning() + " ~ " + d.dependent()
+                                + " of rule " + name + " corrects level " + label + ", which " + d.dependent()
+                                + " does not have; levels: " + labels);
+                    }
+                }
+            }
+        }
+
+        /** A rule without dependencies. */
+        public Probabilistic(String name, List<Comparison> comparisons, List<BlockingKey> blockingKeys, double prior,
+                double matchThreshold, double reviewThreshold) {
+            this(name, comparisons, blockingKeys, prior, matchThreshold, reviewThreshold, List.of());
         }
 
         private static void unique(String rule, String what, List<String> names) {
@@ -110,12 +147,20 @@ public sealed interface MatchRule {
 
         /** This rule with another prior and other comparisons (for example trained ones). */
         public Probabilistic withParameters(double newPrior, List<Comparison> newComparisons) {
-            return new Probabilistic(name, newComparisons, blockingKeys, newPrior, matchThreshold, reviewThreshold);
+            return new Probabilistic(name, newComparisons, blockingKeys, newPrior, matchThreshold, reviewThreshold,
+                    dependencies);
+        }
+
+        /** This rule with other dependencies (for example with trained corrections). */
+        public Probabilistic withDependencies(List<Dependence> newDependencies) {
+            return new Probabilistic(name, comparisons, blockingKeys, prior, matchThreshold, reviewThreshold,
+                    newDependencies);
         }
 
         /** This rule with other thresholds. */
         public Probabilistic withThresholds(double newMatchThreshold, double newReviewThreshold) {
-            return new Probabilistic(name, comparisons, blockingKeys, prior, newMatchThreshold, newReviewThreshold);
+            return new Probabilistic(name, comparisons, blockingKeys, prior, newMatchThreshold, newReviewThreshold,
+                    dependencies);
         }
 
         /** The prior's weight in bits: {@code log2(prior / (1 - prior))}. */
@@ -156,6 +201,7 @@ public sealed interface MatchRule {
         private final String name;
         private final List<Comparison> comparisons = new ArrayList<>();
         private final List<BlockingKey> blockingKeys = new ArrayList<>();
+        private final List<Dependence> dependencies = new ArrayList<>();
         private double prior = 0.0001;
         private double matchThreshold = 0.9;
         private double reviewThreshold = 0.5;
@@ -173,6 +219,23 @@ public sealed interface MatchRule {
         /** Adds a blocking key. */
         public ProbabilisticBuilder blockingKey(BlockingKey key) {
             blockingKeys.add(Objects.requireNonNull(key, "blocking key"));
+            return this;
+        }
+
+        /**
+         * Declares that agreement on {@code dependent} goes together with an exact (first-level)
+         * agreement on {@code conditioning} among non-matches — a shared surname and a shared
+         * address in one household — so that training estimates a correction for it (see
+         * {@link Dependence}). {@code conditioning} must be added before {@code dependent}.
+         */
+        public ProbabilisticBuilder dependence(String conditioning, String dependent) {
+            dependencies.add(Dependence.of(conditioning, dependent));
+            return this;
+        }
+
+        /** Adds a dependence with its corrections. */
+        public ProbabilisticBuilder dependence(Dependence dependence) {
+            dependencies.add(Objects.requireNonNull(dependence, "dependence"));
             return this;
         }
 
@@ -196,7 +259,8 @@ public sealed interface MatchRule {
 
         /** Returns the rule; validation errors name the rule and the setting. */
         public Probabilistic build() {
-            return new Probabilistic(name, comparisons, blockingKeys, prior, matchThreshold, reviewThreshold);
+            return new Probabilistic(name, comparisons, blockingKeys, prior, matchThreshold, reviewThreshold,
+                    dependencies);
         }
     }
 }

@@ -59,15 +59,27 @@ public final class TrainedModel {
      *
      * @param prior λ
      * @param comparisons by comparison name
+     * @param dependencies the corrections of the rule's dependencies ({@link io.unum.rules.Dependence}):
+     *     by dependent comparison name, the correction in bits by level label
      * @param notes how training went (passes, iterations, convergence), value-free
      */
-    public record Rule(double prior, Map<String, Comparison> comparisons, List<String> notes) {
+    public record Rule(double prior, Map<String, Comparison> comparisons, Map<String, Map<String, Double>> dependencies,
+            List<String> notes) {
         public Rule {
             if (!(prior > 0 && prior < 1)) {
                 throw new IllegalArgumentException("prior must be in (0, 1), was " + prior);
             }
             comparisons = Collections.unmodifiableMap(new LinkedHashMap<>(comparisons));
+            Map<String, Map<String, Double>> copy = new LinkedHashMap<>();
+            dependencies.forEach((name, corrections) -> copy.put(name,
+                    Collections.unmodifiableMap(new LinkedHashMap<>(corrections))));
+            dependencies = Collections.unmodifiableMap(copy);
             notes = List.copyOf(notes);
+        }
+
+        /** A rule's parameters without dependencies. */
+        public Rule(double prior, Map<String, Comparison> comparisons, List<String> notes) {
+            this(prior, comparisons, Map.of(), notes);
         }
     }
 
@@ -136,6 +148,12 @@ public final class TrainedModel {
                 comparisons.put(cname, c);
             });
             r.put("comparisons", comparisons);
+            if (!rule.dependencies().isEmpty()) {
+                Map<String, Object> dependencies = new LinkedHashMap<>();
+                rule.dependencies().forEach((dependent, corrections) -> dependencies.put(dependent,
+                        new LinkedHashMap<String, Object>(corrections)));
+                r.put("dependencies", dependencies);
+            }
             r.put("notes", new ArrayList<Object>(rule.notes()));
             ruleMap.put(name, r);
         });
@@ -199,7 +217,17 @@ public final class TrainedModel {
             if (n instanceof List<?> list) {
                 list.forEach(x -> notes.add(String.valueOf(x)));
             }
-            rules.put(name, new Rule(number(r.get("prior"), where + " prior"), comparisons, notes));
+            Map<String, Map<String, Double>> dependencies = new LinkedHashMap<>();
+            if (r.get("dependencies") != null) {
+                object(r.get("dependencies"), where + " dependencies").forEach((dependent, dvalue) -> {
+                    String dwhere = where + " dependence of " + dependent;
+                    Map<String, Double> corrections = new LinkedHashMap<>();
+                    object(dvalue, dwhere).forEach((label, bits) -> corrections.put(label,
+                            number(bits, dwhere + " level " + label)));
+                    dependencies.put(dependent, corrections);
+                });
+            }
+            rules.put(name, new Rule(number(r.get("prior"), where + " prior"), comparisons, dependencies, notes));
         });
         return new TrainedModel(trainedAt, records, rules);
     }

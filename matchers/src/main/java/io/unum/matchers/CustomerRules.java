@@ -96,6 +96,15 @@ import java.util.Set;
  * of a large customer base): those records meet their matches through the keys with a date, a postcode, a street or
  * an e-mail, and candidate pairs grow with the records rather than with their square.
  *
+ * <p><b>Households.</b> People of one household share a surname and an address, so among
+ * different people a shared surname makes a shared address far likelier than the address's u
+ * says, and the two weights added as independent evidence link household members. The rule
+ * declares the address comparison dependent on the family-name comparison
+ * ({@link io.unum.rules.Dependence}): training measures, among pairs with the same surname that
+ * the other comparisons call different people, how much more often they share an address than
+ * chance, and subtracts that lift (in bits) when both agree. Data without households (the
+ * FEBRL and Splink sets) show none and get no correction; the hand-set parameters have none.
+ *
  * <p><b>National ids.</b> Keyed-in national ids contain typos, and a profile may hold only one
  * national id by default (merge protection). {@link NationalIdPolicy#TOLERANT} (the default)
  * therefore treats the national id as evidence rather than as a hard constraint: exact equality
@@ -438,6 +447,7 @@ public final class CustomerRules {
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL, Features.CITY)
                         .withMaxBlockSize(NAME_BLOCK_CAP))
+                .dependence(Features.FAMILY, Features.ADDRESS)
                 .prior(prior)
                 .matchThreshold(matchThreshold)
                 .reviewThreshold(reviewThreshold)
