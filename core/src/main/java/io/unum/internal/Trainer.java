@@ -128,8 +128,8 @@ public final class Trainer {
 
     /**
      * Estimates the corrections of the rule's dependencies. For each dependence, the sample's pairs
-     * that agree on the conditioning comparison's first level (blocked on its feature, sampled as
-     * an EM pass is) are reduced to <em>control</em> pairs: those whose other comparisons weigh
+     * that agree on the conditioning comparison's first level (grouped on its feature; see
+     * {@link #groupPairs}) are reduced to <em>control</em> pairs: those whose other comparisons weigh
      * less than {@link #CONTROL_BITS}, almost surely different people. Among them, each agreeing
      * level {@code l} of the dependent comparison (one with m &gt; u) is reached {@code n_l} times
      * against {@code e_l = N u_l} expected if agreement were independent of the conditioning one;
@@ -147,8 +147,8 @@ public final class Trainer {
             int fi = comparisonIndex(rule, d.conditioning());
             int ai = comparisonIndex(rule, d.dependent());
             PatternCounts patterns = new PatternCounts();
-            long pairs = blockedPairs(rule, sample, List.of(new int[] {rule.comparisons[fi].slot()}),
-                    options.maxPairsPerPass(), options.seed() ^ d.dependent().hashCode(), patterns);
+            long pairs = groupPairs(rule, sample, rule.comparisons[fi].slot(), rule.comparisons[ai].slot(),
+                    Math.min(options.maxPairsPerPass(), DEPENDENCE_MAX_PAIRS), patterns);
             long[] codes = patterns.codes();
             long[] counts = patterns.counts();
             int levels = m[ai].length;
@@ -173,7 +173,7 @@ public final class Trainer {
             }
             Map<String, Double> corrections = new LinkedHashMap<>();
             StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
-                    "dependence %s ~ %s: %d pairs agree on %s, %.0f control pairs", d.conditioning(), d.dependent(), pairs,
+                    "dependence %s ~ %s: %d pairs share the %s feature, %.0f control pairs", d.conditioning(), d.dependent(), pairs,
                     d.conditioning(), controlTotal));
             for (int l = 0; l < levels; l++) {
                 if (!(m[ai][l] > u[ai][l]) || controlTotal == 0) {
@@ -196,6 +196,52 @@ public final class Trainer {
             result.put(d.dependent(), corrections);
         }
         return result;
+    }
+
+    /** At most this many records of one value's group take part in a dependence's estimate. */
+    static final int DEPENDENCE_GROUP_CAP = 100;
+
+    /** At most this many pairs (or the options' pairs per pass, if fewer) estimate a dependence. */
+    static final long DEPENDENCE_MAX_PAIRS = 1_000_000;
+
+    /**
+     * Counts the patterns of pairs sharing the value of one feature and both having feature
+     * {@code presentSlot}: within each group of records with the same value (groups by their
+     * first record, members in order), the pairs of its first {@link #DEPENDENCE_GROUP_CAP}
+     * members with that feature, until {@code maxPairs} pairs. Cheaper than
+     * {@link #blockedPairs}, which visits every pair of a large group to sample uniformly.
+     *
+     * @return the number of pairs counted
+     */
+    private long groupPairs(CompiledRule rule, List<RecordEntry> sample, int slot, int presentSlot, long maxPairs,
+            PatternCounts patterns) {
+        int[] key = {slot};
+        long[] hashes = new long[sample.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = keyHash(key, sample.get(i));
+        }
+        PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
+        long added = 0;
+        IntList members = new IntList();
+        for (IntList group : groups(key, sample, hashes)) {
+            members.clear();
+            for (int i = 0; i < group.size() && members.size() < DEPENDENCE_GROUP_CAP; i++) {
+                if (sample.get(group.get(i)).features[presentSlot] != null) {
+                    members.add(group.get(i));
+                }
+            }
+            for (int x = 0; x < members.size() && added < maxPairs; x++) {
+                for (int y = x + 1; y < members.size() && added < maxPairs; y++) {
+                    pairs.add(members.get(x), members.get(y));
+                    added++;
+                }
+            }
+            if (added >= maxPairs) {
+                break;
+            }
+        }
+        pairs.flush();
+        return added;
     }
 
     private static int comparisonIndex(CompiledRule rule, String name) {
