@@ -16,7 +16,9 @@ import java.util.Objects;
 
 /**
  * The trained parameters of a resolver's probabilistic rules: per rule the prior λ, per
- * comparison level m and u, and optional term frequencies; plus notes on how training went.
+ * comparison level m and u, optional term frequencies and the corrections of the rule's
+ * dependencies ({@link io.unum.rules.Dependence}; an optional {@code "dependencies"} member of
+ * the rule in the JSON, absent when there are none); plus notes on how training went.
  * Apply it with {@code Resolver.withModel}; save and load it as versioned JSON. A model trained
  * on one data set can resolve another, as long as the rules' names, comparisons and level labels
  * match.
