@@ -1053,6 +1053,11 @@ public final class GraphState {
      * key, so the list is the same in every run (fingerprints are keyed per resolver).
      */
     public List<io.unum.BlockSize> largestBlocks(int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        // the tie-break scans a block's members: once per block, and only for blocks that tie
+        Map<Block, RecordKey> smallest = new java.util.IdentityHashMap<>();
         java.util.Comparator<Block> order = (x, y) -> {
             int c = Integer.compare(y.size(), x.size());
             if (c != 0) {
@@ -1063,14 +1068,19 @@ public final class GraphState {
                 return c;
             }
             c = config.rules[x.rule].keyName(x.keyIndex).compareTo(config.rules[y.rule].keyName(y.keyIndex));
-            return c != 0 ? c : smallestMember(x).compareTo(smallestMember(y));
+            return c != 0 ? c : smallest.computeIfAbsent(x, this::smallestMember)
+                    .compareTo(smallest.computeIfAbsent(y, this::smallestMember));
         };
-        // keep the best `limit` blocks: a max-heap on the reversed order, worst on top
+        // keep the best `limit` blocks: a max-heap on the reversed order, worst on top; a block
+        // smaller than the worst of a full heap cannot enter and is not compared at all
         java.util.PriorityQueue<Block> top = new java.util.PriorityQueue<>(order.reversed());
         blocks.forEach(block -> {
+            if (top.size() >= limit && block.size() < top.peek().size()) {
+                return;
+            }
             top.add(block);
             if (top.size() > limit) {
-                top.poll();
+                smallest.remove(top.poll());
             }
         });
         List<Block> sorted = new ArrayList<>(top);
