@@ -60,6 +60,8 @@ final class CompiledRule {
      */
     final int[] conditionOf;
     final double[][] correction;
+    /** Per comparison: its bit when it conditions a dependence (validated to be among the first 64), else 0. */
+    private final long[] conditioningBit;
     /** Whether any comparison has a dependence (the scorer then tracks first levels). */
     final boolean hasDependencies;
 
@@ -79,6 +81,7 @@ final class CompiledRule {
         this.reviewWeight = Double.NEGATIVE_INFINITY;
         this.conditionOf = new int[0];
         this.correction = new double[0][];
+        this.conditioningBit = new long[0];
         this.hasDependencies = false;
     }
 
@@ -100,10 +103,12 @@ final class CompiledRule {
         this.conditionOf = new int[comparisons.length];
         java.util.Arrays.fill(conditionOf, -1);
         this.correction = new double[comparisons.length][];
+        this.conditioningBit = new long[comparisons.length];
         for (io.unum.rules.Dependence d : rule.dependencies()) {
             int c = indexOf(comparisons, d.conditioning());
             int x = indexOf(comparisons, d.dependent());
             conditionOf[x] = c;
+            conditioningBit[c] = 1L << c;
             correction[x] = new double[comparisons[x].levels().length];
             for (int l = 0; l < correction[x].length; l++) {
                 correction[x][l] = d.corrections().getOrDefault(comparisons[x].levels()[l].label(), 0.0);
@@ -128,6 +133,11 @@ final class CompiledRule {
     double correction(int c, int level, long firstLevels) {
         int conditioning = conditionOf[c];
         return conditioning >= 0 && (firstLevels & (1L << conditioning)) != 0 ? correction[c][level] : 0.0;
+    }
+
+    /** The bit set of first levels after comparison {@code c} reached {@code level}: only conditioning comparisons count. */
+    long reached(int c, int level, long firstLevels) {
+        return level == 0 ? firstLevels | conditioningBit[c] : firstLevels;
     }
 
     /** Deterministic rules: the index of a type in {@link #types}, or -1. */

@@ -20,13 +20,13 @@ final class Explainer {
         this.config = config;
     }
 
+    /** The level label of an explanation step that is a dependence's correction. */
+    static final String DEPENDENCE_STEP = "dependence correction";
+
     /**
      * @param blocks the live index to tell oversized blocks by, or {@code null} to judge the two
      *     records alone (every shared key counts)
      */
-    /** The level label of an explanation step that is a dependence's correction. */
-    static final String DEPENDENCE_STEP = "dependence correction";
-
     Explanation explain(RecordEntry a, RecordEntry b, BlockIndex blocks) {
         List<Explanation.RuleExplanation> rules = new ArrayList<>();
         for (CompiledRule rule : config.rules) {
@@ -66,9 +66,7 @@ final class Explainer {
                         steps.add(new Explanation.Step(rule.comparisons[rule.conditionOf[c]].name() + " & "
                                 + comparison.name(), DEPENDENCE_STEP, correction, 0, total));
                     }
-                    if (level == 0 && c < 64) {
-                        firstLevels |= 1L << c;
-                    }
+                    firstLevels = rule.reached(c, level, firstLevels);
                 }
             }
             Explanation.Outcome outcome = !candidate ? Explanation.Outcome.NOT_COMPARED

@@ -317,7 +317,7 @@ final class Featurizer {
      * <p>Each feature remembers at most {@link #MAX_ENTRIES_PER_FEATURE} values (the first ones
      * seen), which bounds the memory of features whose values rarely repeat. A feature whose
      * values hardly repeat (e-mail addresses, phone numbers, device ids) stops being remembered:
-     * after {@link #PROBE} look-ups with fewer than a quarter of them found, its values are
+     * when fewer than a quarter of its first {@link #PROBE} look-ups find a value, its values are
      * normalized directly, saving a hash look-up that almost always misses. Which values are
      * remembered never changes a result. A memo lives for one batch and is then dropped, so it
      * never keeps a value past an erasure. Thread-safe.
@@ -332,9 +332,13 @@ final class Featurizer {
         private static final String ABSENT = new String("");
 
         private final ConcurrentHashMap<String, String>[] byFeature;
-        /** Per feature: look-ups and hits so far (racy counts, a heuristic), and whether the memo is off. */
-        private final long[] lookups;
-        private final long[] hits;
+        /**
+         * Per feature: look-ups and hits during the probe (racy counts, a heuristic), whether the
+         * probe has decided, and whether the memo is off.
+         */
+        private final int[] lookups;
+        private final int[] hits;
+        private final boolean[] decided;
         private final boolean[] off;
 
         @SuppressWarnings("unchecked")
@@ -343,8 +347,9 @@ final class Featurizer {
             for (int f = 0; f < features; f++) {
                 byFeature[f] = new ConcurrentHashMap<>();
             }
-            lookups = new long[features];
-            hits = new long[features];
+            lookups = new int[features];
+            hits = new int[features];
+            decided = new boolean[features];
             off = new boolean[features];
         }
 
@@ -354,12 +359,10 @@ final class Featurizer {
             }
             ConcurrentHashMap<String, String> values = byFeature[slot];
             String known = values.get(raw);
-            long seen = ++lookups[slot];
+            if (!decided[slot]) {
+                probe(slot, known != null);
+            }
             if (known == null) {
-                if (seen >= PROBE && hits[slot] < seen / 4) {
-                    off[slot] = true;
-                    values.clear();
-                }
                 String normalized = feature.normalizer().normalize(raw);
                 if (values.size() >= MAX_ENTRIES_PER_FEATURE || off[slot]) {
                     return normalized;
@@ -369,8 +372,25 @@ final class Featurizer {
                     return normalized;
                 }
             }
-            hits[slot]++;
             return known == ABSENT ? null : known;
+        }
+
+        /**
+         * Counts the first {@link #PROBE} look-ups of a feature, then decides once whether to keep
+         * remembering it; after that the shared counters are no longer written (they would be
+         * written by every thread for every value).
+         */
+        private void probe(int slot, boolean found) {
+            if (found) {
+                hits[slot]++;
+            }
+            if (++lookups[slot] >= PROBE) {
+                if (hits[slot] < PROBE / 4) {
+                    off[slot] = true;
+                    byFeature[slot].clear();
+                }
+                decided[slot] = true;
+            }
         }
 
         /** Whether the memo has stopped remembering the feature in {@code slot} (for the tests). */

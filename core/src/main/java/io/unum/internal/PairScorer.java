@@ -92,9 +92,7 @@ final class PairScorer {
                     }
                     if (rule.hasDependencies) {
                         total += rule.correction(c, level, firstLevels);
-                        if (level == 0 && c < 64) {
-                            firstLevels |= 1L << c;
-                        }
+                        firstLevels = rule.reached(c, level, firstLevels);
                     }
                 }
             }
@@ -169,9 +167,7 @@ final class PairScorer {
                 weight += levelWeight(comparison, level, a);
                 if (rule.hasDependencies) {
                     weight += rule.correction(c, level, firstLevels); // zero or negative: the bound holds
-                    if (level == 0 && c < 64) {
-                        firstLevels |= 1L << c;
-                    }
+                    firstLevels = rule.reached(c, level, firstLevels);
                 }
             }
             if (weight + possible < floor) {

@@ -216,10 +216,7 @@ public final class Trainer {
     private long groupPairs(CompiledRule rule, List<RecordEntry> sample, int slot, int presentSlot, long maxPairs,
             PatternCounts patterns) {
         int[] key = {slot};
-        long[] hashes = new long[sample.size()];
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = keyHash(key, sample.get(i));
-        }
+        long[] hashes = keyHashes(key, sample);
         PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
         long added = 0;
         IntList members = new IntList();
@@ -419,17 +416,11 @@ public final class Trainer {
             PatternCounts patterns) {
         // per key, each record's value as a 64-bit hash (0: absent), so that the pair loop below
         // tells most non-shared keys apart without comparing strings
-        int n = sample.size();
         long[][] hashes = new long[keys.size()][];
         List<List<IntList>> groupsPerKey = new ArrayList<>();
         for (int t = 0; t < keys.size(); t++) {
-            int[] key = keys.get(t);
-            long[] h = new long[n];
-            for (int i = 0; i < n; i++) {
-                h[i] = keyHash(key, sample.get(i));
-            }
-            hashes[t] = h;
-            groupsPerKey.add(groups(key, sample, h));
+            hashes[t] = keyHashes(keys.get(t), sample);
+            groupsPerKey.add(groups(keys.get(t), sample, hashes[t]));
         }
         long total = 0;
         for (List<IntList> groups : groupsPerKey) {
@@ -524,6 +515,15 @@ public final class Trainer {
             }
         }
         return true;
+    }
+
+    /** {@link #keyHash} of every sample record. */
+    private static long[] keyHashes(int[] slots, List<RecordEntry> sample) {
+        long[] hashes = new long[sample.size()];
+        for (int i = 0; i < hashes.length; i++) {
+            hashes[i] = keyHash(slots, sample.get(i));
+        }
+        return hashes;
     }
 
     /** A 64-bit hash of the record's key value; 0 when a feature of the key is absent. */
