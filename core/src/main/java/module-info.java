@@ -11,4 +11,6 @@ module io.unum.core {
     exports io.unum.spi;
     exports io.unum.privacy;
     exports io.unum.training;
+
+    uses io.unum.spi.RuleSetProvider;
 }

@@ -48,11 +48,64 @@ public final class Resolver {
     private final EngineConfig config;
     private final int parallelism;
     private final SuppressionList suppression;
+    private final Described described;
+    private final java.util.concurrent.Executor executor;
 
-    private Resolver(EngineConfig config, int parallelism, SuppressionList suppression) {
+    /** What a spec of this resolver is made of, as the builder recorded it. */
+    private record Described(List<io.unum.rules.RuleSet> ruleSets, Map<String, Object> settings, List<String> direct,
+            long[] secret) {
+        Described {
+            ruleSets = List.copyOf(ruleSets);
+            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            direct = List.copyOf(direct);
+        }
+    }
+
+    private Resolver(EngineConfig config, int parallelism, SuppressionList suppression, Described described,
+            java.util.concurrent.Executor executor) {
         this.config = config;
         this.parallelism = parallelism;
         this.suppression = suppression;
+        this.described = described;
+        this.executor = executor;
+    }
+
+    /**
+     * This resolver's configuration as an {@link EngineSpec}: its rule sets, the settings made on
+     * its builder, its trained model and its blocking secret. {@code Resolver.newBuilder(spec)}
+     * rebuilds a resolver that gives the same results.
+     *
+     * @throws IllegalStateException if features, rules or identifier normalizers were added to
+     *     the builder directly rather than through a {@link io.unum.rules.RuleSet}: a spec can only
+     *     name configuration that a rule set's provider can make again
+     */
+    public EngineSpec spec() {
+        if (!described.direct().isEmpty()) {
+            throw new IllegalStateException("this resolver cannot be described as an EngineSpec: "
+                    + String.join(", ", described.direct().subList(0, Math.min(3, described.direct().size())))
+                    + (described.direct().size() > 3 ? " and " + (described.direct().size() - 3) + " more" : "")
+                    + " were added to the builder directly; add them through a RuleSet (Resolver.Builder.ruleSet)");
+        }
+        return new EngineSpec(described.ruleSets(), described.settings(), config.model(), described.secret());
+    }
+
+    /**
+     * A builder holding a spec's configuration: its rule sets, settings, trained model and (if it
+     * has one) blocking secret. Add the run-time environment — privacy filters, clock,
+     * suppression list, executor — before {@link Builder#build()}; the settings the spec holds
+     * can not be set again.
+     */
+    public static Builder newBuilder(EngineSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        Builder builder = new Builder();
+        spec.ruleSets().forEach(builder::ruleSet);
+        Builder.applySettings(builder, spec.settings());
+        spec.model().ifPresent(model -> builder.specModel = model);
+        long[] secret = spec.secret();
+        if (secret != null) {
+            builder.blockingSecret(secret[0], secret[1]);
+        }
+        return builder;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -97,7 +150,7 @@ public final class Resolver {
      */
     public Resolver withModel(io.unum.training.TrainedModel model) {
         Objects.requireNonNull(model, "model");
-        return new Resolver(config.withModel(model), parallelism, suppression);
+        return new Resolver(config.withModel(model), parallelism, suppression, described, executor);
     }
 
     /** The rules as in use (with a trained model's parameters, if any). */
@@ -248,8 +301,62 @@ public final class Resolver {
         private Clock clock;
         private SuppressionList suppressionList;
         private SuppressionPolicy suppressionPolicy;
+        private java.util.concurrent.Executor executor;
+        /** What an {@link EngineSpec} records: rule sets, settings set directly, and what keeps a spec from being made. */
+        private final List<io.unum.rules.RuleSet> ruleSets = new ArrayList<>();
+        private final Map<String, Object> specSettings = new LinkedHashMap<>();
+        private final List<String> direct = new ArrayList<>();
+        private int applying;
+        private io.unum.training.TrainedModel specModel;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a rule set's features, identifier normalizers, limits and rules (see
+         * {@link io.unum.rules.RuleSet}). A resolver built only from rule sets and the settings
+         * of this builder can describe itself as an {@link EngineSpec} ({@link Resolver#spec()}).
+         */
+        public Builder ruleSet(io.unum.rules.RuleSet ruleSet) {
+            Objects.requireNonNull(ruleSet, "rule set");
+            applying++;
+            try {
+                ruleSet.configure(this);
+            } finally {
+                applying--;
+            }
+            if (applying == 0) {
+                ruleSets.add(ruleSet);
+            }
+            return this;
+        }
+
+        /**
+         * The executor that batch phases run on (default: one pool of daemon threads shared by
+         * every resolver of the JVM). Work is split into at most {@link #parallelism(int)} tasks
+         * at a time; the calling thread takes part, so a saturated or same-thread executor slows
+         * a run down but never deadlocks it. Results do not depend on the executor.
+         */
+        public Builder executor(java.util.concurrent.Executor value) {
+            if (executor != null) {
+                throw new IllegalStateException("executor was already set");
+            }
+            executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /** Records a setting made directly (not by a rule set) for the spec. */
+        private void setting(String name, Object value) {
+            if (applying == 0) {
+                specSettings.put(name, value);
+            }
+        }
+
+        /** Records what was added directly and cannot be described by a spec. */
+        private void directly(String what) {
+            if (applying == 0) {
+                direct.add(what);
+            }
         }
 
         /**
@@ -336,6 +443,7 @@ public final class Resolver {
         /** Adds a match rule. Rule names must be unique. */
         public Builder rule(MatchRule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
+            directly("rule " + rule.name());
             return this;
         }
 
@@ -348,6 +456,7 @@ public final class Resolver {
         /** Defines a feature that comparisons and blocking keys refer to by name. */
         public Builder feature(Feature feature) {
             features.add(Objects.requireNonNull(feature, "feature"));
+            directly("feature " + feature.name());
             return this;
         }
 
@@ -364,6 +473,7 @@ public final class Resolver {
             if (normalizers.putIfAbsent(type, normalizer) != null) {
                 throw new IllegalStateException("identifierNormalizer for type " + type.name() + " was already set");
             }
+            directly("identifier normalizer of " + type.name());
             return this;
         }
 
@@ -380,6 +490,12 @@ public final class Resolver {
             if (limits.putIfAbsent(type, maxPerProfile) != null) {
                 throw new IllegalStateException("limit for identifier type " + type.name() + " was already set");
             }
+            if (applying == 0) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> recorded = (Map<String, Object>) specSettings.computeIfAbsent("limits",
+                        k -> new java.util.TreeMap<String, Object>());
+                recorded.put(type.name(), maxPerProfile);
+            }
             return this;
         }
 
@@ -391,6 +507,11 @@ public final class Resolver {
                 throw new IllegalArgumentException("a record cannot be kept apart from itself: " + a);
             }
             cannotLink.add(List.of(a, b));
+            if (applying == 0) {
+                @SuppressWarnings("unchecked")
+                List<Object> recorded = (List<Object>) specSettings.computeIfAbsent("cannotLink", k -> new ArrayList<Object>());
+                recorded.add(List.of(a.source(), a.id(), b.source(), b.id()));
+            }
             return this;
         }
 
@@ -408,6 +529,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("blockSizeCap must be at least 2, was " + value);
             }
             blockSizeCap = value;
+            setting("blockSizeCap", value);
             return this;
         }
 
@@ -420,6 +542,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxProfileSize must be at least 1, was " + value);
             }
             maxProfileSize = value;
+            setting("maxProfileSize", value);
             return this;
         }
 
@@ -442,6 +565,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxContradiction must be a positive number of bits, was " + bits);
             }
             maxContradiction = bits;
+            setting("maxContradiction", bits);
             return this;
         }
 
@@ -458,6 +582,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxValueLength must be at least 1, was " + value);
             }
             maxValueLength = value;
+            setting("maxValueLength", value);
             return this;
         }
 
@@ -480,6 +605,12 @@ public final class Resolver {
             if (survivorship.putIfAbsent(attribute, rule) != null) {
                 throw new IllegalStateException("survivorship for attribute " + attribute + " was already set");
             }
+            if (applying == 0) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> recorded = (Map<String, Object>) specSettings.computeIfAbsent("survivorship",
+                        k -> new java.util.TreeMap<String, Object>());
+                recorded.put(attribute, survivorshipJson(rule));
+            }
             return this;
         }
 
@@ -489,6 +620,7 @@ public final class Resolver {
                 throw new IllegalStateException("defaultSurvivorship was already set to " + defaultSurvivorship.name());
             }
             defaultSurvivorship = Objects.requireNonNull(rule, "survivorship");
+            setting("defaultSurvivorship", survivorshipJson(rule));
             return this;
         }
 
@@ -503,6 +635,105 @@ public final class Resolver {
             }
             secret = new long[] {k0, k1};
             return this;
+        }
+
+        private static Map<String, Object> survivorshipJson(Survivorship rule) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("strategy", rule.name());
+            if (rule instanceof Survivorship.SourcePriority priority) {
+                json.put("sources", priority.sources());
+            }
+            return json;
+        }
+
+        private static Survivorship survivorship(Object json, String where) {
+            if (!(json instanceof Map<?, ?> map) || !(map.get("strategy") instanceof String strategy)) {
+                throw new IllegalArgumentException("settings." + where + " must be an object with a \"strategy\"");
+            }
+            switch (strategy) {
+                case "most_recent":
+                    return Survivorship.mostRecent();
+                case "most_frequent":
+                    return Survivorship.mostFrequent();
+                case "most_complete":
+                    return Survivorship.mostComplete();
+                case "collect_all":
+                    return Survivorship.collectAll();
+                case "source_priority":
+                    if (!(map.get("sources") instanceof List<?> sources) || sources.isEmpty()
+                            || !sources.stream().allMatch(x -> x instanceof String)) {
+                        throw new IllegalArgumentException("settings." + where + ".sources must be a non-empty list of source names");
+                    }
+                    return new Survivorship.SourcePriority(sources.stream().map(String.class::cast).toList());
+                default:
+                    throw new IllegalArgumentException("settings." + where + ".strategy: unknown strategy \"" + strategy
+                            + "\"; expected most_recent, most_frequent, most_complete, collect_all or source_priority");
+            }
+        }
+
+        /** Checks that a spec's settings name known settings with values of the right shape. */
+        static void checkSettings(Map<String, Object> settings) {
+            applySettings(new Builder(), settings);
+        }
+
+        /** Applies a spec's settings to a builder through its setters (which validate the values). */
+        private static void applySettings(Builder builder, Map<String, Object> settings) {
+            for (Map.Entry<String, Object> setting : settings.entrySet()) {
+                String name = setting.getKey();
+                Object value = setting.getValue();
+                switch (name) {
+                    case "blockSizeCap" -> builder.blockSizeCap(integer(value, name));
+                    case "maxProfileSize" -> builder.maxProfileSize(integer(value, name));
+                    case "maxValueLength" -> builder.maxValueLength(integer(value, name));
+                    case "maxContradiction" -> builder.maxContradiction(number(value, name));
+                    case "defaultSurvivorship" -> builder.defaultSurvivorship(survivorship(value, name));
+                    case "survivorship" -> {
+                        if (!(value instanceof Map<?, ?> map)) {
+                            throw new IllegalArgumentException("settings.survivorship must be an object");
+                        }
+                        map.forEach((attribute, rule) -> builder.survivorship(String.valueOf(attribute),
+                                survivorship(rule, "survivorship." + attribute)));
+                    }
+                    case "limits" -> {
+                        if (!(value instanceof Map<?, ?> map)) {
+                            throw new IllegalArgumentException("settings.limits must be an object");
+                        }
+                        map.forEach((type, limit) -> builder.limit(IdentifierType.of(String.valueOf(type)),
+                                integer(limit, "limits." + type)));
+                    }
+                    case "cannotLink" -> {
+                        if (!(value instanceof List<?> pairs)) {
+                            throw new IllegalArgumentException("settings.cannotLink must be a list");
+                        }
+                        for (Object pair : pairs) {
+                            if (!(pair instanceof List<?> p) || p.size() != 4 || !p.stream().allMatch(x -> x instanceof String)) {
+                                throw new IllegalArgumentException("settings.cannotLink entries must be"
+                                        + " [source, id, source, id] lists of strings");
+                            }
+                            builder.cannotLink(RecordKey.of((String) p.get(0), (String) p.get(1)),
+                                    RecordKey.of((String) p.get(2), (String) p.get(3)));
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("settings: unknown setting \"" + name + "\"; expected"
+                            + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, defaultSurvivorship,"
+                            + " survivorship, limits or cannotLink");
+                }
+            }
+        }
+
+        private static double number(Object value, String name) {
+            if (value instanceof Number n) {
+                return n.doubleValue();
+            }
+            throw new IllegalArgumentException("settings." + name + " must be a number");
+        }
+
+        private static int integer(Object value, String name) {
+            double d = number(value, name);
+            if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("settings." + name + " must be a whole number");
+            }
+            return (int) d;
         }
 
         /**
@@ -528,7 +759,12 @@ public final class Resolver {
                             outputFilters, consentPolicy != null ? consentPolicy : ConsentPolicy.MOST_RESTRICTIVE,
                             clock != null ? clock : Clock.systemUTC(), suppression,
                             suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention), null);
-            return new Resolver(EngineConfig.compile(settings), threads, suppression);
+            EngineConfig config = EngineConfig.compile(settings);
+            if (specModel != null) {
+                config = config.withModel(specModel);
+            }
+            return new Resolver(config, threads, suppression,
+                    new Described(ruleSets, specSettings, direct, key), executor);
         }
     }
 }
