@@ -11,6 +11,7 @@ module io.unum.core {
     exports io.unum.spi;
     exports io.unum.privacy;
     exports io.unum.training;
+    exports io.unum.store;
 
     uses io.unum.spi.RuleSetProvider;
 }

@@ -1,7 +1,13 @@
 package io.unum;
 
-import io.unum.internal.GraphState;
+import io.unum.internal.ChangeApplier;
+import io.unum.internal.Diagnostics;
+import io.unum.internal.Engine;
+import io.unum.internal.Erasure;
+import io.unum.internal.Explanations;
+import io.unum.internal.GraphReads;
 import io.unum.internal.Outcome;
+import io.unum.store.GraphStore;
 import io.unum.model.Identifier;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
@@ -39,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * {@link #profile(ProfileId)} still resolves; a split leaves the id with the part holding the
  * oldest record. A new profile's id is derived from its oldest record's key.
  *
+ * <p><b>Storage</b>: the graph keeps its state in a {@link GraphStore} — in memory by default
+ * ({@link Resolver#newGraph()}), or a store given to {@link Resolver#newGraph(GraphStore)}. Every
+ * change is one store transaction: it is committed before the change set is returned, and
+ * aborted (leaving the graph as it was) if the change fails.
+ *
  * <p><b>Thread-safety</b>: safe for concurrent use. Writers are serialized; readers run
  * concurrently with each other and see either the state before or after a change, never a
  * change half-applied. Listeners run on the writing thread while the change is still exclusive,
@@ -48,14 +59,28 @@ public final class IdentityGraph {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentityGraph.class);
 
-    private final GraphState state;
+    private final Engine engine;
+    private final GraphStore store;
+    private final ChangeApplier applier;
+    private final GraphStore.Reader snapshot;
+    private final GraphReads reads;
+    private final Explanations explanations;
     private final SuppressionList suppression;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
 
-    IdentityGraph(GraphState state, SuppressionList suppression) {
-        this.state = state;
+    IdentityGraph(Engine engine, GraphStore store, SuppressionList suppression) {
+        this.engine = engine;
+        this.store = store;
+        this.applier = engine.newApplier();
         this.suppression = suppression;
+        this.snapshot = store.snapshot();
+        this.reads = new GraphReads(engine, snapshot);
+        this.explanations = new Explanations(engine);
+        List<SuppressionList.Entry> suppressed = new ArrayList<>();
+        snapshot.forEachSuppressed((hash, at) -> suppressed.add(new SuppressionList.Entry(hash, at)));
+        suppression.restore(suppressed);
+        engine.rederive(store);
     }
 
     /**
@@ -114,11 +139,13 @@ public final class IdentityGraph {
     private ChangeSet apply(List<SourceRecord> upserts, List<RecordKey> deletes) {
         lock.writeLock().lock();
         try {
-            Outcome outcome = state.apply(upserts, deletes);
-            ChangeSet changes = outcome.changes();
-            if (!changes.isEmpty()) {
-                notifyListeners(changes);
+            Outcome outcome;
+            try (GraphStore.Transaction tx = store.begin()) {
+                outcome = applier.apply(tx, upserts, deletes, ProgressListener.NONE);
+                tx.commit();
             }
+            ChangeSet changes = outcome.changes();
+            notifyIfChanged(changes);
             return changes;
         } finally {
             lock.writeLock().unlock();
@@ -146,7 +173,7 @@ public final class IdentityGraph {
         Objects.requireNonNull(id, "id");
         lock.writeLock().lock();
         try {
-            List<RecordKey> members = state.profile(id).map(Profile::members).orElse(List.of());
+            List<RecordKey> members = reads.profile(id).map(Profile::members).orElse(List.of());
             return forget(members, "profile");
         } finally {
             lock.writeLock().unlock();
@@ -162,8 +189,8 @@ public final class IdentityGraph {
         lock.writeLock().lock();
         try {
             Set<RecordKey> keys = new LinkedHashSet<>();
-            for (Identifier stored : state.storedForms(identifier)) {
-                keys.addAll(state.recordsWith(stored));
+            for (Identifier stored : reads.storedForms(identifier)) {
+                keys.addAll(reads.recordsWith(stored));
             }
             return forget(new ArrayList<>(keys), "identifier");
         } finally {
@@ -180,9 +207,7 @@ public final class IdentityGraph {
     public ErasureAudit purgeExpired() {
         lock.writeLock().lock();
         try {
-            GraphState.Erasure erasure = state.forget(state.expired(), "retention", false);
-            notifyIfChanged(erasure.changes());
-            return erasure.audit();
+            return erase(reads.expired(), "retention", false);
         } finally {
             lock.writeLock().unlock();
         }
@@ -191,12 +216,21 @@ public final class IdentityGraph {
     private ErasureAudit forget(List<RecordKey> keys, String scope) {
         lock.writeLock().lock();
         try {
-            GraphState.Erasure erasure = state.forget(keys, scope, true);
-            notifyIfChanged(erasure.changes());
-            return erasure.audit();
+            return erase(keys, scope, true);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** Erases (or purges) records in one transaction; the caller holds the write lock. */
+    private ErasureAudit erase(List<RecordKey> keys, String scope, boolean suppress) {
+        Erasure.Result erasure;
+        try (GraphStore.Transaction tx = store.begin()) {
+            erasure = new Erasure(engine).forget(applier, tx, keys, scope, suppress);
+            tx.commit();
+        }
+        notifyIfChanged(erasure.outcome().changes());
+        return erasure.audit();
     }
 
     /**
@@ -215,20 +249,20 @@ public final class IdentityGraph {
      */
     public List<RecordKey> candidates(SourceRecord record) {
         Objects.requireNonNull(record, "record");
-        return read(() -> state.candidates(record));
+        return read(() -> reads.candidates(record));
     }
 
     /** Why two resident records are or are not linked; empty if either is not resident. */
     public Optional<Explanation> explain(RecordKey first, RecordKey second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        return read(() -> state.explain(first, second));
+        return read(() -> explanations.explain(snapshot, first, second));
     }
 
     /** The links (and rules) that hold a profile together; empty for an unknown id. */
     public Optional<ProfileExplanation> explain(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        return read(() -> state.explain(id));
+        return read(() -> explanations.explain(snapshot, reads, id));
     }
 
     /**
@@ -240,7 +274,7 @@ public final class IdentityGraph {
         Objects.requireNonNull(consumer, "consumer");
         lock.readLock().lock();
         try {
-            state.forEachCandidatePair(consumer);
+            new Diagnostics(engine, snapshot).forEachCandidatePair(consumer);
         } finally {
             lock.readLock().unlock();
         }
@@ -259,7 +293,7 @@ public final class IdentityGraph {
     public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(purpose, "purpose");
-        return read(() -> state.view(id, purpose));
+        return read(() -> reads.view(id, purpose));
     }
 
     private void notifyIfChanged(ChangeSet changes) {
@@ -292,13 +326,13 @@ public final class IdentityGraph {
     /** The profile with this id, following aliases left by merges. */
     public Optional<Profile> profile(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        return read(() -> state.profile(id));
+        return read(() -> reads.profile(id));
     }
 
     /** The profile that holds a record. */
     public Optional<Profile> profileOf(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        return read(() -> state.profileOf(key));
+        return read(() -> reads.profileOf(key));
     }
 
     /**
@@ -309,38 +343,38 @@ public final class IdentityGraph {
      */
     public List<Profile> profilesWith(Identifier identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        return read(() -> state.profilesWith(identifier));
+        return read(() -> reads.profilesWith(identifier));
     }
 
     /** The resident record with a key. */
     public Optional<SourceRecord> record(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        return read(() -> state.record(key));
+        return read(() -> reads.record(key));
     }
 
     /** All profiles, sorted by id. */
     public List<Profile> profiles() {
-        return read(() -> state.profiles());
+        return read(reads::profiles);
     }
 
     /** The number of resident records. */
     public int size() {
-        return read(() -> state.recordCount());
+        return read(reads::recordCount);
     }
 
     /** The number of profiles. */
     public int profileCount() {
-        return read(() -> state.profileCount());
+        return read(reads::profileCount);
     }
 
     /** Absorbed profile ids and the ids they were merged into. */
     public Map<ProfileId, ProfileId> aliases() {
-        return read(() -> state.aliases());
+        return read(reads::aliases);
     }
 
     /** A consistent, immutable snapshot of the whole graph as a {@link Resolution}. */
     public Resolution snapshot() {
-        return read(() -> Resolver.snapshot(state, List.of(), List.of(), 0, Map.of(), false));
+        return read(() -> Resolver.snapshot(engine, snapshot, List.of(), List.of(), applier.candidatePairsTotal(), Map.of()));
     }
 
     /** Runs a query under the read lock. */

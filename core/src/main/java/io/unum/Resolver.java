@@ -1,8 +1,13 @@
 package io.unum;
 
 import io.unum.internal.EngineConfig;
-import io.unum.internal.GraphState;
+import io.unum.internal.ChangeApplier;
+import io.unum.internal.Diagnostics;
+import io.unum.internal.Engine;
+import io.unum.internal.Explanations;
+import io.unum.internal.GraphReads;
 import io.unum.internal.Outcome;
+import io.unum.store.GraphStore;
 import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
@@ -50,6 +55,7 @@ public final class Resolver {
     private final SuppressionList suppression;
     private final Described described;
     private final java.util.concurrent.Executor executor;
+    private final Engine engine;
 
     /** What a spec of this resolver is made of, as the builder recorded it. */
     private record Described(List<io.unum.rules.RuleSet> ruleSets, Map<String, Object> settings, List<String> direct,
@@ -68,6 +74,7 @@ public final class Resolver {
         this.suppression = suppression;
         this.described = described;
         this.executor = executor;
+        this.engine = new Engine(config, parallelism, executor);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class Resolver {
             io.unum.training.TrainingOptions options) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(options, "options");
-        return new io.unum.internal.Trainer(config).train(records, options);
+        return engine.trainer().train(records, options);
     }
 
     /**
@@ -139,7 +146,7 @@ public final class Resolver {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(options, "options");
-        return new io.unum.internal.Trainer(config).trainWithLabels(records, labels, options);
+        return engine.trainer().trainWithLabels(records, labels, options);
     }
 
     /**
@@ -200,10 +207,21 @@ public final class Resolver {
     public Resolution resolve(Collection<? extends SourceRecord> records, ProgressListener progress) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(progress, "progress");
-        GraphState state = new GraphState(config, parallelism);
-        Outcome outcome = state.apply(new ArrayList<>(records), List.of(), progress);
-        return snapshot(state, outcome.changes().issues(), outcome.changes().privacy(), outcome.candidatePairs(),
-                outcome.stageTimes(), true);
+        try (GraphStore store = GraphStore.inMemory()) {
+            Outcome outcome = resolveInto(store, records, progress);
+            return snapshot(engine, store.snapshot(), outcome.changes().issues(), outcome.changes().privacy(),
+                    outcome.candidatePairs(), outcome.stageTimes());
+        }
+    }
+
+    /** Applies a batch to a fresh store in one transaction. */
+    private Outcome resolveInto(GraphStore store, Collection<? extends SourceRecord> records, ProgressListener progress) {
+        ChangeApplier applier = engine.newApplier();
+        try (GraphStore.Transaction tx = store.begin()) {
+            Outcome outcome = applier.apply(tx, records, List.of(), progress);
+            tx.commit();
+            return outcome;
+        }
     }
 
     /**
@@ -217,7 +235,7 @@ public final class Resolver {
     public Explanation explain(SourceRecord first, SourceRecord second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        return new GraphState(config, 1).explainRecords(first, second);
+        return new Explanations(engine).explain(first, second);
     }
 
     /**
@@ -227,47 +245,50 @@ public final class Resolver {
     public void candidatePairs(Collection<? extends SourceRecord> records, CandidatePairConsumer consumer) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(consumer, "consumer");
-        GraphState state = new GraphState(config, parallelism);
-        state.apply(new ArrayList<>(records), List.of());
-        state.forEachCandidatePair(consumer);
+        try (GraphStore store = GraphStore.inMemory()) {
+            resolveInto(store, records, ProgressListener.NONE);
+            new Diagnostics(engine, store.snapshot()).forEachCandidatePair(consumer);
+        }
     }
 
-    /** Creates an empty live graph that resolves with this configuration. */
+    /** Creates an empty live graph that resolves with this configuration, in memory. */
     public IdentityGraph newGraph() {
-        return new IdentityGraph(new GraphState(config, parallelism), suppression);
+        return new IdentityGraph(engine, GraphStore.inMemory(), suppression);
     }
 
     /**
-     * A resolution of the state. With {@code owned}, nobody changes the state afterwards, so
-     * possible matches may be listed lazily from it; otherwise they are copied now.
+     * Creates a live graph over a store: the graph reads and writes its state there. The store
+     * must hold nothing or a graph this resolver's configuration made; records whose derived
+     * data the store does not hold (a persistent store after a restart) are featurized again,
+     * and the store's suppression entries are added to the resolver's suppression list (they
+     * match only if the list was made with the same secret). The graph owns the store from now
+     * on; close the store when the graph is no longer used.
+     *
+     * @throws IllegalStateException if a transaction is open on the store
      */
-    static Resolution snapshot(GraphState state, List<InputIssue> issues, List<io.unum.privacy.PrivacyDecision> privacy,
-            long candidatePairs, Map<Stage, Duration> times, boolean owned) {
+    public IdentityGraph newGraph(GraphStore store) {
+        Objects.requireNonNull(store, "store");
+        return new IdentityGraph(engine, store, suppression);
+    }
+
+    /**
+     * A detached resolution of a state: profiles, assignments, possible matches, statistics and
+     * what purpose views need are copied, so the resolution holds its results and not the engine
+     * or the store.
+     */
+    static Resolution snapshot(Engine engine, GraphStore.Reader graph, List<InputIssue> issues,
+            List<io.unum.privacy.PrivacyDecision> privacy, long candidatePairs, Map<Stage, Duration> times) {
         long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
                 + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
-        long possibleCount = state.possibleMatchCount();
-        java.util.function.Supplier<List<PossibleMatch>> possible;
-        if (owned) {
-            possible = state::possibleMatches;
-        } else {
-            List<PossibleMatch> copy = state.possibleMatches();
-            possible = () -> copy;
-        }
-        ResolutionStatistics statistics = new ResolutionStatistics(state.recordCount(), rejected,
-                state.profileCount(), candidatePairs == 0 ? state.candidatePairsTotal() : candidatePairs,
-                state.linkCount(), possibleCount, state.oversizedBlocks(), state.largestBlocks(20), times);
-        java.util.function.Function<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> members;
-        if (owned) {
-            members = state::member;
-        } else {
-            Map<io.unum.model.RecordKey, io.unum.internal.ViewBuilder.Member> copy = new HashMap<>();
-            for (io.unum.model.RecordKey key : state.assignments().keySet()) {
-                copy.put(key, state.member(key));
-            }
-            members = copy::get;
-        }
-        return new Resolution(state.profiles(), state.assignments(), possible, statistics, issues, privacy,
-                new Resolution.Views(state.viewBuilder(), members, state::now));
+        Diagnostics diagnostics = new Diagnostics(engine, graph);
+        GraphReads reads = new GraphReads(engine, graph);
+        List<PossibleMatch> possible = diagnostics.possibleMatches();
+        ResolutionStatistics statistics = new ResolutionStatistics(graph.recordCount(), rejected,
+                graph.profileCount(), candidatePairs, diagnostics.linkCount(), possible.size(),
+                diagnostics.oversizedBlocks(), diagnostics.largestBlocks(20), times);
+        Map<RecordKey, io.unum.internal.ViewBuilder.Member> members = reads.members();
+        return new Resolution(reads.profiles(), reads.assignments(), () -> possible, statistics, issues, privacy,
+                new Resolution.Views(engine.viewBuilder(), members::get, engine::now));
     }
 
     /**

@@ -1,52 +1,58 @@
 package io.unum.internal;
 
+import io.unum.store.GraphStore;
+
 /**
- * The records sharing one blocking-key value, with the key's namespace (rule and key index) and
- * bookkeeping for one change: the size before the change began, to detect blocks that cross
- * the size cap. Guarded by the graph's write lock.
+ * The records sharing one block key in the {@link InMemoryGraphStore}, with the key's tag and
+ * the store's bookkeeping for the open transaction: the block's size when the transaction first
+ * changed it. Guarded by the store's single-writer discipline.
  */
-final class Block {
+final class Block implements GraphStore.Members {
     final long key;
-    final short rule;
-    final short keyIndex;
-    /** Member record indices, unordered; the first {@link #size} are valid (no list object: most blocks hold one record). */
+    final int tag;
+    /** Member ordinals, unordered; the first {@link #size} are valid (no list object: most blocks hold one record). */
     private int[] members = new int[2];
     private int size;
-    /** Whether the key belongs to a deterministic rule: its members are linked implicitly. */
-    final boolean deterministic;
-    /** Scratch for component traversal: the epoch in which the block was expanded. */
-    long visitedEpoch = -1;
-    /** The change epoch in which {@link #sizeBefore} was recorded. */
-    long touchedEpoch = -1;
-    int sizeBefore;
+    /** The transaction that last changed the block, and the size it found. */
+    long txEpoch = -1;
+    int sizeAtBegin;
 
-    Block(long key, int rule, int keyIndex, boolean deterministic) {
+    Block(long key, int tag) {
         this.key = key;
-        this.rule = (short) rule;
-        this.keyIndex = (short) keyIndex;
-        this.deterministic = deterministic;
+        this.tag = tag;
     }
 
-    int size() {
+    @Override
+    public long key() {
+        return key;
+    }
+
+    @Override
+    public int tag() {
+        return tag;
+    }
+
+    @Override
+    public int size() {
         return size;
     }
 
-    /** The {@code i}-th member's record index. */
-    int member(int i) {
+    @Override
+    public int member(int i) {
         return members[i];
     }
 
-    void add(int index) {
+    void add(int ordinal) {
         if (size == members.length) {
             members = java.util.Arrays.copyOf(members, size + (size >> 1) + 1);
         }
-        members[size++] = index;
+        members[size++] = ordinal;
     }
 
     /** Removes one occurrence by swapping in the last member; order is not kept. */
-    boolean removeValue(int index) {
+    boolean removeValue(int ordinal) {
         for (int i = 0; i < size; i++) {
-            if (members[i] == index) {
+            if (members[i] == ordinal) {
                 members[i] = members[--size];
                 return true;
             }

@@ -6,8 +6,7 @@ import java.util.function.Consumer;
 /**
  * An inverted index from 64-bit blocking-key hashes to {@link Block}s: an open-addressing hash
  * table with linear probing and backward-shift deletion. Keys are already keyed hashes, so a
- * cheap mix spreads them. Not thread-safe: writes happen under the graph's write lock, and
- * concurrent reads only while no write is in progress.
+ * cheap mix spreads them. Not thread-safe: concurrent reads only while no write is in progress.
  */
 final class BlockIndex {
     private long[] keys;
@@ -39,12 +38,12 @@ final class BlockIndex {
         }
     }
 
-    Block getOrCreate(long key, int rule, int keyIndex, boolean deterministic) {
+    Block getOrCreate(long key, int tag) {
         int i = slot(key);
         while (true) {
             Block b = blocks[i];
             if (b == null) {
-                b = new Block(key, rule, keyIndex, deterministic);
+                b = new Block(key, tag);
                 keys[i] = key;
                 blocks[i] = b;
                 if (++size * 2 > blocks.length) {
@@ -88,12 +87,19 @@ final class BlockIndex {
         }
     }
 
-    void forEach(Consumer<Block> action) {
+    void forEach(Consumer<? super Block> action) {
         for (Block b : blocks) {
             if (b != null) {
                 action.accept(b);
             }
         }
+    }
+
+    void clear() {
+        keys = new long[16];
+        blocks = new Block[16];
+        mask = 15;
+        size = 0;
     }
 
     private int slot(long key) {

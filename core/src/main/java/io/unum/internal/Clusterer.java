@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.unum.store.GraphStore;
 
 /**
  * Clusters one connected component of the match graph with merge protection.
@@ -39,7 +40,11 @@ import java.util.Set;
  * needs no sorting: O(n). Otherwise, deterministic links are generated in order from the blocks
  * (O(k²) for a block of k members) and probabilistic edges are sorted: O(E log E).
  *
- * <p>Thread-safe for distinct components: a call writes only its own component's entries.
+ * <p>A {@link Unions} listener hears every union in the order it is made; a profile's
+ * explanation is the unions of clustering its members alone, which are the same unions in the
+ * same order (a refused union's two sides can never end in one cluster, because merge protection
+ * is monotone). Stateless apart from its configuration: each call keeps its scratch to itself,
+ * so calls on distinct components may run in parallel. Thread-safe.
  */
 final class Clusterer {
 
@@ -50,52 +55,68 @@ final class Clusterer {
      */
     private static final int FAST_PATH_CONTRADICTION_LIMIT = 64;
 
-    private final EngineConfig config;
-    private final PairScorer scorer;
+    /** Hears the unions of a clustering, in order. */
+    interface Unions {
+        /**
+         * Two clusters were joined by a link between members {@code a} and {@code b} (indices in
+         * the component's key order).
+         *
+         * @param edge the probabilistic link's packed edge, or {@link Edge#NONE} for a deterministic link
+         */
+        void joined(int a, int b, long edge);
+    }
 
-    Clusterer(EngineConfig config, PairScorer scorer) {
+    private final EngineConfig config;
+    private final Scorer scorer;
+    private final CandidateGenerator generator;
+
+    Clusterer(EngineConfig config, Scorer scorer, CandidateGenerator generator) {
         this.config = config;
         this.scorer = scorer;
+        this.generator = generator;
     }
 
     /**
      * Clusters a component.
      *
-     * @param component the component's entries, in any order; reordered by key
-     * @param blocks the blocking index, read only
-     * @param entries entry by index, read only
-     * @return the clusters, each a list of entries sorted by key
+     * @param component the component's ordinals, in any order; sorted in place by record key
+     * @param graph the store, read only (blocks, edges, derived features)
+     * @param unions hears every union, or {@code null}; with a listener the fast path is not
+     *     taken, so every union is reported
+     * @return the clusters, each an array of ordinals in key order
      */
-    List<List<RecordEntry>> cluster(List<RecordEntry> component, BlockIndex blocks, List<RecordEntry> entries) {
-        int n = component.size();
-        component.sort((x, y) -> x.key.compareTo(y.key));
-        if (n == 1 || fitsAsOne(component)) {
-            return List.of(component);
+    int[][] cluster(int[] component, GraphStore.Reader graph, Unions unions) {
+        int n = component.length;
+        FeatureRecord[] records = new FeatureRecord[n];
+        sortByKey(component, records, graph);
+        if (n == 1 || (unions == null && fitsAsOne(records))) {
+            return new int[][] {component};
         }
-        Map<Integer, Integer> localOf = new HashMap<>(n * 2);
+        HashMap<Integer, Integer> localOf = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            RecordEntry e = component.get(i);
-            e.local = i;
-            localOf.put(e.index, i);
+            localOf.put(component[i], i);
         }
-        UnionFind uf = new UnionFind(component, config, scorer);
+        UnionFind uf = new UnionFind(records, config, scorer);
 
         // deterministic links first (weight +Infinity), in rank order of their ends
         IntList partners = new IntList();
         for (int i = 0; i < n; i++) {
-            RecordEntry e = component.get(i);
+            FeatureRecord e = records[i];
             partners.clear();
             for (int k = 0; k < e.keys.length; k++) {
-                if (!config.rules[e.keyMeta[k] >>> 16].deterministic) {
+                if (!config.rules[e.ruleOf(k)].deterministic) {
                     continue;
                 }
-                Block block = blocks.get(e.keys[k]);
-                if (config.oversized(block)) {
+                GraphStore.Members block = graph.block(e.keys[k]);
+                if (!generator.usable(block)) {
                     continue;
                 }
                 for (int m = 0; m < block.size(); m++) {
                     Integer j = localOf.get(block.member(m));
                     if (j == null) {
+                        if (unions != null) {
+                            continue; // explaining part of a component: links leave it
+                        }
                         throw new IllegalStateException("deterministic link leaves its component");
                     }
                     if (j > i) {
@@ -106,8 +127,8 @@ final class Clusterer {
             int[] sorted = partners.toArray();
             Arrays.sort(sorted);
             for (int p = 0; p < sorted.length; p++) {
-                if (p == 0 || sorted[p] != sorted[p - 1]) {
-                    uf.tryUnion(i, sorted[p]);
+                if ((p == 0 || sorted[p] != sorted[p - 1]) && uf.tryUnion(i, sorted[p]) && unions != null) {
+                    unions.joined(i, sorted[p], Edge.NONE);
                 }
             }
         }
@@ -117,14 +138,17 @@ final class Clusterer {
         long[] packed = new long[Math.max(4, n)];
         int[] ends = new int[packed.length * 2];
         for (int i = 0; i < n; i++) {
-            RecordEntry e = component.get(i);
-            for (int d = 0; d < e.degree(); d++) {
-                long edge = e.edge(d);
+            int o = component[i];
+            for (int d = 0, degree = graph.degree(o); d < degree; d++) {
+                long edge = graph.edge(o, d);
                 if (!Edge.isLink(edge)) {
                     continue;
                 }
-                Integer j = localOf.get(e.partner(d));
+                Integer j = localOf.get(graph.partner(o, d));
                 if (j == null) {
+                    if (unions != null) {
+                        continue;
+                    }
                     throw new IllegalStateException("match graph edge leaves its component");
                 }
                 if (j > i) {
@@ -155,19 +179,38 @@ final class Clusterer {
         });
         for (int k = 0; k < edgeCount; k++) {
             int e = order[k];
-            uf.tryUnion(endpoints[2 * e], endpoints[2 * e + 1]);
+            if (uf.tryUnion(endpoints[2 * e], endpoints[2 * e + 1]) && unions != null) {
+                unions.joined(endpoints[2 * e], endpoints[2 * e + 1], edges[e]);
+            }
         }
         return uf.clusters(component);
     }
 
+    /** Sorts ordinals by their records' keys and fills {@code records} in the same order. */
+    private static void sortByKey(int[] component, FeatureRecord[] records, GraphStore.Reader graph) {
+        Integer[] order = new Integer[component.length];
+        FeatureRecord[] byPosition = new FeatureRecord[component.length];
+        for (int i = 0; i < component.length; i++) {
+            order[i] = i;
+            byPosition[i] = (FeatureRecord) graph.derived(component[i]);
+        }
+        Arrays.sort(order, (x, y) -> byPosition[x].key.compareTo(byPosition[y].key));
+        int[] sorted = new int[component.length];
+        for (int i = 0; i < component.length; i++) {
+            sorted[i] = component[order[i]];
+            records[i] = byPosition[order[i]];
+        }
+        System.arraycopy(sorted, 0, component, 0, sorted.length);
+    }
+
     /** Whether the whole component satisfies merge protection, so that it is one cluster. */
-    private boolean fitsAsOne(List<RecordEntry> component) {
-        if (component.size() > config.maxProfileSize) {
+    private boolean fitsAsOne(FeatureRecord[] component) {
+        if (component.length > config.maxProfileSize) {
             return false;
         }
         Map<IdentifierType, Set<String>> limited = null;
         boolean cannotLinks = false;
-        for (RecordEntry e : component) {
+        for (FeatureRecord e : component) {
             for (Identifier id : e.identifiers) {
                 int limit = config.limit(id.type());
                 if (limit != Integer.MAX_VALUE) {
@@ -183,23 +226,23 @@ final class Clusterer {
             cannotLinks |= config.cannotLink.containsKey(e.key);
         }
         if (config.maxContradiction != Double.POSITIVE_INFINITY) {
-            if (component.size() > FAST_PATH_CONTRADICTION_LIMIT) {
+            if (component.length > FAST_PATH_CONTRADICTION_LIMIT) {
                 return false; // checking every pair costs more than the greedy path's checks
             }
-            for (int i = 0; i < component.size(); i++) {
-                for (int j = i + 1; j < component.size(); j++) {
-                    if (scorer.contradicts(component.get(i), component.get(j), config.maxContradiction)) {
+            for (int i = 0; i < component.length; i++) {
+                for (int j = i + 1; j < component.length; j++) {
+                    if (scorer.contradicts(component[i], component[j], config.maxContradiction)) {
                         return false;
                     }
                 }
             }
         }
         if (cannotLinks) {
-            Set<RecordKey> keys = new HashSet<>(component.size() * 2);
-            for (RecordEntry e : component) {
+            Set<RecordKey> keys = new HashSet<>(component.length * 2);
+            for (FeatureRecord e : component) {
                 keys.add(e.key);
             }
-            for (RecordEntry e : component) {
+            for (FeatureRecord e : component) {
                 Set<RecordKey> forbidden = config.cannotLink.get(e.key);
                 if (forbidden != null) {
                     for (RecordKey other : forbidden) {
@@ -221,13 +264,13 @@ final class Clusterer {
         private final List<Map<IdentifierType, Set<String>>> limited;
         private final List<Set<RecordKey>> forbidden;
         private final EngineConfig config;
-        private final List<RecordEntry> component;
-        private final PairScorer scorer;
+        private final FeatureRecord[] component;
+        private final Scorer scorer;
         private final Map<Long, Boolean> contradicts = new HashMap<>();
 
-        UnionFind(List<RecordEntry> component, EngineConfig config, PairScorer scorer) {
+        UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer) {
             this.scorer = scorer;
-            int n = component.size();
+            int n = component.length;
             this.config = config;
             this.component = component;
             parent = new int[n];
@@ -239,7 +282,7 @@ final class Clusterer {
                 parent[i] = i;
                 size[i] = 1;
                 members.add(null);
-                RecordEntry e = component.get(i);
+                FeatureRecord e = component[i];
                 Map<IdentifierType, Set<String>> values = null;
                 for (Identifier id : e.identifiers) {
                     if (config.limit(id.type()) != Integer.MAX_VALUE) {
@@ -263,11 +306,12 @@ final class Clusterer {
             return x;
         }
 
-        void tryUnion(int a, int b) {
+        /** Joins the clusters of {@code a} and {@code b} unless merge protection refuses; whether it joined them. */
+        boolean tryUnion(int a, int b) {
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
-                return;
+                return false;
             }
             if (size[ra] < size[rb]) {
                 int t = ra;
@@ -275,10 +319,10 @@ final class Clusterer {
                 rb = t;
             }
             if (size[ra] + size[rb] > config.maxProfileSize) {
-                return;
+                return false;
             }
             if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !consistent(ra, rb)) {
-                return;
+                return false;
             }
             // merge rb into ra
             parent[rb] = ra;
@@ -306,6 +350,7 @@ final class Clusterer {
                 }
                 forbidden.set(rb, null);
             }
+            return true;
         }
 
         private List<Integer> membersOf(int root) {
@@ -352,7 +397,7 @@ final class Clusterer {
                     long pair = x < y ? ((long) x << 32) | y : ((long) y << 32) | x;
                     Boolean veto = contradicts.get(pair);
                     if (veto == null) {
-                        veto = scorer.contradicts(component.get(x), component.get(y), config.maxContradiction);
+                        veto = scorer.contradicts(component[x], component[y], config.maxContradiction);
                         contradicts.put(pair, veto);
                     }
                     if (veto) {
@@ -371,14 +416,14 @@ final class Clusterer {
             }
             if (fa != null) {
                 for (int m : membersOf(rb)) {
-                    if (fa.contains(component.get(m).key)) {
+                    if (fa.contains(component[m].key)) {
                         return false;
                     }
                 }
             }
             if (fb != null) {
                 for (int m : membersOf(ra)) {
-                    if (fb.contains(component.get(m).key)) {
+                    if (fb.contains(component[m].key)) {
                         return false;
                     }
                 }
@@ -386,20 +431,24 @@ final class Clusterer {
             return true;
         }
 
-        List<List<RecordEntry>> clusters(List<RecordEntry> component) {
-            Map<Integer, List<RecordEntry>> byRoot = new HashMap<>();
-            List<List<RecordEntry>> result = new ArrayList<>();
-            for (int i = 0; i < component.size(); i++) {
+        int[][] clusters(int[] ordinals) {
+            Map<Integer, IntList> byRoot = new HashMap<>();
+            List<IntList> result = new ArrayList<>();
+            for (int i = 0; i < ordinals.length; i++) {
                 int root = find(i);
-                List<RecordEntry> cluster = byRoot.get(root);
+                IntList cluster = byRoot.get(root);
                 if (cluster == null) {
-                    cluster = new ArrayList<>(size[root]);
+                    cluster = new IntList(size[root]);
                     byRoot.put(root, cluster);
                     result.add(cluster);
                 }
-                cluster.add(component.get(i));
+                cluster.add(ordinals[i]);
             }
-            return result;
+            int[][] clusters = new int[result.size()][];
+            for (int c = 0; c < clusters.length; c++) {
+                clusters[c] = result.get(c).toArray();
+            }
+            return clusters;
         }
     }
 }

@@ -106,8 +106,7 @@ public final class EngineConfig {
                 List<BlockingKey> keys = ((MatchRule.Probabilistic) rule.rule).blockingKeys();
                 caps = new int[keys.size()];
                 for (int k = 0; k < caps.length; k++) {
-                    int own = keys.get(k).maxBlockSize();
-                    caps[k] = own == 0 ? blockSizeCap : Math.min(own, blockSizeCap);
+                    caps[k] = cap(keys.get(k));
                 }
             }
             blockCaps[rule.index] = caps;
@@ -127,14 +126,15 @@ public final class EngineConfig {
         this.tfTables = tfTables.toArray(new io.unum.training.TermFrequencies[0]);
     }
 
-    /** The most records {@code block} may hold and still be compared through. */
-    int cap(Block block) {
-        return blockCaps[block.rule][block.keyIndex];
+    /** The cap of a blocking key: its own, if lower than the resolver's. */
+    int cap(BlockingKey key) {
+        int own = key.maxBlockSize();
+        return own == 0 ? blockSizeCap : Math.min(own, blockSizeCap);
     }
 
-    /** Whether {@code block} holds more records than its key's cap: no candidates or links through it. */
-    boolean oversized(Block block) {
-        return block.size() > blockCaps[block.rule][block.keyIndex];
+    /** Per key of a rule (a deterministic rule's keys are its identifier types): the block-size cap. */
+    int[] caps(CompiledRule rule) {
+        return blockCaps[rule.index].clone();
     }
 
     /** The same configuration with a trained model's parameters. */

@@ -4,7 +4,6 @@ import io.unum.InputIssue;
 import io.unum.InputIssue.Action;
 import io.unum.InputIssue.Problem;
 import io.unum.model.ConsentEntry;
-import io.unum.model.ConsentState;
 import io.unum.model.Identifier;
 import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
@@ -12,16 +11,11 @@ import io.unum.model.SourceRecord;
 import io.unum.rules.Feature;
 import io.unum.model.Purpose;
 import io.unum.privacy.IngestContext;
-import io.unum.privacy.IngestDecision;
-import io.unum.privacy.IngestFilter;
 import io.unum.privacy.PrivacyDecision;
 import io.unum.privacy.RecordConsent;
-import io.unum.privacy.SuppressionPolicy;
 import io.unum.rules.RecordView;
 import io.unum.spi.NormalizedValue;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a {@link SourceRecord} into a {@link RecordEntry}: validates sizes, normalizes
- * identifiers, computes every feature and blocking key once. Stateless and thread-safe.
+ * Turns a {@link SourceRecord} into a {@link FeatureRecord}: admits it ({@link Admission}),
+ * validates sizes, normalizes identifiers, computes every feature and blocking key once.
+ * Stateless and thread-safe (a batch's {@link Memo} is the batch's own).
  *
  * <p>Problems are collected as {@link InputIssue}s without values; see that class for the
  * outcome of each kind.
@@ -46,9 +41,11 @@ final class Featurizer {
     private static final char SEPARATOR = '\u001F';
 
     private final EngineConfig config;
+    private final Admission admission;
 
     Featurizer(EngineConfig config) {
         this.config = config;
+        this.admission = new Admission(config);
     }
 
     /**
@@ -56,59 +53,12 @@ final class Featurizer {
      * the privacy decisions, and whether a privacy stage refused the record (which removes a
      * resident record with its key, unlike a validation failure).
      */
-    record Result(RecordEntry entry, List<InputIssue> issues, List<PrivacyDecision> decisions, boolean refused) {
+    record Result(FeatureRecord entry, List<InputIssue> issues, List<PrivacyDecision> decisions, boolean refused) {
     }
 
     /** The context ingest filters see. */
     IngestContext context(Instant now) {
-        return new IngestContext() {
-            @Override
-            public Instant now() {
-                return now;
-            }
-
-            @Override
-            public NormalizedValue normalize(Identifier identifier) {
-                return config.normalizer(identifier.type()).normalize(identifier.value());
-            }
-        };
-    }
-
-    /** Retention, then the ingest filters in order. */
-    private Object admit(SourceRecord record, Instant now, List<PrivacyDecision> decisions) {
-        RecordKey key = record.key();
-        Duration retention = config.privacy.retention().get(key.source());
-        if (retention != null && record.observedAt().plus(retention).isBefore(now)) {
-            decisions.add(new PrivacyDecision(key, "retention", PrivacyDecision.Outcome.REFUSED, "RETENTION_EXPIRED"));
-            return null;
-        }
-        IngestContext context = context(now);
-        SourceRecord current = record;
-        for (IngestFilter filter : config.privacy.ingestFilters()) {
-            IngestDecision decision;
-            try {
-                decision = filter.apply(current, context);
-            } catch (RuntimeException e) {
-                LOG.warn("ingest filter {} threw {} on record {}; record refused", filter.name(), e.getClass().getName(), key);
-                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, "FILTER_FAILED"));
-                return null;
-            }
-            if (decision instanceof IngestDecision.Refuse refuse) {
-                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, refuse.reasonCode()));
-                return null;
-            }
-            IngestDecision.Accept accept = (IngestDecision.Accept) decision;
-            if (!accept.record().key().equals(key)) {
-                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.REFUSED, "FILTER_CHANGED_KEY"));
-                return null;
-            }
-            if (!accept.notes().isEmpty()) {
-                decisions.add(new PrivacyDecision(key, filter.name(), PrivacyDecision.Outcome.CHANGED,
-                        String.join(",", accept.notes())));
-            }
-            current = accept.record();
-        }
-        return current;
+        return admission.context(now);
     }
 
     /** The record's consent with identifier scopes normalized, evaluated at {@code now}. */
@@ -147,11 +97,10 @@ final class Featurizer {
      */
     Result featurize(SourceRecord given, Instant now, Memo memo) {
         List<PrivacyDecision> decisions = new ArrayList<>(0);
-        Object admitted = admit(given, now, decisions);
-        if (admitted == null) {
+        SourceRecord record = admission.admit(given, now, decisions);
+        if (record == null) {
             return new Result(null, List.of(), decisions, true);
         }
-        SourceRecord record = (SourceRecord) admitted;
         List<InputIssue> issues = new ArrayList<>(0);
         RecordKey key = record.key();
         int maxLength = config.maxValueLength;
@@ -210,14 +159,10 @@ final class Featurizer {
 
         // suppression: an erased person is not re-created by a re-ingest
         RecordConsent consent = consent(record, now);
-        if (!config.privacy.suppression().isEmpty()) {
-            for (Identifier id : all) {
-                Optional<Instant> erased = config.privacy.suppression().erasedAt(id);
-                if (erased.isPresent() && !freshConsent(consent, erased.get())) {
-                    decisions.add(new PrivacyDecision(key, "suppression", PrivacyDecision.Outcome.REFUSED, "SUPPRESSED"));
-                    return new Result(null, issues, decisions, true);
-                }
-            }
+        PrivacyDecision suppressed = admission.suppressed(key, all, consent);
+        if (suppressed != null) {
+            decisions.add(suppressed);
+            return new Result(null, issues, decisions, true);
         }
 
         // attributes: over-long values are ignored (reported)
@@ -276,9 +221,8 @@ final class Featurizer {
             lookupKeys[i] = lookupKey(allArray[i]);
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
-        RecordEntry entry = new RecordEntry(record, features, allArray, linkableArray, keys.keys(), keys.meta(), lookupKeys,
-                usable == record.attributes() ? usable : Map.copyOf(usable), consent);
-        entry.tfLog = termFrequencies(features);
+        FeatureRecord entry = new FeatureRecord(record, features, allArray, linkableArray, keys.keys(), keys.meta(),
+                lookupKeys, usable == record.attributes() ? usable : Map.copyOf(usable), consent, termFrequencies(features));
         return new Result(entry, issues, decisions, false);
     }
 
@@ -415,14 +359,6 @@ final class Featurizer {
         return logs;
     }
 
-    private boolean freshConsent(RecordConsent consent, Instant erasedAt) {
-        if (config.privacy.suppressionPolicy() != SuppressionPolicy.ADMIT_WITH_FRESH_CONSENT) {
-            return false;
-        }
-        Optional<ConsentEntry> latest = consent.latest(Purpose.IDENTITY_RESOLUTION);
-        return latest.isPresent() && latest.get().state() == ConsentState.GRANTED && latest.get().at().isAfter(erasedAt);
-    }
-
     /** Blocking keys with their namespace: {@code keys[i]} belongs to rule {@code meta[i] >>> 16}, key {@code meta[i] & 0xFFFF}. */
     record Keys(long[] keys, int[] meta) {
     }
@@ -485,6 +421,19 @@ final class Featurizer {
 
     long deterministicKey(CompiledRule rule, int typeIndex, String value) {
         return SipHash.hash(rule.typeSeeds[typeIndex], config.k1, value);
+    }
+
+    /**
+     * The keyed hash of a key made of feature slots (values joined as blocking keys join them),
+     * or 0 when a feature is absent; never 0 otherwise.
+     */
+    long keyHash(int[] slots, long seed, String[] features, StringBuilder scratch) {
+        String value = keyValue(slots, features, scratch);
+        if (value == null) {
+            return 0;
+        }
+        long h = SipHash.hash(seed, config.k1, value);
+        return h == 0 ? 1 : h;
     }
 
     long lookupKey(Identifier id) {

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The result of one {@link GraphState#apply}: the change set and the work done.
+ * The result of one {@link ChangeApplier#apply}: the change set and the work done.
  *
  * @param changes the profile changes and input issues
  * @param candidatePairs the pairs scored

@@ -1,25 +1,43 @@
 package io.unum.internal;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
- * Runs index-range work on a private fork–join pool of a fixed parallelism, or inline when the
- * parallelism is 1 or the work is small. Results never depend on the parallelism: callers
- * write to per-index or per-chunk slots and combine them in a fixed order.
+ * Runs index-range work ("chunks") on an executor with a bounded parallelism, or inline when the
+ * parallelism is 1 or the work is small. Results never depend on the parallelism or the
+ * executor: callers write to per-chunk slots and combine them in a fixed order.
+ *
+ * <h2>Design</h2>
+ * A run hands out chunk indices from one counter. It submits at most {@code parallelism − 1}
+ * helper tasks to the executor and works on chunks itself; it returns when every chunk is done,
+ * not when the helpers end, so a helper that starts late (a saturated executor) finds no work
+ * and exits, and a same-thread executor simply runs everything. The first exception of any chunk
+ * is rethrown on the calling thread after the run.
+ *
+ * <p>Without an injected executor, every engine of the JVM shares one pool of daemon threads
+ * sized to the available processors, instead of a pool per engine.
  */
 final class Parallel {
 
-    private static final AtomicInteger POOL_COUNTER = new AtomicInteger();
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static volatile ForkJoinPool shared;
 
     private final int parallelism;
-    private volatile ForkJoinPool pool;
+    private final Executor executor;
 
-    Parallel(int parallelism) {
+    /**
+     * @param parallelism the most chunks in flight at once
+     * @param executor the executor helpers run on, or {@code null} for the shared pool
+     */
+    Parallel(int parallelism, Executor executor) {
         this.parallelism = parallelism;
+        this.executor = executor;
     }
 
     int parallelism() {
@@ -40,24 +58,65 @@ final class Parallel {
             }
             return;
         }
-        pool().submit(() -> IntStream.range(0, chunks).parallel().forEach(task)).join();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread caller = Thread.currentThread();
+        Runnable worker = () -> {
+            int c;
+            while ((c = next.getAndIncrement()) < chunks) {
+                try {
+                    if (failure.get() == null) {
+                        task.accept(c);
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    if (done.incrementAndGet() == chunks) {
+                        LockSupport.unpark(caller);
+                    }
+                }
+            }
+        };
+        Executor target = executor != null ? executor : pool();
+        int helpers = Math.min(parallelism, chunks) - 1;
+        for (int h = 0; h < helpers; h++) {
+            target.execute(worker);
+        }
+        worker.run();
+        boolean interrupted = false;
+        while (done.get() < chunks) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            caller.interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
     }
 
-    private ForkJoinPool pool() {
-        ForkJoinPool p = pool;
+    private static ForkJoinPool pool() {
+        ForkJoinPool p = shared;
         if (p == null) {
-            synchronized (this) {
-                p = pool;
+            synchronized (Parallel.class) {
+                p = shared;
                 if (p == null) {
-                    int id = POOL_COUNTER.incrementAndGet();
-                    AtomicInteger threads = new AtomicInteger();
-                    p = new ForkJoinPool(parallelism, fj -> {
+                    p = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), fj -> {
                         ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(fj);
-                        t.setName("unum-" + id + "-worker-" + threads.incrementAndGet());
+                        t.setName("unum-worker-" + THREADS.incrementAndGet());
                         t.setDaemon(true);
                         return t;
-                    }, null, false);
-                    pool = p;
+                    }, null, true);
+                    shared = p;
                 }
             }
         }

@@ -41,16 +41,21 @@ final class ProfileBuilder {
         this.config = config;
     }
 
-    Profile build(ProfileId id, long version, List<RecordEntry> members, Instant now) {
+    /**
+     * The golden profile of members (in key order).
+     *
+     * @param members the members' features, sorted by key
+     */
+    Profile build(ProfileId id, long version, List<FeatureRecord> members, Instant now) {
         List<RecordKey> keys = new ArrayList<>(members.size());
-        for (RecordEntry member : members) {
+        for (FeatureRecord member : members) {
             keys.add(member.key);
         }
         List<Identifier> identifiers;
         Map<String, List<GoldenValue>> golden = new LinkedHashMap<>();
         if (members.size() == 1) {
             // the common case: one record is its own golden record
-            RecordEntry only = members.get(0);
+            FeatureRecord only = members.get(0);
             identifiers = java.util.Arrays.asList(only.identifiers);
             Map<Survivorship, Provenance> provenance = new HashMap<>(2);
             for (Map.Entry<String, String> attribute : only.attributes.entrySet()) {
@@ -62,7 +67,7 @@ final class ProfileBuilder {
         } else {
             TreeSet<Identifier> merged = new TreeSet<>();
             Map<String, List<Candidate>> candidates = new TreeMap<>();
-            for (RecordEntry member : members) {
+            for (FeatureRecord member : members) {
                 java.util.Collections.addAll(merged, member.identifiers);
                 for (Map.Entry<String, String> attribute : member.attributes.entrySet()) {
                     candidates.computeIfAbsent(attribute.getKey(), k -> new ArrayList<>(members.size()))
@@ -75,10 +80,10 @@ final class ProfileBuilder {
             }
         }
         Map<Purpose, ConsentStatus> consent = Map.of();
-        for (RecordEntry member : members) {
+        for (FeatureRecord member : members) {
             if (!member.consent.entries().isEmpty()) {
                 Map<RecordKey, RecordConsent> consents = new TreeMap<>();
-                for (RecordEntry m : members) {
+                for (FeatureRecord m : members) {
                     consents.put(m.key, m.consent.at(now));
                 }
                 consent = consent(consents, config.privacy.consentPolicy());
@@ -136,10 +141,10 @@ final class ProfileBuilder {
         return result;
     }
 
-    private record Candidate(String value, RecordEntry record) {
+    private record Candidate(String value, FeatureRecord record) {
     }
 
-    private static final Comparator<Candidate> RECENCY = (x, y) -> RecordEntry.compareRecency(x.record, y.record);
+    private static final Comparator<Candidate> RECENCY = (x, y) -> FeatureRecord.compareRecency(x.record, y.record);
 
     static List<GoldenValue> survive(Survivorship rule, List<Candidate> candidates) {
         if (rule instanceof Survivorship.MostRecent) {

@@ -60,17 +60,24 @@ public final class Trainer {
     private final EngineConfig config;
     private final Featurizer featurizer;
     private final Parallel parallel;
+    /** The seed of the keyed hashes of training's keys (the resolver's secret stands behind it). */
+    private final long keySeed;
 
-    /** Creates a trainer for a configuration; it uses the configuration's parallelism. */
-    public Trainer(EngineConfig config) {
-        this.config = config;
-        this.featurizer = new Featurizer(config);
-        this.parallel = new Parallel(config.parallelism);
+    /** A trainer with an engine's stages (featurizer, parallelism). */
+    Trainer(Engine engine) {
+        this.config = engine.config;
+        this.featurizer = engine.featurizer;
+        this.parallel = engine.parallel;
+        this.keySeed = SipHash.mix(config.k0 ^ 0x747261696e696e67L);
+    }
+
+    /** A key to group the sample by: its feature slots and its cap. */
+    private record SampleKey(int[] slots, int cap) {
     }
 
     /** Unsupervised training of every probabilistic rule. */
     public TrainedModel train(Collection<? extends SourceRecord> records, TrainingOptions options) {
-        List<RecordEntry> sample = sample(records, options);
+        List<FeatureRecord> sample = sample(records, options);
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
@@ -87,7 +94,7 @@ public final class Trainer {
      */
     public TrainedModel trainWithLabels(Collection<? extends SourceRecord> records, Map<RecordKey, String> labels,
             TrainingOptions options) {
-        List<RecordEntry> sample = sample(records, options);
+        List<FeatureRecord> sample = sample(records, options);
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
@@ -97,7 +104,7 @@ public final class Trainer {
         return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
     }
 
-    private List<RecordEntry> sample(Collection<? extends SourceRecord> records, TrainingOptions options) {
+    private List<FeatureRecord> sample(Collection<? extends SourceRecord> records, TrainingOptions options) {
         List<SourceRecord> sorted = new ArrayList<>(records);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
         if (sorted.size() > options.maxRecords()) {
@@ -106,7 +113,7 @@ public final class Trainer {
             sorted.sort((a, b) -> a.key().compareTo(b.key()));
         }
         Instant now = config.privacy.clock().instant();
-        List<RecordEntry> entries = new ArrayList<>(sorted.size());
+        List<FeatureRecord> entries = new ArrayList<>(sorted.size());
         Set<RecordKey> seen = new HashSet<>();
         Featurizer.Result[] results = featurizer.featurizeAll(sorted, now, parallel, done -> { });
         for (int i = 0; i < results.length; i++) {
@@ -141,7 +148,7 @@ public final class Trainer {
      * @return by dependent comparison name, the corrections by level label
      */
     private Map<String, Map<String, Double>> estimateDependencies(CompiledRule rule, MatchRule.Probabilistic definition,
-            List<RecordEntry> sample, TrainingOptions options, double[][] m, double[][] u, List<String> notes) {
+            List<FeatureRecord> sample, TrainingOptions options, double[][] m, double[][] u, List<String> notes) {
         Map<String, Map<String, Double>> result = new LinkedHashMap<>();
         for (io.unum.rules.Dependence d : definition.dependencies()) {
             int fi = comparisonIndex(rule, d.conditioning());
@@ -208,23 +215,24 @@ public final class Trainer {
      * Counts the patterns of pairs sharing the value of one feature and both having feature
      * {@code presentSlot}: within each group of records with the same value (groups by their
      * first record, members in order), the pairs of its first {@link #DEPENDENCE_GROUP_CAP}
-     * members with that feature, until {@code maxPairs} pairs. Cheaper than
-     * {@link #blockedPairs}, which visits every pair of a large group to sample uniformly.
+     * members with that feature, until {@code maxPairs} pairs. Groups are not capped: none
+     * contributes more than {@link #DEPENDENCE_GROUP_CAP} members.
      *
      * @return the number of pairs counted
      */
-    private long groupPairs(CompiledRule rule, List<RecordEntry> sample, int slot, int presentSlot, long maxPairs,
+    private long groupPairs(CompiledRule rule, List<FeatureRecord> sample, int slot, int presentSlot, long maxPairs,
             PatternCounts patterns) {
-        int[] key = {slot};
-        long[] hashes = keyHashes(key, sample);
+        // groups of any size: each contributes the pairs of at most DEPENDENCE_GROUP_CAP members
+        long[][] hashes = {keyHashes(new int[] {slot}, 0, sample)};
+        CandidateGenerator.SampleBlocks blocks = CandidateGenerator.sampleBlocks(hashes, new int[] {Integer.MAX_VALUE});
         PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
         long added = 0;
         IntList members = new IntList();
-        for (IntList group : groups(key, sample, hashes)) {
+        for (int[] group : blocks.groups) {
             members.clear();
-            for (int i = 0; i < group.size() && members.size() < DEPENDENCE_GROUP_CAP; i++) {
-                if (sample.get(group.get(i)).features[presentSlot] != null) {
-                    members.add(group.get(i));
+            for (int i = 0; i < group.length && members.size() < DEPENDENCE_GROUP_CAP; i++) {
+                if (sample.get(group[i]).features[presentSlot] != null) {
+                    members.add(group[i]);
                 }
             }
             for (int x = 0; x < members.size() && added < maxPairs; x++) {
@@ -250,7 +258,7 @@ public final class Trainer {
         throw new IllegalStateException("no comparison " + name); // validated by MatchRule.Probabilistic
     }
 
-    private TrainedModel.Rule trainRule(CompiledRule rule, List<RecordEntry> sample, TrainingOptions options,
+    private TrainedModel.Rule trainRule(CompiledRule rule, List<FeatureRecord> sample, TrainingOptions options,
             Map<RecordKey, String> labels) {
         MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
         int k = rule.comparisons.length;
@@ -290,7 +298,8 @@ public final class Trainer {
                     }
                 }
                 PatternCounts patterns = new PatternCounts();
-                long pairs = blockedPairs(rule, sample, List.of(keySlots), options.maxPairsPerPass(),
+                long pairs = blockedPairs(rule, sample, List.of(new SampleKey(keySlots, config.cap(pass))),
+                        options.maxPairsPerPass(),
                         options.seed() ^ pass.name().hashCode(), patterns);
                 if (pairs == 0) {
                     notes.add("pass " + pass.name() + ": no pairs");
@@ -352,7 +361,7 @@ public final class Trainer {
     // ------------------------------------------------------------------------------------------
     // u
 
-    private double[][] estimateU(CompiledRule rule, List<RecordEntry> sample, TrainingOptions options,
+    private double[][] estimateU(CompiledRule rule, List<FeatureRecord> sample, TrainingOptions options,
             Map<RecordKey, String> labels, List<String> notes) {
         int n = sample.size();
         int k = rule.comparisons.length;
@@ -412,46 +421,30 @@ public final class Trainer {
      *
      * @return the number of distinct pairs before sampling
      */
-    private long blockedPairs(CompiledRule rule, List<RecordEntry> sample, List<int[]> keys, long maxPairs, long seed,
+    private long blockedPairs(CompiledRule rule, List<FeatureRecord> sample, List<SampleKey> keys, long maxPairs, long seed,
             PatternCounts patterns) {
-        // per key, each record's value as a 64-bit hash (0: absent), so that the pair loop below
-        // tells most non-shared keys apart without comparing strings
+        // per key, each record's value as a keyed 64-bit hash (0: absent); groups over a key's cap
+        // make no candidates, as an oversized block makes none
         long[][] hashes = new long[keys.size()][];
-        List<List<IntList>> groupsPerKey = new ArrayList<>();
+        int[] caps = new int[keys.size()];
         for (int t = 0; t < keys.size(); t++) {
-            hashes[t] = keyHashes(keys.get(t), sample);
-            groupsPerKey.add(groups(keys.get(t), sample, hashes[t]));
+            hashes[t] = keyHashes(keys.get(t).slots(), t, sample);
+            caps[t] = keys.get(t).cap();
         }
-        long total = 0;
-        for (List<IntList> groups : groupsPerKey) {
-            for (IntList group : groups) {
-                total += (long) group.size() * (group.size() - 1) / 2;
-            }
-        }
-        double keep = total <= maxPairs ? 1.0 : (double) maxPairs / total;
+        CandidateGenerator.SampleBlocks blocks = CandidateGenerator.sampleBlocks(hashes, caps);
+        double keep = blocks.pairs <= maxPairs ? 1.0 : (double) maxPairs / blocks.pairs;
         Random random = new Random(seed);
-        long distinct = 0;
+        long[] distinct = {0};
         PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
-        for (int t = 0; t < keys.size(); t++) {
-            for (IntList group : groupsPerKey.get(t)) {
-                for (int x = 0; x < group.size(); x++) {
-                    RecordEntry a = sample.get(group.get(x));
-                    for (int y = x + 1; y < group.size(); y++) {
-                        RecordEntry b = sample.get(group.get(y));
-                        if (sharesEarlierKey(keys, hashes, t, group.get(x), group.get(y), a, b)) {
-                            continue;
-                        }
-                        distinct++;
-                        if (keep < 1.0 && random.nextDouble() >= keep) {
-                            continue;
-                        }
-                        pairs.add(group.get(x), group.get(y));
-                    }
-                }
+        blocks.forEachPair((x, y) -> {
+            distinct[0]++;
+            if (keep < 1.0 && random.nextDouble() >= keep) {
+                return;
             }
-        }
+            pairs.add(x, y);
+        });
         pairs.flush();
-        return distinct;
+        return distinct[0];
     }
 
     /**
@@ -461,13 +454,13 @@ public final class Trainer {
      */
     private final class PairBuffer {
         private final CompiledRule rule;
-        private final List<RecordEntry> sample;
+        private final List<FeatureRecord> sample;
         private final java.util.function.LongConsumer consumer;
         private final long[] pairs = new long[PAIR_BUFFER];
         private final long[] codes = new long[PAIR_BUFFER];
         private int size;
 
-        PairBuffer(CompiledRule rule, List<RecordEntry> sample, java.util.function.LongConsumer consumer) {
+        PairBuffer(CompiledRule rule, List<FeatureRecord> sample, java.util.function.LongConsumer consumer) {
             this.rule = rule;
             this.sample = sample;
             this.consumer = consumer;
@@ -485,7 +478,7 @@ public final class Trainer {
             parallel.forEachChunk((count + PAIR_CHUNK - 1) / PAIR_CHUNK, 2, c -> {
                 int end = Math.min(count, (c + 1) * PAIR_CHUNK);
                 for (int p = c * PAIR_CHUNK; p < end; p++) {
-                    codes[p] = pattern(rule, sample.get((int) (pairs[p] >>> 32)), sample.get((int) pairs[p]));
+                    codes[p] = Scorer.pattern(rule, sample.get((int) (pairs[p] >>> 32)), sample.get((int) pairs[p]));
                 }
             });
             for (int p = 0; p < count; p++) {
@@ -495,103 +488,15 @@ public final class Trainer {
         }
     }
 
-    private static boolean sharesEarlierKey(List<int[]> keys, long[][] hashes, int upTo, int x, int y, RecordEntry a,
-            RecordEntry b) {
-        for (int t = 0; t < upTo; t++) {
-            long h = hashes[t][x];
-            if (h != 0 && h == hashes[t][y] && sameKey(keys.get(t), a, b)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether both records have every feature of the key, with equal values. */
-    private static boolean sameKey(int[] slots, RecordEntry a, RecordEntry b) {
-        for (int slot : slots) {
-            String va = a.features[slot];
-            if (va == null || !va.equals(b.features[slot])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** {@link #keyHash} of every sample record. */
-    private static long[] keyHashes(int[] slots, List<RecordEntry> sample) {
+    /** Each sample record's value of a key as a keyed hash, 0 when a feature of the key is absent. */
+    private long[] keyHashes(int[] slots, int t, List<FeatureRecord> sample) {
+        long seed = SipHash.mix(keySeed + 0x9E3779B97F4A7C15L * (t + 1));
         long[] hashes = new long[sample.size()];
+        StringBuilder joined = new StringBuilder();
         for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = keyHash(slots, sample.get(i));
+            hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features, joined);
         }
         return hashes;
-    }
-
-    /** A 64-bit hash of the record's key value; 0 when a feature of the key is absent. */
-    private static long keyHash(int[] slots, RecordEntry e) {
-        long h = 0x9E3779B97F4A7C15L;
-        for (int slot : slots) {
-            String v = e.features[slot];
-            if (v == null) {
-                return 0;
-            }
-            h = SipHash.mix(h ^ v.hashCode()) + v.length();
-        }
-        return h == 0 ? 1 : h;
-    }
-
-    /**
-     * The records sharing each value of a key, in groups of at least two: each group's members in
-     * ascending order, the groups ordered by their first member (an order that does not depend on
-     * hashing). Records are grouped by hash and the groups checked for equal values, so a hash
-     * collision never joins different values.
-     */
-    private static List<IntList> groups(int[] key, List<RecordEntry> sample, long[] hashes) {
-        Map<Long, IntList> byHash = new HashMap<>();
-        for (int i = 0; i < hashes.length; i++) {
-            if (hashes[i] != 0) {
-                byHash.computeIfAbsent(hashes[i], h -> new IntList()).add(i);
-            }
-        }
-        List<IntList> groups = new ArrayList<>();
-        for (IntList members : byHash.values()) {
-            if (members.size() < 2) {
-                continue;
-            }
-            // one hash is almost always one value; split by value if a collision mixed two
-            List<IntList> split = new ArrayList<>(1);
-            for (int m = 0; m < members.size(); m++) {
-                int index = members.get(m);
-                IntList target = null;
-                for (IntList g : split) {
-                    if (sameKey(key, sample.get(g.get(0)), sample.get(index))) {
-                        target = g;
-                        break;
-                    }
-                }
-                if (target == null) {
-                    target = new IntList();
-                    split.add(target);
-                }
-                target.add(index);
-            }
-            for (IntList g : split) {
-                if (g.size() >= 2) {
-                    groups.add(g);
-                }
-            }
-        }
-        groups.sort((x, y) -> Integer.compare(x.get(0), y.get(0)));
-        return groups;
-    }
-
-    /** The comparison vector, four bits per comparison: 0 for the null level (or no level), else level + 1. */
-    static long pattern(CompiledRule rule, RecordEntry a, RecordEntry b) {
-        long code = 0;
-        for (int c = 0; c < rule.comparisons.length; c++) {
-            int level = PairScorer.level(rule.comparisons[c], a, b);
-            code |= (long) (level >= 0 ? level + 1 : 0) << (4 * c);
-        }
-        return code;
     }
 
     private static int levelOf(long code, int c) {
@@ -681,7 +586,7 @@ public final class Trainer {
     // ------------------------------------------------------------------------------------------
     // prior
 
-    private double estimatePrior(CompiledRule rule, MatchRule.Probabilistic definition, List<RecordEntry> sample,
+    private double estimatePrior(CompiledRule rule, MatchRule.Probabilistic definition, List<FeatureRecord> sample,
             TrainingOptions options, double[][] m, double[][] u, double totalPairs, List<String> notes) {
         PriorEstimate estimate = options.prior();
         if (estimate instanceof PriorEstimate.Fixed fixed) {
@@ -693,9 +598,9 @@ public final class Trainer {
             notes.add("prior from " + linked + " deterministically linked pairs and recall " + links.recall());
             return clampPrior(Math.max(linked, 1) / links.recall() / totalPairs);
         }
-        List<int[]> keys = new ArrayList<>();
+        List<SampleKey> keys = new ArrayList<>();
         for (BlockingKey key : definition.blockingKeys()) {
-            keys.add(slots(key, rule.name));
+            keys.add(new SampleKey(slots(key, rule.name), config.cap(key)));
         }
         PatternCounts patterns = new PatternCounts();
         long candidates = blockedPairs(rule, sample, keys, options.maxPairsPerPass(), options.seed() ^ 0x5eedL, patterns);
@@ -724,7 +629,7 @@ public final class Trainer {
     }
 
     /** Distinct pairs sharing an identifying value of a deterministic rule (placeholders over the cap left out). */
-    private long deterministicPairs(List<RecordEntry> sample) {
+    private long deterministicPairs(List<FeatureRecord> sample) {
         Map<Identifier, IntList> groups = new HashMap<>();
         for (int i = 0; i < sample.size(); i++) {
             for (Identifier id : sample.get(i).linkable) {
@@ -755,7 +660,7 @@ public final class Trainer {
     // ------------------------------------------------------------------------------------------
     // labels
 
-    private long labelledM(CompiledRule rule, List<RecordEntry> sample, Map<RecordKey, String> labels,
+    private long labelledM(CompiledRule rule, List<FeatureRecord> sample, Map<RecordKey, String> labels,
             TrainingOptions options, double[][] m, List<String> notes) {
         Map<String, IntList> groups = new TreeMap<>();
         for (int i = 0; i < sample.size(); i++) {
@@ -775,10 +680,10 @@ public final class Trainer {
             for (int x = 0; x < group.size(); x++) {
                 for (int y = x + 1; y < group.size(); y++) {
                     truePairs++;
-                    RecordEntry a = sample.get(group.get(x));
-                    RecordEntry b = sample.get(group.get(y));
+                    FeatureRecord a = sample.get(group.get(x));
+                    FeatureRecord b = sample.get(group.get(y));
                     for (int c = 0; c < k; c++) {
-                        int level = PairScorer.level(rule.comparisons[c], a, b);
+                        int level = Scorer.level(rule.comparisons[c], a, b);
                         if (level >= 0) {
                             counts[c][level]++;
                             nonNull[c]++;
@@ -803,10 +708,10 @@ public final class Trainer {
     // ------------------------------------------------------------------------------------------
     // term frequencies
 
-    private static TermFrequencies termFrequencies(int slot, List<RecordEntry> sample, long seed) {
+    private static TermFrequencies termFrequencies(int slot, List<FeatureRecord> sample, long seed) {
         Map<String, Integer> counts = new HashMap<>();
         long present = 0;
-        for (RecordEntry e : sample) {
+        for (FeatureRecord e : sample) {
             String value = e.features[slot];
             if (value != null) {
                 counts.merge(value, 1, Integer::sum);

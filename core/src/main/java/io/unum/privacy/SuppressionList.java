@@ -57,10 +57,16 @@ public final class SuppressionList {
         return new SuppressionList(secret);
     }
 
-    /** Adds a normalized identifier; an earlier erasure time is kept. */
-    public void add(Identifier normalized, Instant erasedAt) {
+    /**
+     * Adds a normalized identifier; an earlier erasure time is kept.
+     *
+     * @return the entry as the list now holds it (its keyed hash and erasure time), for a store
+     *     that keeps the list durably
+     */
+    public Entry add(Identifier normalized, Instant erasedAt) {
         Objects.requireNonNull(erasedAt, "erasedAt");
-        entries.merge(key(normalized), erasedAt, (a, b) -> a.isBefore(b) ? a : b);
+        String hash = key(normalized);
+        return new Entry(hash, entries.merge(hash, erasedAt, (a, b) -> a.isBefore(b) ? a : b));
     }
 
     /** When a normalized identifier was erased, if it was. */

@@ -1,0 +1,108 @@
+package io.unum.internal;
+
+import java.time.Instant;
+import java.util.concurrent.Executor;
+
+/**
+ * The engine's stages, built once from a compiled configuration and shared by every batch and
+ * graph of one resolver:
+ *
+ * <pre>
+ * EngineConfig ─► Admission ─► Featurizer ─► CandidateGenerator ─► Scorer (score = explain)
+ *                                                   └──► Clusterer(component) ─► ProfileAssigner ─► ProfileBuilder
+ * </pre>
+ *
+ * Each stage is pure and thread-safe and holds no graph state; graph state lives in a
+ * {@link io.unum.store.GraphStore}, and one {@link ChangeApplier} per graph writes a change
+ * through it. Public only so that the {@code io.unum} API can use it; not exported.
+ */
+public final class Engine {
+
+    final EngineConfig config;
+    final Featurizer featurizer;
+    final CandidateGenerator generator;
+    final Scorer scorer;
+    final Clusterer clusterer;
+    final ProfileAssigner assigner;
+    final ProfileBuilder profileBuilder;
+    final ViewBuilder viewBuilder;
+    final Parallel parallel;
+
+    /**
+     * @param config the compiled configuration
+     * @param parallelism the most tasks batch phases run at once
+     * @param executor where they run, or {@code null} for the JVM-wide default pool
+     */
+    public Engine(EngineConfig config, int parallelism, Executor executor) {
+        this.config = config;
+        this.featurizer = new Featurizer(config);
+        this.generator = new CandidateGenerator(config);
+        this.scorer = new Scorer(config);
+        this.clusterer = new Clusterer(config, scorer, generator);
+        this.assigner = new ProfileAssigner();
+        this.profileBuilder = new ProfileBuilder(config);
+        this.viewBuilder = new ViewBuilder(config);
+        this.parallel = new Parallel(parallelism, executor);
+    }
+
+    /** The configuration. */
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** A new applier (one per graph: it owns its scratch). */
+    public ChangeApplier newApplier() {
+        return new ChangeApplier(this);
+    }
+
+    /** The view builder. */
+    public ViewBuilder viewBuilder() {
+        return viewBuilder;
+    }
+
+    /** The configured clock's current time. */
+    public Instant now() {
+        return config.privacy.clock().instant();
+    }
+
+    /**
+     * Derives again the features of stored records that have none (a persistent store after a
+     * restart), in one transaction. Features are a function of the record and the configuration,
+     * so a store built with this configuration gets back exactly what it had.
+     *
+     * @throws IllegalStateException naming a stored record this configuration no longer admits
+     */
+    public void rederive(io.unum.store.GraphStore store) {
+        io.unum.store.GraphStore.Reader graph = store.snapshot();
+        IntList missing = new IntList();
+        for (int o = 0, n = graph.ordinalBound(); o < n; o++) {
+            if (graph.record(o) != null && graph.derived(o) == null) {
+                missing.add(o);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        java.util.List<io.unum.model.SourceRecord> records = new java.util.ArrayList<>(missing.size());
+        for (int i = 0; i < missing.size(); i++) {
+            records.add(graph.record(missing.get(i)));
+        }
+        Featurizer.Result[] results = featurizer.featurizeAll(records, now(), parallel, done -> { });
+        try (io.unum.store.GraphStore.Transaction tx = store.begin()) {
+            for (int i = 0; i < results.length; i++) {
+                if (results[i].entry() == null) {
+                    throw new IllegalStateException("stored record " + records.get(i).key()
+                            + " is refused or rejected by this configuration; open the store with the configuration"
+                            + " it was built with");
+                }
+                tx.setDerived(missing.get(i), results[i].entry());
+            }
+            tx.commit();
+        }
+    }
+
+    /** A trainer with this engine's stages. */
+    public Trainer trainer() {
+        return new Trainer(this);
+    }
+}

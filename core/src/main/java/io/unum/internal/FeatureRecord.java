@@ -1,0 +1,70 @@
+package io.unum.internal;
+
+import io.unum.model.Identifier;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.privacy.RecordConsent;
+import java.util.Map;
+
+/**
+ * Everything the engine derives from a record once, and nothing about where the record sits in
+ * a graph: feature values, normalized identifiers, blocking keys, identifier look-up keys, the
+ * attributes survivorship may use, the consent and term-frequency logarithms. Made by the
+ * {@link Featurizer}; immutable (the arrays are never written after construction) and therefore
+ * safe to share between threads, stores and snapshots.
+ */
+final class FeatureRecord {
+
+    final SourceRecord record;
+    final RecordKey key;
+    /** Feature values by slot; {@code null} means absent. */
+    final String[] features;
+    /** Distinct normalized identifiers, usable or not for linking (placeholders included), sorted. */
+    final Identifier[] identifiers;
+    /** Distinct normalized identifiers that may link records, sorted. */
+    final Identifier[] linkable;
+    /** Sorted, distinct blocking-key hashes. */
+    final long[] keys;
+    /** Per key: its tag, the rule index in the high 16 bits and the key index within the rule in the low 16. */
+    final int[] keyMeta;
+    /** Sorted, distinct identifier look-up hashes. */
+    final long[] lookupKeys;
+    /** Attributes usable for survivorship (over-long values removed). */
+    final Map<String, String> attributes;
+    /** The record's consent, identifier scopes normalized. */
+    final RecordConsent consent;
+    /** Per term-frequency slot, log2 of the frequency of the record's value (NaN if absent). */
+    final double[] tfLog;
+
+    FeatureRecord(SourceRecord record, String[] features, Identifier[] identifiers, Identifier[] linkable, long[] keys,
+            int[] keyMeta, long[] lookupKeys, Map<String, String> attributes, RecordConsent consent, double[] tfLog) {
+        this.record = record;
+        this.key = record.key();
+        this.features = features;
+        this.identifiers = identifiers;
+        this.linkable = linkable;
+        this.keys = keys;
+        this.keyMeta = keyMeta;
+        this.lookupKeys = lookupKeys;
+        this.attributes = attributes;
+        this.consent = consent;
+        this.tfLog = tfLog;
+    }
+
+    /** The rule index of key {@code k}. */
+    int ruleOf(int k) {
+        return keyMeta[k] >>> 16;
+    }
+
+    /** Orders by observation time, oldest first, then by key: "the oldest record". */
+    static int compareAge(FeatureRecord a, FeatureRecord b) {
+        int c = a.record.observedAt().compareTo(b.record.observedAt());
+        return c != 0 ? c : a.key.compareTo(b.key);
+    }
+
+    /** Orders by observation time, most recent first, then by key: survivorship's tie-break. */
+    static int compareRecency(FeatureRecord a, FeatureRecord b) {
+        int c = b.record.observedAt().compareTo(a.record.observedAt());
+        return c != 0 ? c : a.key.compareTo(b.key);
+    }
+}

@@ -1,0 +1,640 @@
+package io.unum.internal;
+
+import io.unum.ChangeSet;
+import io.unum.model.Profile;
+import io.unum.model.ProfileId;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.store.GraphStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The engine's default {@link GraphStore}: everything in primitive arrays indexed by ordinal
+ * (records, derived data, profile ids, adjacency), an open-addressing block index and a key
+ * index, hash maps for profiles, aliases and suppression.
+ *
+ * <h2>Design</h2>
+ * The store is its own snapshot: reads see the live arrays, so a snapshot must not be read while
+ * a transaction is open (the identity graph's read–write lock ensures it). A transaction writes
+ * in place and keeps an <em>undo log</em> — fixed-width primitive entries plus the objects they
+ * replaced — that {@link Transaction#abort()} replays backwards, restoring every record at its
+ * ordinal. A transaction that begins on an empty store (a batch resolution) logs nothing: its
+ * abort empties the store again. Changed blocks are tracked on the blocks themselves (the
+ * transaction's epoch and the size it found), so {@link Transaction#forEachChangedBlock} costs
+ * nothing extra.
+ *
+ * <p>Single writer; readers of one state may run on several threads at once while nothing
+ * writes. Not exported: use {@link GraphStore#inMemory()}.
+ */
+public final class InMemoryGraphStore implements GraphStore {
+
+    private static final int[] NO_INTS = new int[0];
+    private static final long[] NO_LONGS = new long[0];
+
+    private SourceRecord[] records = new SourceRecord[16];
+    private Object[] derived = new Object[16];
+    private ProfileId[] profileOf = new ProfileId[16];
+    private int[][] partners = new int[16][];
+    private long[][] edges = new long[16][];
+    private int[] degree = new int[16];
+    /** Ordinals below this have been used; freed ones wait in {@link #free}. */
+    private int bound;
+    private final IntList free = new IntList();
+    private final KeyIndex byKey = new KeyIndex();
+    private final BlockIndex blocks = new BlockIndex();
+    private final HashMap<ProfileId, Profile> profiles = new HashMap<>();
+    private final HashMap<ProfileId, ProfileId> aliases = new HashMap<>();
+    private final HashMap<String, Instant> suppressed = new HashMap<>();
+    private long changeSequence;
+
+    private Tx open;
+    private long epoch;
+    private boolean closed;
+
+    /** An empty store. */
+    public InMemoryGraphStore() {
+    }
+
+    @Override
+    public Reader snapshot() {
+        return new View();
+    }
+
+    @Override
+    public Transaction begin() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+        if (open != null) {
+            throw new IllegalStateException("a transaction is already open on this store; one writer at a time");
+        }
+        boolean empty = byKey.size() == 0 && blocks.size() == 0 && profiles.isEmpty() && aliases.isEmpty()
+                && suppressed.isEmpty();
+        open = new Tx(++epoch, !empty, changeSequence);
+        return open;
+    }
+
+    @Override
+    public void close() {
+        if (open != null) {
+            open.abort();
+        }
+        closed = true;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // reads, shared by the snapshot view and the transaction
+
+    /** The read methods over the live state. */
+    private class View implements Reader {
+        @Override
+        public int recordCount() {
+            return byKey.size();
+        }
+
+        @Override
+        public int ordinalBound() {
+            return bound;
+        }
+
+        @Override
+        public int ordinal(RecordKey key) {
+            return byKey.get(Objects.requireNonNull(key, "key"));
+        }
+
+        @Override
+        public SourceRecord record(int ordinal) {
+            return ordinal >= 0 && ordinal < bound ? records[ordinal] : null;
+        }
+
+        @Override
+        public Object derived(int ordinal) {
+            return ordinal >= 0 && ordinal < bound ? derived[ordinal] : null;
+        }
+
+        @Override
+        public Members block(long key) {
+            return blocks.get(key);
+        }
+
+        @Override
+        public void forEachBlock(Consumer<Members> action) {
+            blocks.forEach(action);
+        }
+
+        @Override
+        public int blockCount() {
+            return blocks.size();
+        }
+
+        @Override
+        public int degree(int ordinal) {
+            return degree[ordinal];
+        }
+
+        @Override
+        public int partner(int ordinal, int i) {
+            return partners[ordinal][i];
+        }
+
+        @Override
+        public long edge(int ordinal, int i) {
+            return edges[ordinal][i];
+        }
+
+        @Override
+        public ProfileId profileOf(int ordinal) {
+            return profileOf[ordinal];
+        }
+
+        @Override
+        public Profile profile(ProfileId id) {
+            return profiles.get(id);
+        }
+
+        @Override
+        public ProfileId aliasOf(ProfileId id) {
+            return aliases.get(id);
+        }
+
+        @Override
+        public int profileCount() {
+            return profiles.size();
+        }
+
+        @Override
+        public void forEachProfile(Consumer<Profile> action) {
+            profiles.values().forEach(action);
+        }
+
+        @Override
+        public void forEachAlias(BiConsumer<ProfileId, ProfileId> action) {
+            aliases.forEach(action);
+        }
+
+        @Override
+        public Instant suppressedAt(String hash) {
+            return suppressed.get(hash);
+        }
+
+        @Override
+        public void forEachSuppressed(BiConsumer<String, Instant> action) {
+            suppressed.forEach(action);
+        }
+
+        @Override
+        public long changeSequence() {
+            return changeSequence;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the transaction
+
+    private static final int INSERT = 1;
+    private static final int REMOVE = 2;
+    private static final int ADD_MEMBER = 3;
+    private static final int REMOVE_MEMBER = 4;
+    private static final int SET_EDGE = 5;
+    private static final int SET_PROFILE_OF = 6;
+    private static final int PUT_PROFILE = 7;
+    private static final int PUT_ALIAS = 8;
+    private static final int SUPPRESS = 9;
+    private static final int SET_DERIVED = 10;
+
+    private final class Tx extends View implements Transaction {
+        private final long txEpoch;
+        private final boolean logging;
+        private final long sequenceAtBegin;
+        private final List<Block> changed = new ArrayList<>();
+        /** The undo log: four longs per entry (operation, three arguments), objects apart. */
+        private long[] log = NO_LONGS;
+        private int logSize;
+        private final ArrayList<Object> logObjects = new ArrayList<>();
+        private boolean ended;
+
+        Tx(long txEpoch, boolean logging, long sequenceAtBegin) {
+            this.txEpoch = txEpoch;
+            this.logging = logging;
+            this.sequenceAtBegin = sequenceAtBegin;
+        }
+
+        private void log(int op, long a, long b, long c) {
+            if (!logging) {
+                return;
+            }
+            if (logSize + 4 > log.length) {
+                log = Arrays.copyOf(log, Math.max(64, log.length * 2));
+            }
+            log[logSize++] = op;
+            log[logSize++] = a;
+            log[logSize++] = b;
+            log[logSize++] = c;
+        }
+
+        private void logObject(Object o) {
+            if (logging) {
+                logObjects.add(o);
+            }
+        }
+
+        private void live() {
+            if (ended) {
+                throw new IllegalStateException("the transaction has ended");
+            }
+        }
+
+        private void checkOrdinal(int ordinal) {
+            if (ordinal < 0 || ordinal >= bound || records[ordinal] == null) {
+                throw new IllegalArgumentException("ordinal " + ordinal + " is not in use");
+            }
+        }
+
+        @Override
+        public int insert(SourceRecord record, Object data) {
+            live();
+            Objects.requireNonNull(record, "record");
+            if (byKey.get(record.key()) >= 0) {
+                throw new IllegalArgumentException("a record with key " + record.key() + " is resident");
+            }
+            boolean appended = free.isEmpty();
+            int ordinal = appended ? bound++ : free.removeLast();
+            ensureCapacity(ordinal + 1);
+            records[ordinal] = record;
+            derived[ordinal] = data;
+            byKey.put(record.key(), ordinal);
+            log(INSERT, ordinal, appended ? 1 : 0, 0);
+            return ordinal;
+        }
+
+        @Override
+        public void remove(int ordinal) {
+            live();
+            checkOrdinal(ordinal);
+            SourceRecord record = records[ordinal];
+            while (degree[ordinal] > 0) {
+                setEdge(ordinal, partners[ordinal][degree[ordinal] - 1], 0L);
+            }
+            logObject(record);
+            logObject(derived[ordinal]);
+            logObject(profileOf[ordinal]);
+            log(REMOVE, ordinal, 0, 0);
+            byKey.remove(record.key());
+            records[ordinal] = null;
+            derived[ordinal] = null;
+            profileOf[ordinal] = null;
+            partners[ordinal] = null;
+            edges[ordinal] = null;
+            free.add(ordinal);
+        }
+
+        @Override
+        public void setDerived(int ordinal, Object data) {
+            live();
+            checkOrdinal(ordinal);
+            logObject(derived[ordinal]);
+            log(SET_DERIVED, ordinal, 0, 0);
+            derived[ordinal] = data;
+        }
+
+        @Override
+        public void addMember(long key, int tag, int ordinal) {
+            live();
+            Block block = blocks.getOrCreate(key, tag);
+            touch(block);
+            block.add(ordinal);
+            log(ADD_MEMBER, key, ordinal, tag);
+        }
+
+        @Override
+        public void removeMember(long key, int ordinal) {
+            live();
+            Block block = blocks.get(key);
+            if (block == null) {
+                return;
+            }
+            touch(block);
+            if (block.removeValue(ordinal)) {
+                log(REMOVE_MEMBER, key, ordinal, block.tag);
+                if (block.size() == 0) {
+                    blocks.remove(key);
+                }
+            }
+        }
+
+        private void touch(Block block) {
+            if (block.txEpoch != txEpoch) {
+                block.txEpoch = txEpoch;
+                block.sizeAtBegin = block.size();
+                changed.add(block);
+            }
+        }
+
+        @Override
+        public void forEachChangedBlock(ChangedBlockVisitor visitor) {
+            for (Block block : changed) {
+                visitor.visit(block, block.sizeAtBegin);
+            }
+        }
+
+        @Override
+        public void setEdge(int a, int b, long edge) {
+            live();
+            long old = edgeBetween(a, b);
+            if (old == edge) {
+                return;
+            }
+            log(SET_EDGE, a, b, old);
+            setHalf(a, b, edge);
+            setHalf(b, a, edge);
+        }
+
+        @Override
+        public void addEdge(int a, int b, long edge) {
+            live();
+            if (edge == 0L) {
+                throw new IllegalArgumentException("an edge is non-zero");
+            }
+            log(SET_EDGE, a, b, 0L);
+            appendHalf(a, b, edge);
+            appendHalf(b, a, edge);
+        }
+
+        @Override
+        public void setProfileOf(int ordinal, ProfileId id) {
+            live();
+            if (logging) {
+                logObject(profileOf[ordinal]);
+                log(SET_PROFILE_OF, ordinal, 0, 0);
+            }
+            profileOf[ordinal] = id;
+        }
+
+        @Override
+        public void putProfile(Profile profile) {
+            live();
+            Objects.requireNonNull(profile, "profile");
+            Profile old = profiles.put(profile.id(), profile);
+            if (logging) {
+                logObject(profile.id());
+                logObject(old);
+                log(PUT_PROFILE, 0, 0, 0);
+            }
+        }
+
+        @Override
+        public void removeProfile(ProfileId id) {
+            live();
+            Profile old = profiles.remove(Objects.requireNonNull(id, "id"));
+            if (old != null && logging) {
+                logObject(id);
+                logObject(old);
+                log(PUT_PROFILE, 0, 0, 0);
+            }
+        }
+
+        @Override
+        public void putAlias(ProfileId absorbed, ProfileId into) {
+            live();
+            Objects.requireNonNull(absorbed, "absorbed");
+            Objects.requireNonNull(into, "into");
+            ProfileId old = aliases.put(absorbed, into);
+            if (logging) {
+                logObject(absorbed);
+                logObject(old);
+                log(PUT_ALIAS, 0, 0, 0);
+            }
+        }
+
+        @Override
+        public void suppress(String hash, Instant erasedAt) {
+            live();
+            Objects.requireNonNull(hash, "hash");
+            Objects.requireNonNull(erasedAt, "erasedAt");
+            Instant old = suppressed.get(hash);
+            if (old == null || erasedAt.isBefore(old)) {
+                suppressed.put(hash, erasedAt);
+                if (logging) {
+                    logObject(hash);
+                    logObject(old);
+                    log(SUPPRESS, 0, 0, 0);
+                }
+            }
+        }
+
+        @Override
+        public long recordChange(ChangeSet changes) {
+            live();
+            Objects.requireNonNull(changes, "changes");
+            return ++changeSequence;
+        }
+
+        @Override
+        public void commit() {
+            live();
+            end();
+        }
+
+        @Override
+        public void abort() {
+            live();
+            if (!logging) {
+                clearAll();
+            } else {
+                undo();
+            }
+            changeSequence = sequenceAtBegin;
+            end();
+        }
+
+        @Override
+        public void close() {
+            if (!ended) {
+                abort();
+            }
+        }
+
+        private void end() {
+            ended = true;
+            for (Block block : changed) {
+                block.txEpoch = -1;
+            }
+            log = NO_LONGS;
+            logObjects.clear();
+            open = null;
+        }
+
+        private void undo() {
+            int objects = logObjects.size();
+            for (int p = logSize - 4; p >= 0; p -= 4) {
+                int op = (int) log[p];
+                long a = log[p + 1];
+                long b = log[p + 2];
+                long c = log[p + 3];
+                switch (op) {
+                    case INSERT -> {
+                        int o = (int) a;
+                        byKey.remove(records[o].key());
+                        records[o] = null;
+                        derived[o] = null;
+                        profileOf[o] = null;
+                        partners[o] = null;
+                        edges[o] = null;
+                        degree[o] = 0;
+                        if (b == 1) {
+                            bound--;
+                        } else {
+                            free.add(o);
+                        }
+                    }
+                    case REMOVE -> {
+                        int o = (int) a;
+                        ProfileId profile = (ProfileId) logObjects.get(--objects);
+                        Object data = logObjects.get(--objects);
+                        SourceRecord record = (SourceRecord) logObjects.get(--objects);
+                        int reused = free.removeLast();
+                        if (reused != o) {
+                            throw new IllegalStateException("internal error: undo found ordinal " + reused + ", not " + o);
+                        }
+                        records[o] = record;
+                        derived[o] = data;
+                        profileOf[o] = profile;
+                        byKey.put(record.key(), o);
+                    }
+                    case ADD_MEMBER -> {
+                        Block block = blocks.get(a);
+                        block.removeValue((int) b);
+                        if (block.size() == 0) {
+                            blocks.remove(a);
+                        }
+                    }
+                    case REMOVE_MEMBER -> blocks.getOrCreate(a, (int) c).add((int) b);
+                    case SET_EDGE -> {
+                        setHalf((int) a, (int) b, c);
+                        setHalf((int) b, (int) a, c);
+                    }
+                    case SET_PROFILE_OF -> profileOf[(int) a] = (ProfileId) logObjects.get(--objects);
+                    case SET_DERIVED -> derived[(int) a] = logObjects.get(--objects);
+                    case PUT_PROFILE -> {
+                        Profile old = (Profile) logObjects.get(--objects);
+                        ProfileId id = (ProfileId) logObjects.get(--objects);
+                        if (old == null) {
+                            profiles.remove(id);
+                        } else {
+                            profiles.put(id, old);
+                        }
+                    }
+                    case PUT_ALIAS -> {
+                        ProfileId old = (ProfileId) logObjects.get(--objects);
+                        ProfileId id = (ProfileId) logObjects.get(--objects);
+                        if (old == null) {
+                            aliases.remove(id);
+                        } else {
+                            aliases.put(id, old);
+                        }
+                    }
+                    case SUPPRESS -> {
+                        Instant old = (Instant) logObjects.get(--objects);
+                        String hash = (String) logObjects.get(--objects);
+                        if (old == null) {
+                            suppressed.remove(hash);
+                        } else {
+                            suppressed.put(hash, old);
+                        }
+                    }
+                    default -> throw new IllegalStateException("internal error: undo log entry " + op);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // raw writes
+
+    private void clearAll() {
+        records = new SourceRecord[16];
+        derived = new Object[16];
+        profileOf = new ProfileId[16];
+        partners = new int[16][];
+        edges = new long[16][];
+        degree = new int[16];
+        bound = 0;
+        free.clear();
+        byKey.clear();
+        blocks.clear();
+        profiles.clear();
+        aliases.clear();
+        suppressed.clear();
+    }
+
+    private void ensureCapacity(int n) {
+        if (n <= records.length) {
+            return;
+        }
+        int capacity = Math.max(n, records.length + (records.length >> 1));
+        records = Arrays.copyOf(records, capacity);
+        derived = Arrays.copyOf(derived, capacity);
+        profileOf = Arrays.copyOf(profileOf, capacity);
+        partners = Arrays.copyOf(partners, capacity);
+        edges = Arrays.copyOf(edges, capacity);
+        degree = Arrays.copyOf(degree, capacity);
+    }
+
+    private long edgeBetween(int a, int b) {
+        int[] p = partners[a];
+        for (int i = 0, n = degree[a]; i < n; i++) {
+            if (p[i] == b) {
+                return edges[a][i];
+            }
+        }
+        return 0L;
+    }
+
+    /** Sets, replaces or (with 0) removes the edge from {@code a} to {@code b}, one direction. */
+    private void setHalf(int a, int b, long edge) {
+        int[] p = partners[a];
+        int n = degree[a];
+        for (int i = 0; i < n; i++) {
+            if (p[i] == b) {
+                if (edge == 0L) {
+                    n--;
+                    p[i] = p[n];
+                    edges[a][i] = edges[a][n];
+                    degree[a] = n;
+                } else {
+                    edges[a][i] = edge;
+                }
+                return;
+            }
+        }
+        if (edge != 0L) {
+            appendHalf(a, b, edge);
+        }
+    }
+
+    private void appendHalf(int a, int b, long edge) {
+        int n = degree[a];
+        int[] p = partners[a];
+        if (p == null || n == p.length) {
+            int capacity = Math.max(2, n * 2);
+            partners[a] = p = p == null ? new int[capacity] : Arrays.copyOf(p, capacity);
+            edges[a] = edges[a] == null ? new long[capacity] : Arrays.copyOf(edges[a], capacity);
+        }
+        p[n] = b;
+        edges[a][n] = edge;
+        degree[a] = n + 1;
+    }
+
+    @Override
+    public String toString() {
+        return "InMemoryGraphStore[" + byKey.size() + " records, " + blocks.size() + " blocks, " + profiles.size()
+                + " profiles]";
+    }
+}

@@ -1,0 +1,111 @@
+package io.unum.internal;
+
+import io.unum.model.RecordKey;
+import java.util.Arrays;
+
+/**
+ * Record key to ordinal: an open-addressing hash table with linear probing and backward-shift
+ * deletion, two parallel arrays and no entry objects (a {@code HashMap<RecordKey, Integer>}
+ * costs a node and a boxed integer per record). Slots come from a SipHash of the key under a
+ * per-index random secret, so that crafted keys cannot make probe sequences long. Not
+ * thread-safe: concurrent reads only while nothing writes.
+ */
+final class KeyIndex {
+    private static final java.security.SecureRandom SEEDS = new java.security.SecureRandom();
+    private final long k0 = SEEDS.nextLong();
+    private final long k1 = SEEDS.nextLong();
+    private RecordKey[] keys = new RecordKey[16];
+    private int[] values = new int[16];
+    private int size;
+    private int mask = 15;
+
+    int size() {
+        return size;
+    }
+
+    /** The ordinal of a key, or -1. */
+    int get(RecordKey key) {
+        int i = slot(key);
+        while (true) {
+            RecordKey k = keys[i];
+            if (k == null) {
+                return -1;
+            }
+            if (k.equals(key)) {
+                return values[i];
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Maps a key that is absent. */
+    void put(RecordKey key, int value) {
+        int i = slot(key);
+        while (keys[i] != null) {
+            i = (i + 1) & mask;
+        }
+        keys[i] = key;
+        values[i] = value;
+        if (++size * 2 > keys.length) {
+            grow();
+        }
+    }
+
+    void remove(RecordKey key) {
+        int i = slot(key);
+        while (true) {
+            if (keys[i] == null) {
+                return;
+            }
+            if (keys[i].equals(key)) {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        keys[i] = null;
+        size--;
+        int hole = i;
+        int j = (i + 1) & mask;
+        while (keys[j] != null) {
+            int home = slot(keys[j]);
+            boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+            if (movable) {
+                keys[hole] = keys[j];
+                values[hole] = values[j];
+                keys[j] = null;
+                hole = j;
+            }
+            j = (j + 1) & mask;
+        }
+    }
+
+    void clear() {
+        keys = new RecordKey[16];
+        values = new int[16];
+        size = 0;
+        mask = 15;
+    }
+
+    private int slot(RecordKey key) {
+        return (int) SipHash.hash(k0 ^ key.source().hashCode(), k1, key.id()) & mask;
+    }
+
+    private void grow() {
+        RecordKey[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new RecordKey[oldKeys.length * 2];
+        values = new int[oldValues.length * 2];
+        mask = keys.length - 1;
+        for (int k = 0; k < oldKeys.length; k++) {
+            if (oldKeys[k] != null) {
+                int i = slot(oldKeys[k]);
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[k];
+                values[i] = oldValues[k];
+            }
+        }
+        Arrays.fill(oldKeys, null);
+    }
+}

@@ -1,0 +1,286 @@
+package io.unum.internal;
+
+import io.unum.Explanation;
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.rules.Weights;
+import io.unum.spi.FieldComparator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Scores pairs of records under the probabilistic rules, reading only features, and explains a
+ * score with the same loop: {@link #score} walks a rule's comparisons once and, when given a
+ * {@link Steps} sink, reports each level, term-frequency adjustment and dependence correction as
+ * it adds them — so an explanation (and the contradiction test of merge protection) can never
+ * drift from the decision, as Lucene's {@code Similarity.SimScorer} keeps score and explain
+ * together. Stateless apart from its configuration; thread-safe.
+ *
+ * <p>A probabilistic rule sums Fellegi–Sunter level weights (Fellegi &amp; Sunter 1969) onto its
+ * prior and links at or above its match threshold, or reports a possible match at or above its
+ * review threshold. A pair's edge is the strongest outcome over the rules under which it is a
+ * candidate (see {@link CandidateGenerator#sharedRules}): a link beats a review, a larger weight
+ * beats a smaller one, and the lower rule index breaks ties.
+ */
+final class Scorer {
+
+    /** The level label of an explanation step that is a dependence's correction. */
+    static final String DEPENDENCE_STEP = "dependence correction";
+
+    /** Hears the steps of one score, in order. */
+    interface Steps {
+        /**
+         * A comparison's outcome.
+         *
+         * @param c the comparison's index
+         * @param level the level reached, {@code -1} for the null level, {@code -2} for none
+         * @param weight the weight added (0 for negative levels)
+         * @param base the level's weight without a term-frequency adjustment
+         * @param total the weight so far, this step included
+         */
+        void level(int c, int level, double weight, double base, double total);
+
+        /** A dependence's correction of comparison {@code c}, already added to {@code total}. */
+        void correction(int c, double correction, double total);
+    }
+
+    private final EngineConfig config;
+
+    Scorer(EngineConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * The packed edge ({@link Edge}) between two records under the probabilistic rules in the
+     * bit set {@code rules}, or {@link Edge#NONE}.
+     */
+    long evaluate(FeatureRecord a, FeatureRecord b, long rules) {
+        long best = Edge.NONE;
+        while (rules != 0L) {
+            int rule = Long.numberOfTrailingZeros(rules);
+            rules &= rules - 1;
+            CompiledRule compiled = config.rules[rule];
+            double weight = score(compiled, a, b, compiled.reviewWeight, null);
+            int kind = weight >= compiled.matchWeight ? Edge.LINK
+                    : weight >= compiled.reviewWeight ? Edge.REVIEW : 0;
+            if (kind == 0) {
+                continue;
+            }
+            long candidate = Edge.of(kind, rule, (float) weight);
+            if (best == Edge.NONE || Edge.kind(candidate) > Edge.kind(best)
+                    || (Edge.kind(candidate) == Edge.kind(best) && Edge.weight(candidate) > Edge.weight(best))) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The Fellegi–Sunter weight of a pair under a probabilistic rule, prior included, or
+     * {@link Double#NEGATIVE_INFINITY} as soon as it is certain to stay below {@code floor}:
+     * before each comparison, the weight so far plus the largest weight each remaining
+     * comparison with both values present could add is checked against the floor. Above the
+     * floor the result does not depend on it.
+     *
+     * @param steps hears every step, or {@code null}; give no floor ({@code -Infinity}) with a sink
+     */
+    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b, double floor, Steps steps) {
+        CompiledRule.Comparison[] comparisons = rule.comparisons;
+        double possible = 0;
+        if (floor != Double.NEGATIVE_INFINITY) {
+            for (CompiledRule.Comparison comparison : comparisons) {
+                if (a.features[comparison.slot()] != null && b.features[comparison.slot()] != null) {
+                    possible += comparison.maxWeight();
+                }
+            }
+        }
+        double weight = rule.priorWeight;
+        if (weight + possible < floor) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        long firstLevels = 0L; // comparisons (among the first 64) that reached their first level
+        for (int c = 0; c < comparisons.length; c++) {
+            CompiledRule.Comparison comparison = comparisons[c];
+            int level = level(comparison, a, b);
+            if (level == -1) {
+                if (steps != null) {
+                    steps.level(c, -1, 0, 0, weight);
+                }
+                continue;
+            }
+            possible -= comparison.maxWeight();
+            if (level >= 0) {
+                double w = levelWeight(comparison, level, a);
+                weight += w;
+                if (steps != null) {
+                    steps.level(c, level, w, comparison.levels()[level].weight(), weight);
+                }
+                if (rule.hasDependencies) {
+                    double correction = rule.correction(c, level, firstLevels); // zero or negative: the bound holds
+                    weight += correction;
+                    if (steps != null && correction != 0) {
+                        steps.correction(c, correction, weight);
+                    }
+                    firstLevels = rule.reached(c, level, firstLevels);
+                }
+            } else if (steps != null) {
+                steps.level(c, -2, 0, 0, weight);
+            }
+            if (weight + possible < floor) {
+                return Double.NEGATIVE_INFINITY;
+            }
+        }
+        return weight;
+    }
+
+    /** The weight of a pair under a probabilistic rule, prior included (no floor). */
+    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b) {
+        return score(rule, a, b, Double.NEGATIVE_INFINITY, null);
+    }
+
+    /**
+     * Whether two records contradict each other too much to share a profile: under some
+     * probabilistic rule, the negative weights of the levels they reach sum to more than
+     * {@code limit} bits (for example a different first name and a different date of birth)
+     * and the pair's whole weight stays below the rule's review threshold, so that the pair
+     * would not be linked on its own. Independent of blocking: merge protection asks it of any
+     * two records about to share a profile.
+     */
+    boolean contradicts(FeatureRecord a, FeatureRecord b, double limit) {
+        Against against = new Against();
+        for (CompiledRule rule : config.rules) {
+            if (rule.deterministic) {
+                continue;
+            }
+            against.bits = 0;
+            double total = score(rule, a, b, Double.NEGATIVE_INFINITY, against);
+            if (against.bits > limit && total < rule.reviewWeight) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sums the bits of evidence against a match: the negative level weights. */
+    private static final class Against implements Steps {
+        double bits;
+
+        @Override
+        public void level(int c, int level, double weight, double base, double total) {
+            if (weight < 0) {
+                bits -= weight;
+            }
+        }
+
+        @Override
+        public void correction(int c, double correction, double total) {
+        }
+    }
+
+    /**
+     * Explains a pair under every rule.
+     *
+     * @param candidates the bit set of rules under which the pair is a candidate (shares a key
+     *     that is not oversized); a deterministic rule links a candidate pair that shares a value
+     */
+    Explanation explain(FeatureRecord a, FeatureRecord b, long candidates) {
+        List<Explanation.RuleExplanation> rules = new ArrayList<>();
+        for (CompiledRule rule : config.rules) {
+            boolean candidate = (candidates & (1L << rule.index)) != 0;
+            if (rule.deterministic) {
+                TreeSet<IdentifierType> shared = new TreeSet<>();
+                for (Identifier id : a.linkable) {
+                    if (rule.typeIndex(id.type()) >= 0 && Arrays.binarySearch(b.linkable, id) >= 0) {
+                        shared.add(id.type());
+                    }
+                }
+                Explanation.Outcome outcome = shared.isEmpty() ? Explanation.Outcome.NO_LINK
+                        : candidate ? Explanation.Outcome.LINK : Explanation.Outcome.NOT_COMPARED;
+                rules.add(new Explanation.Deterministic(rule.name, new ArrayList<>(shared), outcome));
+                continue;
+            }
+            List<Explanation.Step> steps = new ArrayList<>();
+            steps.add(new Explanation.Step("prior", "prior", rule.priorWeight, 0, rule.priorWeight));
+            double total = score(rule, a, b, Double.NEGATIVE_INFINITY, new Steps() {
+                @Override
+                public void level(int c, int level, double weight, double base, double sum) {
+                    CompiledRule.Comparison comparison = rule.comparisons[c];
+                    String label = level >= 0 ? comparison.levels()[level].label() : level == -1 ? "null" : "no level";
+                    steps.add(new Explanation.Step(comparison.name(), label, weight, level >= 0 ? weight - base : 0, sum));
+                }
+
+                @Override
+                public void correction(int c, double correction, double sum) {
+                    steps.add(new Explanation.Step(rule.comparisons[rule.conditionOf[c]].name() + " & "
+                            + rule.comparisons[c].name(), DEPENDENCE_STEP, correction, 0, sum));
+                }
+            });
+            Explanation.Outcome outcome = !candidate ? Explanation.Outcome.NOT_COMPARED
+                    : total >= rule.matchWeight ? Explanation.Outcome.LINK
+                    : total >= rule.reviewWeight ? Explanation.Outcome.REVIEW : Explanation.Outcome.NO_LINK;
+            rules.add(new Explanation.Probabilistic(rule.name, steps, total, Weights.probability(total), rule.matchWeight,
+                    rule.reviewWeight, outcome));
+        }
+        return new Explanation(a.key, b.key, rules);
+    }
+
+    /** The comparison vector, four bits per comparison: 0 for the null level (or no level), else level + 1. */
+    static long pattern(CompiledRule rule, FeatureRecord a, FeatureRecord b) {
+        long code = 0;
+        for (int c = 0; c < rule.comparisons.length; c++) {
+            int level = level(rule.comparisons[c], a, b);
+            code |= (long) (level >= 0 ? level + 1 : 0) << (4 * c);
+        }
+        return code;
+    }
+
+    /** Level reached: -1 for the null level (a value is missing), -2 when no level applies. */
+    static int level(CompiledRule.Comparison comparison, FeatureRecord a, FeatureRecord b) {
+        if (a.features[comparison.slot()] == null || b.features[comparison.slot()] == null) {
+            return -1; // null level: no evidence either way
+        }
+        CompiledRule.Level[] levels = comparison.levels();
+        FieldComparator lastComparator = null;
+        int lastSlot = -1;
+        double similarity = 0;
+        for (int l = 0; l < levels.length; l++) {
+            CompiledRule.Level level = levels[l];
+            String la = a.features[level.slot()];
+            String lb = b.features[level.slot()];
+            if (la == null || lb == null) {
+                continue;
+            }
+            FieldComparator comparator = level.comparator();
+            if (comparator != null) {
+                // one similarity for consecutive thresholds of the same comparator on the same feature
+                if (comparator != lastComparator || level.slot() != lastSlot) {
+                    similarity = comparator.compare(la, lb);
+                    lastComparator = comparator;
+                    lastSlot = level.slot();
+                }
+                if (similarity >= level.threshold()) {
+                    return l;
+                }
+            } else if (level.condition().test(la, lb)) {
+                return l;
+            }
+        }
+        return -2;
+    }
+
+    /**
+     * The weight of a reached level; on a term-frequency level, {@code log2(m / tf(value))} using
+     * {@code a}'s value (equal to {@code b}'s on an exact level).
+     */
+    static double levelWeight(CompiledRule.Comparison comparison, int level, FeatureRecord a) {
+        if (level == comparison.tfLevel() && comparison.tfSlot() >= 0) {
+            double tfLog = a.tfLog[comparison.tfSlot()];
+            if (!Double.isNaN(tfLog)) {
+                return comparison.tfLog2M() - tfLog;
+            }
+        }
+        return comparison.levels()[level].weight();
+    }
+}
