@@ -17,4 +17,6 @@ module io.unum.matchers {
     exports io.unum.matchers.names;
     exports io.unum.matchers.phone;
     exports io.unum.matchers.phonetic;
+
+    provides io.unum.spi.RuleSetProvider with io.unum.matchers.CustomerRulesProvider;
 }

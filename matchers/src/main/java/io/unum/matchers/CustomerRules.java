@@ -28,11 +28,13 @@ import io.unum.rules.FeatureSource;
 import io.unum.rules.LevelCondition;
 import io.unum.rules.MatchRule;
 import io.unum.rules.RecordView;
+import io.unum.rules.RuleSet;
 import io.unum.spi.FieldComparator;
 import io.unum.spi.IdentifierNormalizer;
 import io.unum.spi.Normalizer;
 import io.unum.spi.Normalizers;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /**
  * A ready-made configuration for matching customer records: the features, identifier
@@ -49,10 +53,20 @@ import java.util.Set;
  * points of sale and newsletters.
  *
  * <pre>{@code
- * Resolver resolver = CustomerRules.builder().defaultRegion("AU").build()
- *     .applyTo(Resolver.newBuilder())
+ * Resolver resolver = Resolver.newBuilder()
+ *     .ruleSet(CustomerRules.standard())       // or CustomerRules.builder().defaultRegion("AU").build()
  *     .build();
+ * String json = resolver.spec().toJson();      // rule set "customer" and its parameters (none here)
+ * Resolver same = Resolver.newBuilder(EngineSpec.fromJson(json)).build();   // resolves alike
  * }</pre>
+ *
+ * <p><b>As a rule set.</b> {@code CustomerRules} is the {@link RuleSet} named
+ * {@value #NAME}: its {@link #parameters()} are the settings of its {@link Builder} that are not
+ * at their defaults, as text ({@link Parameters} lists the names and formats), and
+ * {@link CustomerRulesProvider} makes an {@linkplain #equals equal} configuration from them. So
+ * a resolver built with {@link Resolver.Builder#ruleSet} — or with {@link #applyTo}, which does
+ * the same — can describe itself as an {@link io.unum.EngineSpec}, be written as JSON or sent
+ * through Java serialization, and be rebuilt elsewhere with the same results.
  *
  * <p><b>What it reads.</b> The well-known {@link Attributes} — first, middle and last name (or a
  * {@code full_name}, parsed when the parts are absent), date of birth, gender, street number and
@@ -117,10 +131,21 @@ import java.util.Set;
  * <p>Instances are immutable and thread-safe; every feature source, normalizer and condition
  * they contain is a pure function.
  */
-public final class CustomerRules {
+public final class CustomerRules implements RuleSet {
+
+    /** The rule-set name, under which {@link CustomerRulesProvider} is registered. */
+    public static final String NAME = "customer";
 
     /** The name of the probabilistic rule. */
     public static final String PERSON_RULE = "person";
+
+    static final double DEFAULT_MATCH_THRESHOLD = 0.95;
+    static final double DEFAULT_REVIEW_THRESHOLD = 0.5;
+    static final double DEFAULT_PRIOR = 0.0001;
+    static final double DEFAULT_MAX_CONTRADICTION = 10.0;
+    /** The deterministic types unless set otherwise (national id removed under {@link NationalIdPolicy#IGNORED}). */
+    static final List<IdentifierType> DEFAULT_DETERMINISTIC_TYPES = List.of(IdentifierType.EMAIL, IdentifierType.PHONE,
+            IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID);
 
     /**
      * The block-size cap of the person rule's name-only keys (given and family name, in either
@@ -205,6 +230,7 @@ public final class CustomerRules {
     private final double reviewThreshold;
     private final double prior;
     private final double maxContradiction;
+    private final Map<String, String> parameters;
 
     private CustomerRules(Builder b) {
         this.region = b.region;
@@ -212,17 +238,70 @@ public final class CustomerRules {
         this.nationalIds = b.nationalIds;
         this.emails = b.emails;
         this.nicknames = b.nicknames;
-        Set<IdentifierType> types = new LinkedHashSet<>(b.deterministicTypes != null ? b.deterministicTypes
-                : List.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
-                        IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID));
-        if (nationalIds == NationalIdPolicy.IGNORED) {
-            types.remove(IdentifierType.NATIONAL_ID);
-        }
-        this.deterministicTypes = Collections.unmodifiableSet(types);
+        this.deterministicTypes = effectiveTypes(b.deterministicTypes != null ? b.deterministicTypes
+                : DEFAULT_DETERMINISTIC_TYPES, nationalIds);
         this.matchThreshold = b.matchThreshold;
         this.reviewThreshold = b.reviewThreshold;
         this.prior = b.prior;
         this.maxContradiction = b.maxContradiction;
+        this.parameters = describe();
+    }
+
+    private static Set<IdentifierType> effectiveTypes(Collection<IdentifierType> given, NationalIdPolicy policy) {
+        Set<IdentifierType> types = new LinkedHashSet<>(given);
+        if (policy == NationalIdPolicy.IGNORED) {
+            types.remove(IdentifierType.NATIONAL_ID);
+        }
+        return Collections.unmodifiableSet(types);
+    }
+
+    /** The parameters: every setting not at its default, as text, sorted by name. */
+    private Map<String, String> describe() {
+        Map<String, String> p = new TreeMap<>();
+        if (region != null) {
+            p.put(Parameters.DEFAULT_REGION, region);
+        }
+        if (dateOrder != DateNormalizer.DayMonthOrder.DAY_FIRST) {
+            p.put(Parameters.DATE_ORDER, dateOrder.name());
+        }
+        if (nationalIds != NationalIdPolicy.TOLERANT) {
+            p.put(Parameters.NATIONAL_IDS, nationalIds.name());
+        }
+        if (!List.copyOf(deterministicTypes).equals(List.copyOf(effectiveTypes(DEFAULT_DETERMINISTIC_TYPES, nationalIds)))) {
+            StringJoiner names = new StringJoiner(",");
+            deterministicTypes.forEach(type -> names.add(type.name()));
+            p.put(Parameters.DETERMINISTIC_TYPES, names.toString());
+        }
+        number(p, Parameters.MATCH_THRESHOLD, matchThreshold, DEFAULT_MATCH_THRESHOLD);
+        number(p, Parameters.REVIEW_THRESHOLD, reviewThreshold, DEFAULT_REVIEW_THRESHOLD);
+        number(p, Parameters.PRIOR, prior, DEFAULT_PRIOR);
+        number(p, Parameters.MAX_CONTRADICTION, maxContradiction, DEFAULT_MAX_CONTRADICTION);
+        EmailNormalizer standard = EmailNormalizer.standard();
+        if (emails.plusTags() != standard.plusTags()) {
+            p.put(Parameters.EMAIL_PLUS_TAGS, emails.plusTags().name());
+        }
+        if (emails.gmailRules() != standard.gmailRules()) {
+            p.put(Parameters.EMAIL_GMAIL_RULES, Boolean.toString(emails.gmailRules()));
+        }
+        if (emails.roleAddressesIdentify() != standard.roleAddressesIdentify()) {
+            p.put(Parameters.EMAIL_ROLE_ADDRESSES_IDENTIFY, Boolean.toString(emails.roleAddressesIdentify()));
+        }
+        if (!emails.placeholderLocalParts().isEmpty()) {
+            p.put(Parameters.EMAIL_PLACEHOLDER_LOCAL_PARTS, String.join(",", emails.placeholderLocalParts()));
+        }
+        if (!emails.placeholderDomains().isEmpty()) {
+            p.put(Parameters.EMAIL_PLACEHOLDER_DOMAINS, String.join(",", emails.placeholderDomains()));
+        }
+        if (!nicknames.equals(Nicknames.bundled())) {
+            p.put(Parameters.NICKNAMES, nicknames.toText());
+        }
+        return Collections.unmodifiableMap(p);
+    }
+
+    private static void number(Map<String, String> p, String name, double value, double defaultValue) {
+        if (Double.compare(value, defaultValue) != 0) {
+            p.put(name, Double.toString(value));
+        }
     }
 
     /** The default configuration: no default phone region, day-first dates, {@link NationalIdPolicy#TOLERANT}. */
@@ -236,16 +315,53 @@ public final class CustomerRules {
     }
 
     /**
-     * Adds this configuration to a resolver builder: features, identifier normalizers for
-     * e-mail, phone, customer, loyalty and national ids, the national-id limit of the policy,
-     * and the rules. The builder must not already have identifier normalizers for these types
-     * (or, under {@link NationalIdPolicy#TOLERANT}, a national-id limit), nor features or rules
-     * of the same names.
+     * Adds this configuration to a resolver builder as a rule set: the same as
+     * {@code builder.ruleSet(this)} (see {@link #configure}), so that the resolver can describe
+     * itself as an {@link io.unum.EngineSpec}. The builder must not already have identifier
+     * normalizers for these types (or, under {@link NationalIdPolicy#TOLERANT}, a national-id
+     * limit), a {@linkplain Resolver.Builder#maxContradiction maxContradiction}, nor features or
+     * rules of the same names.
      *
      * @param builder the resolver builder
      * @return the same builder, for chaining
      */
     public Resolver.Builder applyTo(Resolver.Builder builder) {
+        Objects.requireNonNull(builder, "resolver builder");
+        return builder.ruleSet(this);
+    }
+
+    /** {@value #NAME}, the name {@link CustomerRulesProvider} is registered under. */
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * The settings that are not at their defaults, by the names of {@link Parameters} and in
+     * their formats, sorted by name; empty for {@link #standard()}. A deterministic function of
+     * the settings: equal configurations give equal maps, and
+     * {@code new CustomerRulesProvider().create(rules.parameters())} equals {@code rules}.
+     *
+     * @return an unmodifiable map that iterates in name order
+     */
+    @Override
+    public Map<String, String> parameters() {
+        return parameters;
+    }
+
+    /**
+     * Adds this configuration to a resolver builder: the {@linkplain #features() features},
+     * the {@linkplain #identifierNormalizers() identifier normalizers} for e-mail, phone,
+     * customer, loyalty and national ids, the national-id {@linkplain #limits() limit} of the
+     * policy, the {@linkplain #rules() rules}, and the builder's
+     * {@linkplain Resolver.Builder#maxContradiction maxContradiction} unless it is infinite.
+     * Called by {@link Resolver.Builder#ruleSet}; call that (or {@link #applyTo}) rather than
+     * this method, or the resolver cannot describe itself as an {@link io.unum.EngineSpec}.
+     *
+     * @param builder the resolver builder, see {@link #applyTo} for what it must not have yet
+     */
+    @Override
+    public void configure(Resolver.Builder builder) {
         Objects.requireNonNull(builder, "resolver builder");
         builder.features(features());
         identifierNormalizers().forEach(builder::identifierNormalizer);
@@ -254,7 +370,6 @@ public final class CustomerRules {
         if (maxContradiction != Double.POSITIVE_INFINITY) {
             builder.maxContradiction(maxContradiction);
         }
-        return builder;
     }
 
     /** The identifier normalizers {@link #applyTo} installs. */
@@ -481,10 +596,76 @@ public final class CustomerRules {
         return gn == null || fn == null ? null : gn + "|" + fn;
     }
 
+    /**
+     * Equal when both are the rule set {@value #NAME} with equal {@link #parameters()}, that is
+     * when they configure a resolver alike.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof CustomerRules other && parameters.equals(other.parameters);
+    }
+
+    @Override
+    public int hashCode() {
+        return NAME.hashCode() * 31 + parameters.hashCode();
+    }
+
     @Override
     public String toString() {
         return "CustomerRules[region=" + (region == null ? "none" : region) + ", dates=" + dateOrder
                 + ", nationalIds=" + nationalIds + ", deterministic=" + deterministicTypes + "]";
+    }
+
+    /**
+     * The names of the {@linkplain CustomerRules#parameters() parameters} of the rule set
+     * {@value CustomerRules#NAME} and their text formats. A parameter that is absent takes the
+     * default of the {@link Builder} setting it stands for; {@link CustomerRules#parameters()}
+     * writes only the settings that are not at their defaults, numbers as
+     * {@link Double#toString(double)} writes them (so they read back exactly), lists
+     * comma-separated without spaces. {@link CustomerRulesProvider#create} reads them.
+     */
+    public static final class Parameters {
+        /** {@link Builder#defaultRegion}: an ISO 3166-1 alpha-2 code in upper case, e.g. {@code US}. Default: none. */
+        public static final String DEFAULT_REGION = "defaultRegion";
+        /** {@link Builder#dateOrder}: {@code DAY_FIRST} (default), {@code MONTH_FIRST} or {@code REJECT_AMBIGUOUS}. */
+        public static final String DATE_ORDER = "dateOrder";
+        /** {@link Builder#nationalIds}: {@code TOLERANT} (default), {@code STRICT} or {@code IGNORED}. */
+        public static final String NATIONAL_IDS = "nationalIds";
+        /**
+         * {@link Builder#deterministicTypes}: identifier type names in rule order, comma-separated,
+         * e.g. {@code customer_id,loyalty_id}; the empty text for none. Default
+         * {@code email,phone,customer_id,loyalty_id,national_id} ({@code national_id} is left out
+         * under {@code IGNORED}).
+         */
+        public static final String DETERMINISTIC_TYPES = "deterministicTypes";
+        /** The match threshold of {@link Builder#thresholds}: a number in (0, 1), default {@code 0.95}. */
+        public static final String MATCH_THRESHOLD = "matchThreshold";
+        /** The review threshold of {@link Builder#thresholds}: a number in (0, match threshold], default {@code 0.5}. */
+        public static final String REVIEW_THRESHOLD = "reviewThreshold";
+        /** {@link Builder#prior}: a number in (0, 1), default {@code 1.0E-4}. */
+        public static final String PRIOR = "prior";
+        /** {@link Builder#maxContradiction}: a positive number of bits or {@code Infinity} (off), default {@code 10.0}. */
+        public static final String MAX_CONTRADICTION = "maxContradiction";
+        /** {@link EmailNormalizer#plusTags()}: {@code KNOWN_PROVIDERS} (default), {@code ALL} or {@code NONE}. */
+        public static final String EMAIL_PLUS_TAGS = "email.plusTags";
+        /** {@link EmailNormalizer#gmailRules()}: {@code true} (default) or {@code false}. */
+        public static final String EMAIL_GMAIL_RULES = "email.gmailRules";
+        /** {@link EmailNormalizer#roleAddressesIdentify()}: {@code false} (default) or {@code true}. */
+        public static final String EMAIL_ROLE_ADDRESSES_IDENTIFY = "email.roleAddressesIdentify";
+        /** {@link EmailNormalizer#placeholderLocalParts()}: the added local parts, sorted, comma-separated. Default none. */
+        public static final String EMAIL_PLACEHOLDER_LOCAL_PARTS = "email.placeholderLocalParts";
+        /** {@link EmailNormalizer#placeholderDomains()}: the added domains, sorted, comma-separated. Default none. */
+        public static final String EMAIL_PLACEHOLDER_DOMAINS = "email.placeholderDomains";
+        /** {@link Builder#nicknames}: the table in the text form of {@link Nicknames#toText()}. Default {@link Nicknames#bundled()}. */
+        public static final String NICKNAMES = "nicknames";
+
+        /** Every parameter name, sorted. */
+        static final List<String> ALL = List.of(DATE_ORDER, DEFAULT_REGION, DETERMINISTIC_TYPES, EMAIL_GMAIL_RULES,
+                EMAIL_PLACEHOLDER_DOMAINS, EMAIL_PLACEHOLDER_LOCAL_PARTS, EMAIL_PLUS_TAGS, EMAIL_ROLE_ADDRESSES_IDENTIFY,
+                MATCH_THRESHOLD, MAX_CONTRADICTION, NATIONAL_IDS, NICKNAMES, PRIOR, REVIEW_THRESHOLD);
+
+        private Parameters() {
+        }
     }
 
     /** Feature sources and conditions shared by the rules; all pure functions. */
@@ -587,12 +768,12 @@ public final class CustomerRules {
         private Nicknames nicknames = Nicknames.bundled();
         private boolean nicknamesSet;
         private Set<IdentifierType> deterministicTypes;
-        private double matchThreshold = 0.95;
-        private double reviewThreshold = 0.5;
+        private double matchThreshold = DEFAULT_MATCH_THRESHOLD;
+        private double reviewThreshold = DEFAULT_REVIEW_THRESHOLD;
         private boolean thresholdsSet;
-        private double prior = 0.0001;
+        private double prior = DEFAULT_PRIOR;
         private boolean priorSet;
-        private double maxContradiction = 10.0;
+        private double maxContradiction = DEFAULT_MAX_CONTRADICTION;
         private boolean maxContradictionSet;
 
         private Builder() {

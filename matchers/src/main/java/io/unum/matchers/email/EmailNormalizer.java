@@ -4,9 +4,11 @@ import io.unum.spi.IdentifierNormalizer;
 import io.unum.spi.NormalizedValue;
 import io.unum.spi.Normalizer;
 import java.net.IDN;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -41,7 +43,12 @@ import java.util.TreeSet;
  * </ol>
  *
  * <p>Reasons and expectations never contain the address. Instances are immutable and
- * thread-safe; {@link #normalize} is a pure function of its input.
+ * thread-safe; {@link #normalize} is a pure function of its input. A normalizer is described
+ * completely by its settings ({@link #plusTags()}, {@link #gmailRules()},
+ * {@link #roleAddressesIdentify()}, {@link #placeholderLocalParts()},
+ * {@link #placeholderDomains()}): two normalizers with equal settings are {@linkplain #equals
+ * equal} and normalize every address alike, and a builder given those settings makes an equal
+ * normalizer.
  */
 public final class EmailNormalizer implements IdentifierNormalizer {
 
@@ -88,6 +95,8 @@ public final class EmailNormalizer implements IdentifierNormalizer {
     private final boolean roleAddressesIdentify;
     private final Set<String> extraPlaceholderLocalParts;
     private final Set<String> extraPlaceholderDomains;
+    private final SortedSet<String> sortedPlaceholderLocalParts;
+    private final SortedSet<String> sortedPlaceholderDomains;
 
     private EmailNormalizer(Builder b) {
         this.plusTags = b.plusTags;
@@ -95,6 +104,8 @@ public final class EmailNormalizer implements IdentifierNormalizer {
         this.roleAddressesIdentify = b.roleAddressesIdentify;
         this.extraPlaceholderLocalParts = Set.copyOf(b.placeholderLocalParts);
         this.extraPlaceholderDomains = Set.copyOf(b.placeholderDomains);
+        this.sortedPlaceholderLocalParts = Collections.unmodifiableSortedSet(new TreeSet<>(b.placeholderLocalParts));
+        this.sortedPlaceholderDomains = Collections.unmodifiableSortedSet(new TreeSet<>(b.placeholderDomains));
     }
 
     /** The default configuration: Gmail rules, {@link PlusTags#KNOWN_PROVIDERS}, role addresses non-identifying. */
@@ -105,6 +116,42 @@ public final class EmailNormalizer implements IdentifierNormalizer {
     /** Starts a configuration with the defaults of {@link #standard()}. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Which providers' {@code +tags} are removed ({@link PlusTags#KNOWN_PROVIDERS} unless set otherwise). */
+    public PlusTags plusTags() {
+        return plusTags;
+    }
+
+    /** Whether Gmail's dot and {@code +tag} rules apply ({@code true} unless set otherwise). */
+    public boolean gmailRules() {
+        return gmailRules;
+    }
+
+    /** Whether role addresses ({@code info@}, {@code sales@}, …) may link records ({@code false} unless set otherwise). */
+    public boolean roleAddressesIdentify() {
+        return roleAddressesIdentify;
+    }
+
+    /**
+     * The placeholder local parts added with {@link Builder#placeholderLocalParts}, lower-case
+     * and sorted; empty for {@link #standard()}. The built-in placeholder list is not included.
+     *
+     * @return an unmodifiable sorted set
+     */
+    public SortedSet<String> placeholderLocalParts() {
+        return sortedPlaceholderLocalParts;
+    }
+
+    /**
+     * The placeholder domains added with {@link Builder#placeholderDomains}, in lower-case ASCII
+     * (punycode) and sorted; empty for {@link #standard()}. The built-in placeholder and
+     * reserved domains are not included.
+     *
+     * @return an unmodifiable sorted set
+     */
+    public SortedSet<String> placeholderDomains() {
+        return sortedPlaceholderDomains;
     }
 
     @Override
@@ -248,10 +295,30 @@ public final class EmailNormalizer implements IdentifierNormalizer {
         return domain;
     }
 
+    /** Equal when all settings are equal (then both normalize every address alike). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EmailNormalizer other && plusTags == other.plusTags && gmailRules == other.gmailRules
+                && roleAddressesIdentify == other.roleAddressesIdentify
+                && extraPlaceholderLocalParts.equals(other.extraPlaceholderLocalParts)
+                && extraPlaceholderDomains.equals(other.extraPlaceholderDomains);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(plusTags, gmailRules, roleAddressesIdentify, extraPlaceholderLocalParts,
+                extraPlaceholderDomains);
+    }
+
     @Override
     public String toString() {
         return "email(plusTags=" + plusTags + ", gmailRules=" + gmailRules + ", roleAddressesIdentify="
-                + roleAddressesIdentify + ")";
+                + roleAddressesIdentify
+                + (sortedPlaceholderLocalParts.isEmpty() ? "" : ", " + sortedPlaceholderLocalParts.size()
+                        + " placeholder local parts")
+                + (sortedPlaceholderDomains.isEmpty() ? "" : ", " + sortedPlaceholderDomains.size()
+                        + " placeholder domains")
+                + ")";
     }
 
     private static final class Default {

@@ -10,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -41,6 +43,15 @@ import java.util.regex.Pattern;
  * two names are compatible when they are equal or share a canonical name they can each stand
  * for.
  *
+ * <p><b>Text form.</b> {@link #toText()} writes a table as
+ * {@code canonical:diminutive,diminutive;canonical:…} — for example
+ * {@code "alexander:al,alex;alfred:al,alf"} — and {@link #parse(String)} reads it back. The text
+ * is <em>canonical</em>: it depends only on what the table does ({@link #canonical} and
+ * {@link #compatible}), not on how it was written, so two tables are {@linkplain #equals equal}
+ * exactly when their texts are. Diminutives are sorted, repeated ones and a name listed as its
+ * own diminutive are dropped, and entries are sorted by canonical name except where an
+ * ambiguous diminutive needs the name it maps to to come first.
+ *
  * <p>Instances are immutable and thread-safe; {@link #canonical} and {@link #compatible}
  * allocate nothing.
  */
@@ -52,11 +63,14 @@ public final class Nicknames {
     /** For every name in the table: the canonical names it can stand for, in table order. */
     private final Map<String, String[]> readings;
     private final int canonicalNames;
+    /** The canonical text form, see {@link #toText()}. */
+    private final String text;
 
     private Nicknames(Map<String, String> canonical, Map<String, String[]> readings, int canonicalNames) {
         this.canonical = canonical;
         this.readings = readings;
         this.canonicalNames = canonicalNames;
+        this.text = canonicalText(canonical, readings);
     }
 
     /** The table bundled with Unum ({@code io/unum/matchers/names/nicknames.tsv}); loaded once. */
@@ -97,6 +111,115 @@ public final class Nicknames {
         Map<String, String[]> frozen = new HashMap<>(readings.size() * 2);
         readings.forEach((k, v) -> frozen.put(k, v.toArray(new String[0])));
         return new Nicknames(Map.copyOf(canonical), Map.copyOf(frozen), table.size());
+    }
+
+    /**
+     * Reads a table in the text form of {@link #toText()}: entries
+     * {@code canonical:diminutive,diminutive} separated by {@code ;}, an entry's diminutives
+     * possibly none ({@code "jo:"}), white space around names ignored; the empty text is the
+     * empty table. Entries need not be sorted; as in {@link #of(Map)}, an ambiguous diminutive
+     * maps to the first entry that lists it.
+     *
+     * @param text the table, e.g. {@code "robert:bob,bobby,rob;elizabeth:beth,liz"}
+     * @return the table
+     * @throws IllegalArgumentException naming the entry at fault and what was expected
+     */
+    public static Nicknames parse(String text) {
+        Objects.requireNonNull(text, "nickname table text");
+        Map<String, List<String>> table = new LinkedHashMap<>();
+        if (text.isBlank()) {
+            return of(table);
+        }
+        String[] entries = text.split(";", -1);
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i];
+            int colon = entry.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("nickname table entry " + (i + 1) + " of " + entries.length
+                        + " must be canonical:diminutive,diminutive… (entries separated by ';'), but has no ':'");
+            }
+            String name = entry.substring(0, colon).strip();
+            check(name, "canonical name of nickname table entry " + (i + 1));
+            String rest = entry.substring(colon + 1).strip();
+            List<String> diminutives = new ArrayList<>();
+            if (!rest.isEmpty()) {
+                for (String diminutive : rest.split(",", -1)) {
+                    diminutives.add(diminutive.strip());
+                }
+            }
+            if (table.put(name, diminutives) != null) {
+                throw new IllegalArgumentException("nickname table entry " + (i + 1) + " repeats the canonical name "
+                        + name);
+            }
+        }
+        return of(table);
+    }
+
+    /**
+     * The table in its canonical text form (see the class comment), which {@link #parse(String)}
+     * reads back into an equal table: {@code canonical:diminutive,…} entries separated by
+     * {@code ;}, diminutives sorted, entries sorted by canonical name except where an ambiguous
+     * diminutive needs the name it maps to to come first; the empty table is the empty text.
+     * Deterministic: equal tables give equal texts.
+     *
+     * @return the text, e.g. {@code "alexander:al,alex;alfred:al,alf"}
+     */
+    public String toText() {
+        return text;
+    }
+
+    /**
+     * The canonical text: each canonical name with its sorted diminutives, the entries in the
+     * least topological order (by name) of "an ambiguous diminutive's canonical form precedes
+     * its other readings", so that reading it back maps every diminutive as this table does.
+     */
+    private static String canonicalText(Map<String, String> canonical, Map<String, String[]> readings) {
+        Map<String, Set<String>> diminutives = new HashMap<>();
+        canonical.forEach((name, c) -> {
+            if (name.equals(c)) {
+                diminutives.put(name, new TreeSet<>());
+            }
+        });
+        Map<String, Set<String>> precedes = new HashMap<>();
+        Map<String, Integer> waiting = new HashMap<>();
+        readings.forEach((name, of) -> {
+            for (String reading : of) {
+                if (!reading.equals(name)) {
+                    diminutives.get(reading).add(name);
+                }
+            }
+            String chosen = canonical.get(name);
+            if (!chosen.equals(name)) {
+                for (String reading : of) {
+                    if (!reading.equals(chosen) && precedes.computeIfAbsent(chosen, k -> new HashSet<>()).add(reading)) {
+                        waiting.merge(reading, 1, Integer::sum);
+                    }
+                }
+            }
+        });
+        TreeSet<String> ready = new TreeSet<>();
+        for (String name : diminutives.keySet()) {
+            if (!waiting.containsKey(name)) {
+                ready.add(name);
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        int written = 0;
+        while (!ready.isEmpty()) {
+            String name = ready.pollFirst();
+            out.append(written++ == 0 ? "" : ";").append(name).append(':').append(String.join(",", diminutives.get(name)));
+            for (String next : precedes.getOrDefault(name, Set.of())) {
+                if (waiting.merge(next, -1, Integer::sum) == 0) {
+                    waiting.remove(next);
+                    ready.add(next);
+                }
+            }
+        }
+        if (written != diminutives.size()) {
+            // cannot happen: the constraints come from one table order
+            throw new IllegalStateException("nickname table has no consistent order");
+        }
+        return out.toString();
     }
 
     private static void check(String name, String what) {
@@ -198,6 +321,25 @@ public final class Nicknames {
                 return "nickname-compatible";
             }
         };
+    }
+
+    /**
+     * Equal when both tables map every name to the same canonical form and find the same pairs
+     * compatible, that is when their {@linkplain #toText() texts} are equal.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Nicknames other && text.equals(other.text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Nicknames[" + canonicalNames + " canonical names]";
     }
 
     /** Loads the bundled table on first use (lazy holder idiom). */

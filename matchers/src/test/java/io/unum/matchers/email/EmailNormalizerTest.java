@@ -3,8 +3,10 @@ package io.unum.matchers.email;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unum.matchers.compare.Samples;
 import io.unum.spi.NormalizedValue;
@@ -139,5 +141,34 @@ class EmailNormalizerTest {
         }
         assertInstanceOf(NormalizedValue.Invalid.class, standard.normalize("jane@a\u202Ecme.io"));
         assertInstanceOf(NormalizedValue.Invalid.class, standard.normalize("ja\u200Bne@acme.io"));
+    }
+
+    @Test
+    void settingsAreReadableAndDecideEquality() {
+        EmailNormalizer std = EmailNormalizer.standard();
+        assertEquals(EmailNormalizer.PlusTags.KNOWN_PROVIDERS, std.plusTags());
+        assertTrue(std.gmailRules());
+        assertFalse(std.roleAddressesIdentify());
+        assertTrue(std.placeholderLocalParts().isEmpty());
+        assertTrue(std.placeholderDomains().isEmpty());
+        assertEquals(std, EmailNormalizer.builder().build());
+        assertEquals(std.hashCode(), EmailNormalizer.builder().build().hashCode());
+
+        EmailNormalizer custom = EmailNormalizer.builder().plusTags(EmailNormalizer.PlusTags.ALL).gmailRules(false)
+                .roleAddressesIdentify(true).placeholderLocalParts("Zed", "anon").placeholderDomains("Shop.Example.IO", "acme.io")
+                .build();
+        assertEquals(List.of("anon", "zed"), List.copyOf(custom.placeholderLocalParts()), "lower-case, sorted");
+        assertEquals(List.of("acme.io", "shop.example.io"), List.copyOf(custom.placeholderDomains()), "lower-case, sorted");
+        EmailNormalizer same = EmailNormalizer.builder().placeholderDomains("acme.io").placeholderDomains("shop.example.io")
+                .placeholderLocalParts("anon", "zed").roleAddressesIdentify(true).gmailRules(false)
+                .plusTags(EmailNormalizer.PlusTags.ALL).build();
+        assertEquals(custom, same, "order of the calls does not matter");
+        assertEquals(custom.hashCode(), same.hashCode());
+        assertNotEquals(std, custom);
+        assertNotEquals(custom, EmailNormalizer.builder().plusTags(EmailNormalizer.PlusTags.ALL).gmailRules(false)
+                .roleAddressesIdentify(true).placeholderLocalParts("anon").placeholderDomains("shop.example.io", "acme.io")
+                .build());
+        assertThrows(UnsupportedOperationException.class, () -> custom.placeholderDomains().add("x.io"));
+        assertTrue(custom.toString().contains("2 placeholder domains"), custom.toString());
     }
 }
