@@ -210,7 +210,7 @@ public final class EngineSpec implements Serializable {
         }
         Map<String, Object> settings = root.get("settings") == null ? Map.of()
                 : object(root.get("settings"), "settings");
-        Resolver.Builder.checkSettings(settings);
+        SpecSettings.check(settings);
         TrainedModel model = root.get("model") == null ? null
                 : TrainedModel.fromJson(Json.write(object(root.get("model"), "model")));
         return new EngineSpec(ruleSets, settings, model, null);

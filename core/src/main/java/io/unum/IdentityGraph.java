@@ -374,7 +374,7 @@ public final class IdentityGraph {
 
     /** A consistent, immutable snapshot of the whole graph as a {@link Resolution}. */
     public Resolution snapshot() {
-        return read(() -> Resolver.snapshot(engine, snapshot, List.of(), List.of(), applier.candidatePairsTotal(), Map.of()));
+        return read(() -> Resolution.detached(engine, snapshot, List.of(), List.of(), applier.candidatePairsTotal(), Map.of()));
     }
 
     /** Runs a query under the read lock. */

@@ -1,6 +1,11 @@
 package io.unum;
 
+import io.unum.internal.Diagnostics;
+import io.unum.internal.Engine;
+import io.unum.internal.GraphReads;
 import io.unum.internal.ViewBuilder;
+import io.unum.store.GraphStore;
+import java.time.Duration;
 import io.unum.model.Profile;
 import io.unum.model.Purpose;
 import io.unum.privacy.PrivacyDecision;
@@ -54,6 +59,26 @@ public final class Resolution {
         this.issues = List.copyOf(issues);
         this.privacy = List.copyOf(privacy);
         this.views = Objects.requireNonNull(views, "views");
+    }
+
+    /**
+     * A detached resolution of a state: profiles, assignments, possible matches, statistics and
+     * what purpose views need are copied, so the resolution holds its results and not the engine
+     * or the store.
+     */
+    static Resolution detached(Engine engine, GraphStore.Reader graph, List<InputIssue> issues,
+            List<io.unum.privacy.PrivacyDecision> privacy, long candidatePairs, Map<Stage, Duration> times) {
+        long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
+                + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
+        Diagnostics diagnostics = new Diagnostics(engine, graph);
+        GraphReads reads = new GraphReads(engine, graph);
+        List<PossibleMatch> possible = diagnostics.possibleMatches();
+        ResolutionStatistics statistics = new ResolutionStatistics(graph.recordCount(), rejected,
+                graph.profileCount(), candidatePairs, diagnostics.linkCount(), possible.size(),
+                diagnostics.oversizedBlocks(), diagnostics.largestBlocks(20), times);
+        Map<RecordKey, io.unum.internal.ViewBuilder.Member> members = reads.members();
+        return new Resolution(reads.profiles(), reads.assignments(), () -> possible, statistics, issues, privacy,
+                new Resolution.Views(engine.viewBuilder(), members::get, engine::now));
     }
 
     /**

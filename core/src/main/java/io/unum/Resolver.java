@@ -106,7 +106,7 @@ public final class Resolver {
         Objects.requireNonNull(spec, "spec");
         Builder builder = new Builder();
         spec.ruleSets().forEach(builder::ruleSet);
-        Builder.applySettings(builder, spec.settings());
+        SpecSettings.apply(builder, spec.settings());
         spec.model().ifPresent(model -> builder.specModel = model);
         long[] secret = spec.secret();
         if (secret != null) {
@@ -209,7 +209,7 @@ public final class Resolver {
         Objects.requireNonNull(progress, "progress");
         try (GraphStore store = GraphStore.inMemory()) {
             Outcome outcome = resolveInto(store, records, progress);
-            return snapshot(engine, store.snapshot(), outcome.changes().issues(), outcome.changes().privacy(),
+            return Resolution.detached(engine, store.snapshot(), outcome.changes().issues(), outcome.changes().privacy(),
                     outcome.candidatePairs(), outcome.stageTimes());
         }
     }
@@ -269,26 +269,6 @@ public final class Resolver {
     public IdentityGraph newGraph(GraphStore store) {
         Objects.requireNonNull(store, "store");
         return new IdentityGraph(engine, store, suppression);
-    }
-
-    /**
-     * A detached resolution of a state: profiles, assignments, possible matches, statistics and
-     * what purpose views need are copied, so the resolution holds its results and not the engine
-     * or the store.
-     */
-    static Resolution snapshot(Engine engine, GraphStore.Reader graph, List<InputIssue> issues,
-            List<io.unum.privacy.PrivacyDecision> privacy, long candidatePairs, Map<Stage, Duration> times) {
-        long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
-                + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
-        Diagnostics diagnostics = new Diagnostics(engine, graph);
-        GraphReads reads = new GraphReads(engine, graph);
-        List<PossibleMatch> possible = diagnostics.possibleMatches();
-        ResolutionStatistics statistics = new ResolutionStatistics(graph.recordCount(), rejected,
-                graph.profileCount(), candidatePairs, diagnostics.linkCount(), possible.size(),
-                diagnostics.oversizedBlocks(), diagnostics.largestBlocks(20), times);
-        Map<RecordKey, io.unum.internal.ViewBuilder.Member> members = reads.members();
-        return new Resolution(reads.profiles(), reads.assignments(), () -> possible, statistics, issues, privacy,
-                new Resolution.Views(engine.viewBuilder(), members::get, engine::now));
     }
 
     /**
@@ -359,11 +339,16 @@ public final class Resolver {
          * a run down but never deadlocks it. Results do not depend on the executor.
          */
         public Builder executor(java.util.concurrent.Executor value) {
-            if (executor != null) {
-                throw new IllegalStateException("executor was already set");
-            }
+            once(executor, "executor", null);
             executor = Objects.requireNonNull(value, "executor");
             return this;
+        }
+
+        /** Fails if a single-valued setting was set before, naming it (and its value, if shown). */
+        private static void once(Object current, String name, Object shown) {
+            if (current != null) {
+                throw new IllegalStateException(name + " was already set" + (shown == null ? "" : " to " + shown));
+            }
         }
 
         /** Records a setting made directly (not by a rule set) for the spec. */
@@ -391,9 +376,7 @@ public final class Resolver {
 
         /** Decides who may be linked by which rule (default: everyone by every rule). */
         public Builder linkingFilter(LinkingFilter filter) {
-            if (linkingFilter != null) {
-                throw new IllegalStateException("linkingFilter was already set");
-            }
+            once(linkingFilter, "linkingFilter", null);
             linkingFilter = Objects.requireNonNull(filter, "linking filter");
             return this;
         }
@@ -406,18 +389,14 @@ public final class Resolver {
 
         /** How members' consent combines into a profile's (default most restrictive). */
         public Builder consentPolicy(ConsentPolicy policy) {
-            if (consentPolicy != null) {
-                throw new IllegalStateException("consentPolicy was already set to " + consentPolicy);
-            }
+            once(consentPolicy, "consentPolicy", consentPolicy);
             consentPolicy = Objects.requireNonNull(policy, "consent policy");
             return this;
         }
 
         /** The clock consent, retention and erasure are evaluated against (default the UTC system clock). */
         public Builder clock(Clock value) {
-            if (clock != null) {
-                throw new IllegalStateException("clock was already set");
-            }
+            once(clock, "clock", null);
             clock = Objects.requireNonNull(value, "clock");
             return this;
         }
@@ -428,18 +407,14 @@ public final class Resolver {
          * {@link SuppressionList#withSecret} to restore it after a restart.
          */
         public Builder suppressionList(SuppressionList list) {
-            if (suppressionList != null) {
-                throw new IllegalStateException("suppressionList was already set");
-            }
+            once(suppressionList, "suppressionList", null);
             suppressionList = Objects.requireNonNull(list, "suppression list");
             return this;
         }
 
         /** What a suppressed identifier does to a record (default refuse). */
         public Builder suppressionPolicy(SuppressionPolicy policy) {
-            if (suppressionPolicy != null) {
-                throw new IllegalStateException("suppressionPolicy was already set to " + suppressionPolicy);
-            }
+            once(suppressionPolicy, "suppressionPolicy", suppressionPolicy);
             suppressionPolicy = Objects.requireNonNull(policy, "suppression policy");
             return this;
         }
@@ -543,9 +518,7 @@ public final class Resolver {
          * values are reported in {@link ResolutionStatistics#oversizedBlocks()}.
          */
         public Builder blockSizeCap(int value) {
-            if (blockSizeCap != null) {
-                throw new IllegalStateException("blockSizeCap was already set to " + blockSizeCap);
-            }
+            once(blockSizeCap, "blockSizeCap", blockSizeCap);
             if (value < 2) {
                 throw new IllegalArgumentException("blockSizeCap must be at least 2, was " + value);
             }
@@ -556,9 +529,7 @@ public final class Resolver {
 
         /** The most records one profile may hold (default 1,000). */
         public Builder maxProfileSize(int value) {
-            if (maxProfileSize != null) {
-                throw new IllegalStateException("maxProfileSize was already set to " + maxProfileSize);
-            }
+            once(maxProfileSize, "maxProfileSize", maxProfileSize);
             if (value < 1) {
                 throw new IllegalArgumentException("maxProfileSize must be at least 1, was " + value);
             }
@@ -579,9 +550,7 @@ public final class Resolver {
          * @param bits a positive number of bits, e.g. 10 (odds of about 1000 to 1 against)
          */
         public Builder maxContradiction(double bits) {
-            if (maxContradiction != null) {
-                throw new IllegalStateException("maxContradiction was already set to " + maxContradiction);
-            }
+            once(maxContradiction, "maxContradiction", maxContradiction);
             if (!(bits > 0)) {
                 throw new IllegalArgumentException("maxContradiction must be a positive number of bits, was " + bits);
             }
@@ -596,9 +565,7 @@ public final class Resolver {
          * reported as {@link InputIssue.Problem#VALUE_TOO_LONG}.
          */
         public Builder maxValueLength(int value) {
-            if (maxValueLength != null) {
-                throw new IllegalStateException("maxValueLength was already set to " + maxValueLength);
-            }
+            once(maxValueLength, "maxValueLength", maxValueLength);
             if (value < 1) {
                 throw new IllegalArgumentException("maxValueLength must be at least 1, was " + value);
             }
@@ -609,9 +576,7 @@ public final class Resolver {
 
         /** Threads for batch phases (default: available processors). Results do not depend on it. */
         public Builder parallelism(int value) {
-            if (parallelism != null) {
-                throw new IllegalStateException("parallelism was already set to " + parallelism);
-            }
+            once(parallelism, "parallelism", parallelism);
             if (value < 1) {
                 throw new IllegalArgumentException("parallelism must be at least 1, was " + value);
             }
@@ -630,18 +595,16 @@ public final class Resolver {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> recorded = (Map<String, Object>) specSettings.computeIfAbsent("survivorship",
                         k -> new java.util.TreeMap<String, Object>());
-                recorded.put(attribute, survivorshipJson(rule));
+                recorded.put(attribute, SpecSettings.survivorshipJson(rule));
             }
             return this;
         }
 
         /** The survivorship of attributes without their own (default most recent). */
         public Builder defaultSurvivorship(Survivorship rule) {
-            if (defaultSurvivorship != null) {
-                throw new IllegalStateException("defaultSurvivorship was already set to " + defaultSurvivorship.name());
-            }
+            once(defaultSurvivorship, "defaultSurvivorship", defaultSurvivorship == null ? null : defaultSurvivorship.name());
             defaultSurvivorship = Objects.requireNonNull(rule, "survivorship");
-            setting("defaultSurvivorship", survivorshipJson(rule));
+            setting("defaultSurvivorship", SpecSettings.survivorshipJson(rule));
             return this;
         }
 
@@ -651,110 +614,9 @@ public final class Resolver {
          * collisions, which are vanishingly rare.
          */
         public Builder blockingSecret(long k0, long k1) {
-            if (secret != null) {
-                throw new IllegalStateException("blockingSecret was already set");
-            }
+            once(secret, "blockingSecret", null);
             secret = new long[] {k0, k1};
             return this;
-        }
-
-        private static Map<String, Object> survivorshipJson(Survivorship rule) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("strategy", rule.name());
-            if (rule instanceof Survivorship.SourcePriority priority) {
-                json.put("sources", priority.sources());
-            }
-            return json;
-        }
-
-        private static Survivorship survivorship(Object json, String where) {
-            if (!(json instanceof Map<?, ?> map) || !(map.get("strategy") instanceof String strategy)) {
-                throw new IllegalArgumentException("settings." + where + " must be an object with a \"strategy\"");
-            }
-            switch (strategy) {
-                case "most_recent":
-                    return Survivorship.mostRecent();
-                case "most_frequent":
-                    return Survivorship.mostFrequent();
-                case "most_complete":
-                    return Survivorship.mostComplete();
-                case "collect_all":
-                    return Survivorship.collectAll();
-                case "source_priority":
-                    if (!(map.get("sources") instanceof List<?> sources) || sources.isEmpty()
-                            || !sources.stream().allMatch(x -> x instanceof String)) {
-                        throw new IllegalArgumentException("settings." + where + ".sources must be a non-empty list of source names");
-                    }
-                    return new Survivorship.SourcePriority(sources.stream().map(String.class::cast).toList());
-                default:
-                    throw new IllegalArgumentException("settings." + where + ".strategy: unknown strategy \"" + strategy
-                            + "\"; expected most_recent, most_frequent, most_complete, collect_all or source_priority");
-            }
-        }
-
-        /** Checks that a spec's settings name known settings with values of the right shape. */
-        static void checkSettings(Map<String, Object> settings) {
-            applySettings(new Builder(), settings);
-        }
-
-        /** Applies a spec's settings to a builder through its setters (which validate the values). */
-        private static void applySettings(Builder builder, Map<String, Object> settings) {
-            for (Map.Entry<String, Object> setting : settings.entrySet()) {
-                String name = setting.getKey();
-                Object value = setting.getValue();
-                switch (name) {
-                    case "blockSizeCap" -> builder.blockSizeCap(integer(value, name));
-                    case "maxProfileSize" -> builder.maxProfileSize(integer(value, name));
-                    case "maxValueLength" -> builder.maxValueLength(integer(value, name));
-                    case "maxContradiction" -> builder.maxContradiction(number(value, name));
-                    case "defaultSurvivorship" -> builder.defaultSurvivorship(survivorship(value, name));
-                    case "survivorship" -> {
-                        if (!(value instanceof Map<?, ?> map)) {
-                            throw new IllegalArgumentException("settings.survivorship must be an object");
-                        }
-                        map.forEach((attribute, rule) -> builder.survivorship(String.valueOf(attribute),
-                                survivorship(rule, "survivorship." + attribute)));
-                    }
-                    case "limits" -> {
-                        if (!(value instanceof Map<?, ?> map)) {
-                            throw new IllegalArgumentException("settings.limits must be an object");
-                        }
-                        map.forEach((type, limit) -> builder.limit(IdentifierType.of(String.valueOf(type)),
-                                integer(limit, "limits." + type)));
-                    }
-                    case "cannotLink" -> {
-                        if (!(value instanceof List<?> pairs)) {
-                            throw new IllegalArgumentException("settings.cannotLink must be a list");
-                        }
-                        for (Object pair : pairs) {
-                            if (!(pair instanceof List<?> p) || p.size() != 4 || !p.stream().allMatch(x -> x instanceof String)) {
-                                throw new IllegalArgumentException("settings.cannotLink entries must be"
-                                        + " [source, id, source, id] lists of strings");
-                            }
-                            builder.cannotLink(RecordKey.of((String) p.get(0), (String) p.get(1)),
-                                    RecordKey.of((String) p.get(2), (String) p.get(3)));
-                        }
-                    }
-                    default -> throw new IllegalArgumentException("settings: unknown setting \"" + name + "\"; expected"
-                            + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, defaultSurvivorship,"
-                            + " survivorship, limits or cannotLink");
-                }
-            }
-        }
-
-        private static double number(Object value, String name) {
-            if (value instanceof Number n) {
-                return n.doubleValue();
-            }
-            throw new IllegalArgumentException("settings." + name + " must be a number");
-        }
-
-        private static int integer(Object value, String name) {
-            double d = number(value, name);
-            if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("settings." + name + " must be a whole number");
-            }
-            return (int) d;
         }
 
         /**

@@ -35,15 +35,12 @@ import java.util.function.Consumer;
  */
 public final class InMemoryGraphStore implements GraphStore {
 
-    private static final int[] NO_INTS = new int[0];
     private static final long[] NO_LONGS = new long[0];
 
     private SourceRecord[] records = new SourceRecord[16];
     private Object[] derived = new Object[16];
     private ProfileId[] profileOf = new ProfileId[16];
-    private int[][] partners = new int[16][];
-    private long[][] edges = new long[16][];
-    private int[] degree = new int[16];
+    private Adjacency adjacency = new Adjacency();
     /** Ordinals below this have been used; freed ones wait in {@link #free}. */
     private int bound;
     private final IntList free = new IntList();
@@ -136,17 +133,17 @@ public final class InMemoryGraphStore implements GraphStore {
 
         @Override
         public int degree(int ordinal) {
-            return degree[ordinal];
+            return adjacency.degree(ordinal);
         }
 
         @Override
         public int partner(int ordinal, int i) {
-            return partners[ordinal][i];
+            return adjacency.partner(ordinal, i);
         }
 
         @Override
         public long edge(int ordinal, int i) {
-            return edges[ordinal][i];
+            return adjacency.edge(ordinal, i);
         }
 
         @Override
@@ -279,8 +276,8 @@ public final class InMemoryGraphStore implements GraphStore {
             live();
             checkOrdinal(ordinal);
             SourceRecord record = records[ordinal];
-            while (degree[ordinal] > 0) {
-                setEdge(ordinal, partners[ordinal][degree[ordinal] - 1], 0L);
+            while (adjacency.degree(ordinal) > 0) {
+                setEdge(ordinal, adjacency.partner(ordinal, adjacency.degree(ordinal) - 1), 0L);
             }
             logObject(record);
             logObject(derived[ordinal]);
@@ -290,8 +287,7 @@ public final class InMemoryGraphStore implements GraphStore {
             records[ordinal] = null;
             derived[ordinal] = null;
             profileOf[ordinal] = null;
-            partners[ordinal] = null;
-            edges[ordinal] = null;
+            adjacency.clear(ordinal);
             free.add(ordinal);
         }
 
@@ -347,13 +343,13 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void setEdge(int a, int b, long edge) {
             live();
-            long old = edgeBetween(a, b);
+            long old = adjacency.between(a, b);
             if (old == edge) {
                 return;
             }
             log(SET_EDGE, a, b, old);
-            setHalf(a, b, edge);
-            setHalf(b, a, edge);
+            adjacency.set(a, b, edge);
+            adjacency.set(b, a, edge);
         }
 
         @Override
@@ -363,8 +359,8 @@ public final class InMemoryGraphStore implements GraphStore {
                 throw new IllegalArgumentException("an edge is non-zero");
             }
             log(SET_EDGE, a, b, 0L);
-            appendHalf(a, b, edge);
-            appendHalf(b, a, edge);
+            adjacency.append(a, b, edge);
+            adjacency.append(b, a, edge);
         }
 
         @Override
@@ -485,9 +481,7 @@ public final class InMemoryGraphStore implements GraphStore {
                         records[o] = null;
                         derived[o] = null;
                         profileOf[o] = null;
-                        partners[o] = null;
-                        edges[o] = null;
-                        degree[o] = 0;
+                        adjacency.clear(o);
                         if (b == 1) {
                             bound--;
                         } else {
@@ -517,8 +511,8 @@ public final class InMemoryGraphStore implements GraphStore {
                     }
                     case REMOVE_MEMBER -> blocks.getOrCreate(a, (int) c).add((int) b);
                     case SET_EDGE -> {
-                        setHalf((int) a, (int) b, c);
-                        setHalf((int) b, (int) a, c);
+                        adjacency.set((int) a, (int) b, c);
+                        adjacency.set((int) b, (int) a, c);
                     }
                     case SET_PROFILE_OF -> profileOf[(int) a] = (ProfileId) logObjects.get(--objects);
                     case SET_DERIVED -> derived[(int) a] = logObjects.get(--objects);
@@ -562,9 +556,7 @@ public final class InMemoryGraphStore implements GraphStore {
         records = new SourceRecord[16];
         derived = new Object[16];
         profileOf = new ProfileId[16];
-        partners = new int[16][];
-        edges = new long[16][];
-        degree = new int[16];
+        adjacency = new Adjacency();
         bound = 0;
         free.clear();
         byKey.clear();
@@ -582,54 +574,7 @@ public final class InMemoryGraphStore implements GraphStore {
         records = Arrays.copyOf(records, capacity);
         derived = Arrays.copyOf(derived, capacity);
         profileOf = Arrays.copyOf(profileOf, capacity);
-        partners = Arrays.copyOf(partners, capacity);
-        edges = Arrays.copyOf(edges, capacity);
-        degree = Arrays.copyOf(degree, capacity);
-    }
-
-    private long edgeBetween(int a, int b) {
-        int[] p = partners[a];
-        for (int i = 0, n = degree[a]; i < n; i++) {
-            if (p[i] == b) {
-                return edges[a][i];
-            }
-        }
-        return 0L;
-    }
-
-    /** Sets, replaces or (with 0) removes the edge from {@code a} to {@code b}, one direction. */
-    private void setHalf(int a, int b, long edge) {
-        int[] p = partners[a];
-        int n = degree[a];
-        for (int i = 0; i < n; i++) {
-            if (p[i] == b) {
-                if (edge == 0L) {
-                    n--;
-                    p[i] = p[n];
-                    edges[a][i] = edges[a][n];
-                    degree[a] = n;
-                } else {
-                    edges[a][i] = edge;
-                }
-                return;
-            }
-        }
-        if (edge != 0L) {
-            appendHalf(a, b, edge);
-        }
-    }
-
-    private void appendHalf(int a, int b, long edge) {
-        int n = degree[a];
-        int[] p = partners[a];
-        if (p == null || n == p.length) {
-            int capacity = Math.max(2, n * 2);
-            partners[a] = p = p == null ? new int[capacity] : Arrays.copyOf(p, capacity);
-            edges[a] = edges[a] == null ? new long[capacity] : Arrays.copyOf(edges[a], capacity);
-        }
-        p[n] = b;
-        edges[a][n] = edge;
-        degree[a] = n + 1;
+        adjacency.ensureCapacity(capacity);
     }
 
     @Override

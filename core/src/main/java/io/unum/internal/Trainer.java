@@ -53,9 +53,6 @@ public final class Trainer {
     private static final double DEGENERATE_RATE_HIGH = 0.99;
     private static final double DEGENERATE_RATE_LOW = 0.001;
 
-    /** Pairs whose comparison patterns are computed together (in parallel chunks). */
-    private static final int PAIR_BUFFER = 1 << 18;
-    private static final int PAIR_CHUNK = 4096;
 
     private final EngineConfig config;
     private final Featurizer featurizer;
@@ -124,140 +121,6 @@ public final class Trainer {
         return entries;
     }
 
-    // ------------------------------------------------------------------------------------------
-    // dependencies
-
-    /**
-     * Pairs whose other comparisons (all but the dependence's two) weigh less than this many bits
-     * serve as known non-matches when a dependence is estimated.
-     */
-    static final double CONTROL_BITS = -10.0;
-
-    /**
-     * Estimates the corrections of the rule's dependencies. For each dependence, the sample's pairs
-     * that agree on the conditioning comparison's first level (grouped on its feature; see
-     * {@link #groupPairs}) are reduced to <em>control</em> pairs: those whose other comparisons weigh
-     * less than {@link #CONTROL_BITS}, almost surely different people. Among them, each agreeing
-     * level {@code l} of the dependent comparison (one with m &gt; u) is reached {@code n_l} times
-     * against {@code e_l = N u_l} expected if agreement were independent of the conditioning one;
-     * the lift {@code L = (n_l + 1) / (e_l + 1)} becomes the correction {@code -log2 L} when
-     * {@code n_l} exceeds {@code e_l} by more than three standard deviations
-     * ({@code 3 sqrt(e_l + 1)}), and zero otherwise, so that data without the dependence (or too
-     * few pairs to tell) get none.
-     *
-     * @return by dependent comparison name, the corrections by level label
-     */
-    private Map<String, Map<String, Double>> estimateDependencies(CompiledRule rule, MatchRule.Probabilistic definition,
-            List<FeatureRecord> sample, TrainingOptions options, double[][] m, double[][] u, List<String> notes) {
-        Map<String, Map<String, Double>> result = new LinkedHashMap<>();
-        for (io.unum.rules.Dependence d : definition.dependencies()) {
-            int fi = comparisonIndex(rule, d.conditioning());
-            int ai = comparisonIndex(rule, d.dependent());
-            PatternCounts patterns = new PatternCounts();
-            long pairs = groupPairs(rule, sample, rule.comparisons[fi].slot(), rule.comparisons[ai].slot(),
-                    Math.min(options.maxPairsPerPass(), DEPENDENCE_MAX_PAIRS), patterns);
-            long[] codes = patterns.codes();
-            long[] counts = patterns.counts();
-            int levels = m[ai].length;
-            double[] control = new double[levels];
-            double controlTotal = 0;
-            for (int p = 0; p < codes.length; p++) {
-                int la = levelOf(codes[p], ai);
-                if (levelOf(codes[p], fi) != 0 || la < 0) {
-                    continue;
-                }
-                double other = 0;
-                for (int c = 0; c < rule.comparisons.length; c++) {
-                    int l = levelOf(codes[p], c);
-                    if (c != fi && c != ai && l >= 0) {
-                        other += Math.log(clamp(m[c][l]) / clamp(u[c][l])) / Math.log(2);
-                    }
-                }
-                if (other < CONTROL_BITS) {
-                    control[la] += counts[p];
-                    controlTotal += counts[p];
-                }
-            }
-            Map<String, Double> corrections = new LinkedHashMap<>();
-            StringBuilder note = new StringBuilder(String.format(Locale.ROOT,
-                    "dependence %s ~ %s: %d pairs share the %s feature, %.0f control pairs", d.conditioning(), d.dependent(), pairs,
-                    d.conditioning(), controlTotal));
-            for (int l = 0; l < levels; l++) {
-                if (!(m[ai][l] > u[ai][l]) || controlTotal == 0) {
-                    continue;
-                }
-                double expected = controlTotal * clamp(u[ai][l]);
-                double observed = control[l];
-                if (observed > expected + 3 * Math.sqrt(expected + 1)) {
-                    double bits = -Math.log((observed + 1) / (expected + 1)) / Math.log(2);
-                    String label = rule.comparisons[ai].levels()[l].label();
-                    corrections.put(label, bits);
-                    note.append(String.format(Locale.ROOT, "; %s %.0f vs %.1f expected, %.2f bits", label, observed,
-                            expected, bits));
-                }
-            }
-            if (corrections.isEmpty()) {
-                note.append("; no dependence shown");
-            }
-            notes.add(note.toString());
-            result.put(d.dependent(), corrections);
-        }
-        return result;
-    }
-
-    /** At most this many records of one value's group take part in a dependence's estimate. */
-    static final int DEPENDENCE_GROUP_CAP = 100;
-
-    /** At most this many pairs (or the options' pairs per pass, if fewer) estimate a dependence. */
-    static final long DEPENDENCE_MAX_PAIRS = 1_000_000;
-
-    /**
-     * Counts the patterns of pairs sharing the value of one feature and both having feature
-     * {@code presentSlot}: within each group of records with the same value (groups by their
-     * first record, members in order), the pairs of its first {@link #DEPENDENCE_GROUP_CAP}
-     * members with that feature, until {@code maxPairs} pairs. Groups are not capped: none
-     * contributes more than {@link #DEPENDENCE_GROUP_CAP} members.
-     *
-     * @return the number of pairs counted
-     */
-    private long groupPairs(CompiledRule rule, List<FeatureRecord> sample, int slot, int presentSlot, long maxPairs,
-            PatternCounts patterns) {
-        // groups of any size: each contributes the pairs of at most DEPENDENCE_GROUP_CAP members
-        long[][] hashes = {keyHashes(new int[] {slot}, 0, sample)};
-        CandidateGenerator.SampleBlocks blocks = CandidateGenerator.sampleBlocks(hashes, new int[] {Integer.MAX_VALUE});
-        PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
-        long added = 0;
-        IntList members = new IntList();
-        for (int[] group : blocks.groups) {
-            members.clear();
-            for (int i = 0; i < group.length && members.size() < DEPENDENCE_GROUP_CAP; i++) {
-                if (sample.get(group[i]).features[presentSlot] != null) {
-                    members.add(group[i]);
-                }
-            }
-            for (int x = 0; x < members.size() && added < maxPairs; x++) {
-                for (int y = x + 1; y < members.size() && added < maxPairs; y++) {
-                    pairs.add(members.get(x), members.get(y));
-                    added++;
-                }
-            }
-            if (added >= maxPairs) {
-                break;
-            }
-        }
-        pairs.flush();
-        return added;
-    }
-
-    private static int comparisonIndex(CompiledRule rule, String name) {
-        for (int c = 0; c < rule.comparisons.length; c++) {
-            if (rule.comparisons[c].name().equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("no comparison " + name); // validated by MatchRule.Probabilistic
-    }
-
     private TrainedModel.Rule trainRule(CompiledRule rule, List<FeatureRecord> sample, TrainingOptions options,
             Map<RecordKey, String> labels) {
         MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
@@ -306,17 +169,17 @@ public final class Trainer {
                     continue;
                 }
                 double[][] passM = copy(m);
-                Em em = em(rule, patterns, passM, u, excluded, 0.1, options, true);
-                boolean degenerate = em.lambda > DEGENERATE_RATE_HIGH || em.lambda < DEGENERATE_RATE_LOW;
+                ExpectationMaximisation.Result em = ExpectationMaximisation.run(patterns, passM, u, excluded, 0.1, options, true);
+                boolean degenerate = em.lambda() > DEGENERATE_RATE_HIGH || em.lambda() < DEGENERATE_RATE_LOW;
                 notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f%s",
-                        pass.name(), pairs, patterns.size(), em.iterations, em.converged ? "converged" : "not converged",
-                        em.lambda, degenerate ? "; not used: a pass that calls (almost) every pair a match, or none,"
+                        pass.name(), pairs, patterns.size(), em.iterations(), em.converged() ? "converged" : "not converged",
+                        em.lambda(), degenerate ? "; not used: a pass that calls (almost) every pair a match, or none,"
                                 + " cannot tell m from u" : ""));
                 if (degenerate) {
                     continue;
                 }
                 for (int c = 0; c < k; c++) {
-                    if (!excluded[c] && em.estimated[c]) {
+                    if (!excluded[c] && em.estimated()[c]) {
                         estimates[c]++;
                         for (int l = 0; l < sum[c].length; l++) {
                             sum[c][l] += passM[c][l];
@@ -352,8 +215,8 @@ public final class Trainer {
                     ? termFrequencies(rule.comparisons[c].slot(), sample, options.seed() + c) : null;
             comparisons.put(definitionComparison.name(), new TrainedModel.Comparison(levels, tf));
         }
-        Map<String, Map<String, Double>> dependencies = estimateDependencies(rule, definition, sample, options, m, u,
-                notes);
+        Map<String, Map<String, Double>> dependencies = new DependenceEstimator(parallel, this::keyHashes)
+                .estimate(rule, definition, sample, options, m, u, notes);
         notes.add(String.format(Locale.ROOT, "prior %.3e", prior));
         return new TrainedModel.Rule(prior, comparisons, dependencies, notes);
     }
@@ -374,7 +237,7 @@ public final class Trainer {
         }
         Random random = new Random(options.seed() * 31 + rule.index);
         long drawn = 0;
-        PairBuffer pairs = new PairBuffer(rule, sample, code -> {
+        PatternBuffer pairs = new PatternBuffer(parallel, rule, sample, code -> {
             for (int c = 0; c < k; c++) {
                 int level = levelOf(code, c);
                 if (level >= 0) {
@@ -435,7 +298,7 @@ public final class Trainer {
         double keep = blocks.pairs <= maxPairs ? 1.0 : (double) maxPairs / blocks.pairs;
         Random random = new Random(seed);
         long[] distinct = {0};
-        PairBuffer pairs = new PairBuffer(rule, sample, patterns::add);
+        PatternBuffer pairs = new PatternBuffer(parallel, rule, sample, patterns::add);
         blocks.forEachPair((x, y) -> {
             distinct[0]++;
             if (keep < 1.0 && random.nextDouble() >= keep) {
@@ -447,49 +310,8 @@ public final class Trainer {
         return distinct[0];
     }
 
-    /**
-     * Pairs of sample records whose comparison patterns are computed in parallel, a buffer at a
-     * time, and then handed to a consumer one by one in the order the pairs were added — so the
-     * consumer sees exactly what a sequential loop would, whatever the parallelism.
-     */
-    private final class PairBuffer {
-        private final CompiledRule rule;
-        private final List<FeatureRecord> sample;
-        private final java.util.function.LongConsumer consumer;
-        private final long[] pairs = new long[PAIR_BUFFER];
-        private final long[] codes = new long[PAIR_BUFFER];
-        private int size;
-
-        PairBuffer(CompiledRule rule, List<FeatureRecord> sample, java.util.function.LongConsumer consumer) {
-            this.rule = rule;
-            this.sample = sample;
-            this.consumer = consumer;
-        }
-
-        void add(int a, int b) {
-            pairs[size++] = (long) a << 32 | (b & 0xFFFFFFFFL);
-            if (size == PAIR_BUFFER) {
-                flush();
-            }
-        }
-
-        void flush() {
-            int count = size;
-            parallel.forEachChunk((count + PAIR_CHUNK - 1) / PAIR_CHUNK, 2, c -> {
-                int end = Math.min(count, (c + 1) * PAIR_CHUNK);
-                for (int p = c * PAIR_CHUNK; p < end; p++) {
-                    codes[p] = Scorer.pattern(rule, sample.get((int) (pairs[p] >>> 32)), sample.get((int) pairs[p]));
-                }
-            });
-            for (int p = 0; p < count; p++) {
-                consumer.accept(codes[p]);
-            }
-            size = 0;
-        }
-    }
-
     /** Each sample record's value of a key as a keyed hash, 0 when a feature of the key is absent. */
-    private long[] keyHashes(int[] slots, int t, List<FeatureRecord> sample) {
+    long[] keyHashes(int[] slots, int t, List<FeatureRecord> sample) {
         long seed = SipHash.mix(keySeed + 0x9E3779B97F4A7C15L * (t + 1));
         long[] hashes = new long[sample.size()];
         StringBuilder joined = new StringBuilder();
@@ -500,87 +322,7 @@ public final class Trainer {
     }
 
     private static int levelOf(long code, int c) {
-        return (int) ((code >>> (4 * c)) & 0xF) - 1;
-    }
-
-    private record Em(int iterations, boolean converged, double lambda, boolean[] estimated) {
-    }
-
-    /**
-     * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
-     * {@code updateM}) and the match rate λ; u stays fixed.
-     */
-    private static Em em(CompiledRule rule, PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded,
-            double lambda, TrainingOptions options, boolean updateM) {
-        int k = m.length;
-        long[] codes = patterns.codes();
-        long[] counts = patterns.counts();
-        boolean[] estimated = new boolean[k];
-        int iteration = 0;
-        boolean converged = false;
-        while (iteration < options.maxIterations()) {
-            iteration++;
-            double[][] numerator = new double[k][];
-            double[] denominator = new double[k];
-            for (int c = 0; c < k; c++) {
-                numerator[c] = new double[m[c].length];
-            }
-            double expected = 0;
-            double total = 0;
-            double logPrior = Math.log(lambda / (1 - lambda));
-            for (int p = 0; p < codes.length; p++) {
-                double logOdds = logPrior;
-                for (int c = 0; c < k; c++) {
-                    int l = levelOf(codes[p], c);
-                    if (l >= 0 && !excluded[c]) {
-                        logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
-                    }
-                }
-                double probability = 1.0 / (1.0 + Math.exp(-logOdds));
-                double weight = counts[p] * probability;
-                expected += weight;
-                total += counts[p];
-                for (int c = 0; c < k; c++) {
-                    int l = levelOf(codes[p], c);
-                    if (l >= 0 && !excluded[c]) {
-                        numerator[c][l] += weight;
-                        denominator[c] += weight;
-                    }
-                }
-            }
-            lambda = Math.min(1 - 1e-9, Math.max(1e-9, expected / total));
-            double delta = 0;
-            if (updateM) {
-                for (int c = 0; c < k; c++) {
-                    if (excluded[c] || denominator[c] <= 0) {
-                        continue;
-                    }
-                    estimated[c] = true;
-                    double sum = 0;
-                    double[] next = new double[m[c].length];
-                    for (int l = 0; l < next.length; l++) {
-                        next[l] = Math.max(FLOOR, numerator[c][l] / denominator[c]);
-                        sum += next[l];
-                    }
-                    for (int l = 0; l < next.length; l++) {
-                        next[l] /= sum;
-                        delta = Math.max(delta, Math.abs(next[l] - m[c][l]));
-                        m[c][l] = next[l];
-                    }
-                }
-            } else {
-                delta = 0;
-            }
-            if (updateM && delta < options.tolerance()) {
-                converged = true;
-                break;
-            }
-            if (!updateM && Math.abs(expected / total - lambda) < 1e-12) {
-                converged = true;
-                break;
-            }
-        }
-        return new Em(iteration, converged, lambda, estimated);
+        return ExpectationMaximisation.levelOf(code, c);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -611,12 +353,13 @@ public final class Trainer {
         // λ among candidates under fixed m and u: iterate the E-step on λ alone
         double lambda = 0.01;
         for (int it = 0; it < 200; it++) {
-            Em em = em(rule, patterns, m, u, new boolean[m.length], lambda, oneIteration(options), false);
-            if (Math.abs(em.lambda - lambda) < 1e-9) {
-                lambda = em.lambda;
+            ExpectationMaximisation.Result em = ExpectationMaximisation.run(patterns, m, u, new boolean[m.length], lambda,
+                    oneIteration(options), false);
+            if (Math.abs(em.lambda() - lambda) < 1e-9) {
+                lambda = em.lambda();
                 break;
             }
-            lambda = em.lambda;
+            lambda = em.lambda();
         }
         double expectedMatches = lambda * candidates;
         notes.add(String.format(Locale.ROOT, "prior from %.1f expected matches among %d candidate pairs", expectedMatches,
@@ -769,7 +512,7 @@ public final class Trainer {
         return y;
     }
 
-    private static double clamp(double p) {
+    static double clamp(double p) {
         return Math.min(1.0, Math.max(FLOOR, p));
     }
 

@@ -1,0 +1,121 @@
+package io.unum;
+
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.Survivorship;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The resolver settings an {@link EngineSpec} holds, as JSON values: recorded by
+ * {@link Resolver.Builder} when they are set directly (not by a rule set), and applied to a
+ * builder again through its setters, which validate them. Names are the setters' names:
+ * {@code blockSizeCap}, {@code maxProfileSize}, {@code maxValueLength}, {@code maxContradiction},
+ * {@code defaultSurvivorship}, {@code survivorship} (by attribute), {@code limits} (by identifier
+ * type) and {@code cannotLink} ({@code [source, id, source, id]} lists).
+ */
+final class SpecSettings {
+
+    private SpecSettings() {
+    }
+
+    static Map<String, Object> survivorshipJson(Survivorship rule) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("strategy", rule.name());
+        if (rule instanceof Survivorship.SourcePriority priority) {
+            json.put("sources", priority.sources());
+        }
+        return json;
+    }
+
+    private static Survivorship survivorship(Object json, String where) {
+        if (!(json instanceof Map<?, ?> map) || !(map.get("strategy") instanceof String strategy)) {
+            throw new IllegalArgumentException("settings." + where + " must be an object with a \"strategy\"");
+        }
+        switch (strategy) {
+            case "most_recent":
+                return Survivorship.mostRecent();
+            case "most_frequent":
+                return Survivorship.mostFrequent();
+            case "most_complete":
+                return Survivorship.mostComplete();
+            case "collect_all":
+                return Survivorship.collectAll();
+            case "source_priority":
+                if (!(map.get("sources") instanceof List<?> sources) || sources.isEmpty()
+                        || !sources.stream().allMatch(x -> x instanceof String)) {
+                    throw new IllegalArgumentException("settings." + where + ".sources must be a non-empty list of source names");
+                }
+                return new Survivorship.SourcePriority(sources.stream().map(String.class::cast).toList());
+            default:
+                throw new IllegalArgumentException("settings." + where + ".strategy: unknown strategy \"" + strategy
+                        + "\"; expected most_recent, most_frequent, most_complete, collect_all or source_priority");
+        }
+    }
+
+    /** Checks that a spec's settings name known settings with values of the right shape. */
+    static void check(Map<String, Object> settings) {
+        apply(Resolver.newBuilder(), settings);
+    }
+
+    /** Applies a spec's settings to a builder through its setters (which validate the values). */
+    static void apply(Resolver.Builder builder, Map<String, Object> settings) {
+        for (Map.Entry<String, Object> setting : settings.entrySet()) {
+            String name = setting.getKey();
+            Object value = setting.getValue();
+            switch (name) {
+                case "blockSizeCap" -> builder.blockSizeCap(integer(value, name));
+                case "maxProfileSize" -> builder.maxProfileSize(integer(value, name));
+                case "maxValueLength" -> builder.maxValueLength(integer(value, name));
+                case "maxContradiction" -> builder.maxContradiction(number(value, name));
+                case "defaultSurvivorship" -> builder.defaultSurvivorship(survivorship(value, name));
+                case "survivorship" -> {
+                    if (!(value instanceof Map<?, ?> map)) {
+                        throw new IllegalArgumentException("settings.survivorship must be an object");
+                    }
+                    map.forEach((attribute, rule) -> builder.survivorship(String.valueOf(attribute),
+                            survivorship(rule, "survivorship." + attribute)));
+                }
+                case "limits" -> {
+                    if (!(value instanceof Map<?, ?> map)) {
+                        throw new IllegalArgumentException("settings.limits must be an object");
+                    }
+                    map.forEach((type, limit) -> builder.limit(IdentifierType.of(String.valueOf(type)),
+                            integer(limit, "limits." + type)));
+                }
+                case "cannotLink" -> {
+                    if (!(value instanceof List<?> pairs)) {
+                        throw new IllegalArgumentException("settings.cannotLink must be a list");
+                    }
+                    for (Object pair : pairs) {
+                        if (!(pair instanceof List<?> p) || p.size() != 4 || !p.stream().allMatch(x -> x instanceof String)) {
+                            throw new IllegalArgumentException("settings.cannotLink entries must be"
+                                    + " [source, id, source, id] lists of strings");
+                        }
+                        builder.cannotLink(RecordKey.of((String) p.get(0), (String) p.get(1)),
+                                RecordKey.of((String) p.get(2), (String) p.get(3)));
+                    }
+                }
+                default -> throw new IllegalArgumentException("settings: unknown setting \"" + name + "\"; expected"
+                        + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, defaultSurvivorship,"
+                        + " survivorship, limits or cannotLink");
+            }
+        }
+    }
+
+    private static double number(Object value, String name) {
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("settings." + name + " must be a number");
+    }
+
+    private static int integer(Object value, String name) {
+        double d = number(value, name);
+        if (d != Math.rint(d) || d < Integer.MIN_VALUE || d > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("settings." + name + " must be a whole number");
+        }
+        return (int) d;
+    }
+}

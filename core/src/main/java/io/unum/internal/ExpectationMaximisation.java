@@ -1,0 +1,113 @@
+package io.unum.internal;
+
+import io.unum.training.TrainingOptions;
+
+/**
+ * Expectation–maximisation (Dempster, Laird &amp; Rubin 1977; for record linkage Winkler 1988)
+ * over counts of comparison patterns: each iteration costs O(patterns × comparisons), not
+ * O(pairs). A pattern packs a comparison vector into a {@code long}, four bits per comparison
+ * (0 = null level). u stays fixed; m of the comparisons not excluded and the match rate λ are
+ * re-estimated until no m moves by more than the tolerance, or for {@code maxIterations}.
+ * Stateless; thread-safe.
+ */
+final class ExpectationMaximisation {
+
+    /** The smallest m a level is given, so that a level never seen among matches stays possible. */
+    private static final double FLOOR = 1e-6;
+
+    private ExpectationMaximisation() {
+    }
+
+    /** The level of comparison {@code c} in a packed comparison vector, -1 for the null level. */
+    static int levelOf(long code, int c) {
+        return (int) ((code >>> (4 * c)) & 0xF) - 1;
+    }
+
+    /**
+     * How a run went.
+     *
+     * @param iterations the iterations made
+     * @param converged whether it stopped below the tolerance
+     * @param lambda the match rate it ended with
+     * @param estimated per comparison, whether its m was estimated
+     */
+    record Result(int iterations, boolean converged, double lambda, boolean[] estimated) {
+    }
+
+    /**
+     * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
+     * {@code updateM}) and the match rate λ; u stays fixed.
+     */
+    static Result run(PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded,
+            double lambda, TrainingOptions options, boolean updateM) {
+        int k = m.length;
+        long[] codes = patterns.codes();
+        long[] counts = patterns.counts();
+        boolean[] estimated = new boolean[k];
+        int iteration = 0;
+        boolean converged = false;
+        while (iteration < options.maxIterations()) {
+            iteration++;
+            double[][] numerator = new double[k][];
+            double[] denominator = new double[k];
+            for (int c = 0; c < k; c++) {
+                numerator[c] = new double[m[c].length];
+            }
+            double expected = 0;
+            double total = 0;
+            double logPrior = Math.log(lambda / (1 - lambda));
+            for (int p = 0; p < codes.length; p++) {
+                double logOdds = logPrior;
+                for (int c = 0; c < k; c++) {
+                    int l = levelOf(codes[p], c);
+                    if (l >= 0 && !excluded[c]) {
+                        logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
+                    }
+                }
+                double probability = 1.0 / (1.0 + Math.exp(-logOdds));
+                double weight = counts[p] * probability;
+                expected += weight;
+                total += counts[p];
+                for (int c = 0; c < k; c++) {
+                    int l = levelOf(codes[p], c);
+                    if (l >= 0 && !excluded[c]) {
+                        numerator[c][l] += weight;
+                        denominator[c] += weight;
+                    }
+                }
+            }
+            lambda = Math.min(1 - 1e-9, Math.max(1e-9, expected / total));
+            double delta = 0;
+            if (updateM) {
+                for (int c = 0; c < k; c++) {
+                    if (excluded[c] || denominator[c] <= 0) {
+                        continue;
+                    }
+                    estimated[c] = true;
+                    double sum = 0;
+                    double[] next = new double[m[c].length];
+                    for (int l = 0; l < next.length; l++) {
+                        next[l] = Math.max(FLOOR, numerator[c][l] / denominator[c]);
+                        sum += next[l];
+                    }
+                    for (int l = 0; l < next.length; l++) {
+                        next[l] /= sum;
+                        delta = Math.max(delta, Math.abs(next[l] - m[c][l]));
+                        m[c][l] = next[l];
+                    }
+                }
+            } else {
+                delta = 0;
+            }
+            if (updateM && delta < options.tolerance()) {
+                converged = true;
+                break;
+            }
+            if (!updateM && Math.abs(expected / total - lambda) < 1e-12) {
+                converged = true;
+                break;
+            }
+        }
+        return new Result(iteration, converged, lambda, estimated);
+    }
+}
