@@ -11,11 +11,12 @@ import java.util.Objects;
  * given, with the rules' match and review thresholds to draw over it. Built by
  * {@link MatchWeightCollector#histogram()}.
  *
- * <p><b>Bins.</b> With width {@code w}, bin {@code i} spans {@code [i·w, (i+1)·w)} (edges as
- * computed in doubles), so a finite weight {@code x} falls into bin {@code floor(x / w)}; bins
- * are aligned on multiples of the width, run without gaps from the bin of the smallest finite
- * weight to that of the largest, and may be empty in between. A pair of infinite weight (a comparison level that never, or
- * only, occurs among matches) is in no bin and is counted in {@link #infinitePairs()}.
+ * <p><b>Bins.</b> With width {@code w}, bin {@code i} spans {@code [i·w, (i+1)·w)} (the edges
+ * as computed in doubles), and a finite weight falls into the bin whose edges hold it, bin
+ * {@code floor(x / w)} up to rounding. Bins are aligned on multiples of the width, run without
+ * gaps from the bin of the smallest finite weight to that of the largest, and may be empty in
+ * between. A pair of infinite weight (a comparison level that never, or only, occurs among
+ * matches) is in no bin and is counted in {@link #infinitePairs()}.
  *
  * <p><b>Invariants</b> (checked on construction): the width is positive and finite; each bin
  * starts where the previous one ends; without a truth no bin holds matches.
