@@ -1,13 +1,15 @@
 package io.unum.cli;
 
 import io.unum.BlockSize;
-import io.unum.cli.ReportModel.Bin;
 import io.unum.cli.ReportModel.Overview;
 import io.unum.cli.ReportModel.PairValues;
-import io.unum.cli.ReportModel.Point;
 import io.unum.cli.ReportModel.RuleSummary;
 import io.unum.cli.ReportModel.SizeBucket;
 import io.unum.cli.ReportModel.Waterfall;
+import io.unum.evaluation.ThresholdCurve;
+import io.unum.evaluation.ThresholdCurve.Point;
+import io.unum.evaluation.WeightHistogram;
+import io.unum.evaluation.WeightHistogram.Bin;
 import java.util.List;
 import java.util.Locale;
 
@@ -179,40 +181,40 @@ final class HtmlReport {
     }
 
     private static void weights(StringBuilder html, ReportModel model) {
-        ReportModel.Histogram h = model.histogram();
+        WeightHistogram h = model.histogram();
         open(html, "weights", "Match weights");
         html.append("<p>Every pair of records that shares a blocking key of a probabilistic rule is scored: the match"
                 + " weight is the sum, in bits, of the prior and the weight of each comparison's level. The pairs are"
-                + " counted in bins of ").append(Svg.fixed(h.width(), 2)).append(" bits on a logarithmic scale; the"
+                + " counted in bins of ").append(Svg.fixed(h.binWidth(), 2)).append(" bits on a logarithmic scale; the"
                 + " solid line is the link threshold, the dashed one the review threshold. Deterministic rules link on"
                 + " shared identifiers without a weight and are not in this chart.</p>\n");
         if (h.bins().isEmpty()) {
             html.append("<p class=\"empty\">No probabilistic candidate pairs: no two records share a blocking key.</p>\n");
         }
         html.append(ReportCharts.histogram(h));
-        if (h.infinite() > 0) {
-            html.append("<p class=\"note\">").append(Svg.count(h.infinite()))
+        if (h.infinitePairs() > 0) {
+            html.append("<p class=\"note\">").append(Svg.count(h.infinitePairs()))
                     .append(" pairs have an infinite weight and are not drawn.</p>\n");
         }
         html.append("<details><summary>The numbers</summary>\n<table class=\"histogram-table\">\n<tr><th class=\"num\">"
                 + "from (bits)</th><th class=\"num\">to (bits)</th>");
-        html.append(h.split() ? "<th class=\"num\">true matches</th><th class=\"num\">not true matches</th>"
+        html.append(h.hasTruth() ? "<th class=\"num\">true matches</th><th class=\"num\">not true matches</th>"
                 : "<th class=\"num\">pairs</th>").append("</tr>\n");
         for (Bin bin : h.bins()) {
             html.append("<tr><td class=\"num\">").append(Svg.fixed(bin.from(), 2)).append("</td><td class=\"num\">")
                     .append(Svg.fixed(bin.to(), 2)).append("</td>");
-            if (h.split()) {
+            if (h.hasTruth()) {
                 html.append("<td class=\"num\">").append(bin.matches()).append("</td>");
             }
-            html.append("<td class=\"num\">").append(bin.others()).append("</td></tr>\n");
+            html.append("<td class=\"num\">").append(bin.nonMatches()).append("</td></tr>\n");
         }
         html.append("</table>\n</details>\n</section>\n");
     }
 
     private static void precisionRecall(StringBuilder html, ReportModel model) {
         open(html, "precision-recall", "Precision and recall against the threshold");
-        ReportModel.PrecisionRecall pr = model.precisionRecall();
-        if (pr == null) {
+        ThresholdCurve curve = model.thresholdCurve();
+        if (curve == null) {
             html.append("<p class=\"empty\">No ground truth was given. With <code>--truth FILE.csv</code>,"
                     + " <code>--truth-column NAME</code> or <code>--truth-pattern REGEX</code> this section shows, for"
                     + " every threshold, the precision and recall of linking the candidate pairs at or above it.</p>\n"
@@ -221,19 +223,20 @@ final class HtmlReport {
         }
         html.append("<p>If every probabilistic candidate pair at or above a threshold were linked (and nothing else):"
                 + " precision is the share of those pairs that are true matches, recall the share of <em>all</em> "
-                + Svg.count(pr.allTruePairs()) + " true pairs of the input, including those blocking never made"
+                + Svg.count(curve.truePairs()) + " true pairs of the input, including those blocking never made"
                 + " candidates, so recall cannot rise above the dotted line. Pairs are counted before clustering and"
                 + " without the deterministic rules; the overview has the scores of the final profiles.</p>\n");
-        html.append(ReportCharts.precisionRecall(pr, model.histogram()));
+        html.append(ReportCharts.precisionRecall(curve, model.atMatchThresholds(), model.histogram()));
         html.append("<details><summary>The numbers</summary>\n<table class=\"pr-table\">\n<tr><th class=\"num\">"
                 + "threshold (bits)</th><th class=\"num\">pairs at or above</th><th class=\"num\">true pairs among"
                 + " them</th><th class=\"num\">precision</th><th class=\"num\">recall</th><th class=\"num\">F1</th></tr>\n");
-        for (Point p : pr.points()) {
+        for (Point p : curve.points()) {
             html.append("<tr><td class=\"num\">").append(Svg.fixed(p.threshold(), 2)).append("</td><td class=\"num\">")
-                    .append(p.pairs()).append("</td><td class=\"num\">").append(p.truePairs())
+                    .append(p.pairs()).append("</td><td class=\"num\">").append(p.matches())
                     .append("</td><td class=\"num\">").append(ReportCharts.fraction(p.precision()))
                     .append("</td><td class=\"num\">").append(ReportCharts.fraction(p.recall()))
-                    .append("</td><td class=\"num\">").append(ReportCharts.fraction(p.f1())).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(ReportCharts.fraction(ReportModel.shownF1(p)))
+                    .append("</td></tr>\n");
         }
         html.append("</table>\n</details>\n</section>\n");
     }

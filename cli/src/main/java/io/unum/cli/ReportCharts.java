@@ -1,13 +1,14 @@
 package io.unum.cli;
 
 import io.unum.Explanation;
-import io.unum.cli.ReportModel.Bin;
-import io.unum.cli.ReportModel.Histogram;
-import io.unum.cli.ReportModel.Point;
-import io.unum.cli.ReportModel.PrecisionRecall;
 import io.unum.cli.ReportModel.SizeBucket;
-import io.unum.cli.ReportModel.Threshold;
 import io.unum.cli.ReportModel.Waterfall;
+import io.unum.evaluation.ThresholdCurve;
+import io.unum.evaluation.ThresholdCurve.Point;
+import io.unum.evaluation.WeightHistogram;
+import io.unum.evaluation.WeightHistogram.Bin;
+import io.unum.evaluation.WeightHistogram.Threshold;
+import io.unum.evaluation.WeightHistogram.Threshold.Kind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,7 @@ final class ReportCharts {
     }
 
     /** The weight interval the histogram and the precision-recall chart share: bins and thresholds. */
-    static double[] weightDomain(Histogram histogram) {
+    static double[] weightDomain(WeightHistogram histogram) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         if (!histogram.bins().isEmpty()) {
@@ -36,8 +37,8 @@ final class ReportCharts {
             hi = histogram.bins().get(histogram.bins().size() - 1).to();
         }
         for (Threshold t : histogram.thresholds()) {
-            lo = Math.min(lo, t.bits() - histogram.width());
-            hi = Math.max(hi, t.bits() + histogram.width());
+            lo = Math.min(lo, t.weight() - histogram.binWidth());
+            hi = Math.max(hi, t.weight() + histogram.binWidth());
         }
         if (!(lo < hi)) {
             lo = -1;
@@ -55,7 +56,7 @@ final class ReportCharts {
     private static final double PLOT_BOTTOM = PLOT_HEIGHT - 50;
 
     /** The x scale of the charts over match weight. */
-    private static Svg.Scale weightScale(Histogram histogram) {
+    private static Svg.Scale weightScale(WeightHistogram histogram) {
         double[] domain = weightDomain(histogram);
         return new Svg.Scale(domain[0], domain[1], PLOT_LEFT, PLOT_RIGHT);
     }
@@ -63,13 +64,13 @@ final class ReportCharts {
     // match-weight histogram
 
     /** Bars of candidate pairs per weight bin on a logarithmic count axis, thresholds as vertical lines. */
-    static String histogram(Histogram histogram) {
+    static String histogram(WeightHistogram histogram) {
         Svg.Scale x = weightScale(histogram);
         long maxCount = 1;
         for (Bin bin : histogram.bins()) {
-            maxCount = Math.max(maxCount, Math.max(bin.matches(), bin.others()));
-            if (!histogram.split()) {
-                maxCount = Math.max(maxCount, bin.total());
+            maxCount = Math.max(maxCount, Math.max(bin.matches(), bin.nonMatches()));
+            if (!histogram.hasTruth()) {
+                maxCount = Math.max(maxCount, bin.pairs());
             }
         }
         int decades = (int) Math.ceil(Math.log10(maxCount) + 1e-9);
@@ -89,29 +90,30 @@ final class ReportCharts {
         svg.text(18, (PLOT_TOP + PLOT_BOTTOM) / 2, "middle", "axis-title", "candidate pairs (log scale)",
                 "transform", "rotate(-90 18 " + Svg.num((PLOT_TOP + PLOT_BOTTOM) / 2) + ")");
 
-        svg.open("bins", "data-width", Svg.fixed(histogram.width(), 2), "data-count",
+        svg.open("bins", "data-width", Svg.fixed(histogram.binWidth(), 2), "data-count",
                 Integer.toString(histogram.bins().size()));
         for (Bin bin : histogram.bins()) {
-            if (bin.total() == 0) {
+            if (bin.pairs() == 0) {
                 continue;
             }
             double x0 = x.at(bin.from()) + 0.5;
             double x1 = x.at(bin.to()) - 0.5;
             String range = Svg.fixed(bin.from(), 2) + " to " + Svg.fixed(bin.to(), 2) + " bits: ";
             svg.open("bin", "data-from", Svg.fixed(bin.from(), 2), "data-to", Svg.fixed(bin.to(), 2), "data-matches",
-                    Long.toString(bin.matches()), "data-others", Long.toString(bin.others()));
-            if (histogram.split()) {
+                    Long.toString(bin.matches()), "data-others", Long.toString(bin.nonMatches()));
+            if (histogram.hasTruth()) {
                 double mid = (x0 + x1) / 2;
-                bar(svg, x0, mid, bin.others(), y, PLOT_BOTTOM, "nonmatch", range + Svg.count(bin.others()) + " non-matches");
+                bar(svg, x0, mid, bin.nonMatches(), y, PLOT_BOTTOM, "nonmatch", range + Svg.count(bin.nonMatches())
+                        + " non-matches");
                 bar(svg, mid, x1, bin.matches(), y, PLOT_BOTTOM, "match", range + Svg.count(bin.matches()) + " true matches");
             } else {
-                bar(svg, x0, x1, bin.total(), y, PLOT_BOTTOM, "pair", range + Svg.count(bin.total()) + " candidate pairs");
+                bar(svg, x0, x1, bin.pairs(), y, PLOT_BOTTOM, "pair", range + Svg.count(bin.pairs()) + " candidate pairs");
             }
             svg.close();
         }
         svg.close();
         thresholds(svg, histogram.thresholds(), x, PLOT_TOP, PLOT_BOTTOM);
-        if (histogram.split()) {
+        if (histogram.hasTruth()) {
             legend(svg, PLOT_LEFT + 10, 16, new String[] {"nonmatch", "match"}, new String[] {"not a true match", "true match"});
         } else {
             legend(svg, PLOT_LEFT + 10, 16, new String[] {"pair"}, new String[] {"candidate pairs (no ground truth given)"});
@@ -133,15 +135,16 @@ final class ReportCharts {
         boolean severalRules = thresholds.stream().map(Threshold::rule).distinct().count() > 1;
         int row = 0;
         for (Threshold t : thresholds) {
-            double xx = x.at(t.bits());
-            boolean sameAsLink = !t.link() && thresholds.stream().anyMatch(o -> o.link() && o.rule().equals(t.rule())
-                    && Svg.fixed(o.bits(), 2).equals(Svg.fixed(t.bits(), 2)));
-            svg.line(xx, top - 4, xx, bottom, "threshold " + (t.link() ? "link" : "review"), "data-rule", t.rule(),
-                    "data-bits", Svg.fixed(t.bits(), 2));
+            double xx = x.at(t.weight());
+            boolean link = t.kind() == Kind.MATCH;
+            boolean sameAsLink = !link && thresholds.stream().anyMatch(o -> o.kind() == Kind.MATCH
+                    && o.rule().equals(t.rule()) && Svg.fixed(o.weight(), 2).equals(Svg.fixed(t.weight(), 2)));
+            svg.line(xx, top - 4, xx, bottom, "threshold " + (link ? "link" : "review"), "data-rule", t.rule(),
+                    "data-bits", Svg.fixed(t.weight(), 2));
             if (sameAsLink) {
                 continue;
             }
-            String label = (t.link() ? "link \u2265 " : "review \u2265 ") + Svg.fixed(t.bits(), 2)
+            String label = (link ? "link \u2265 " : "review \u2265 ") + Svg.fixed(t.weight(), 2)
                     + (severalRules ? " (" + t.rule() + ")" : "");
             double ly = top - 8 - 13 * (row % 3);
             row++;
@@ -188,8 +191,11 @@ final class ReportCharts {
     // ------------------------------------------------------------------------------------------
     // precision and recall against threshold
 
-    /** Precision, recall and F1 of linking every candidate pair at or above the threshold. */
-    static String precisionRecall(PrecisionRecall pr, Histogram histogram) {
+    /**
+     * Precision, recall and F1 of linking every candidate pair at or above the threshold, the
+     * points at the match thresholds marked.
+     */
+    static String precisionRecall(ThresholdCurve curve, List<Point> atMatchThresholds, WeightHistogram histogram) {
         Svg.Scale x = weightScale(histogram);
         Svg.Scale y = new Svg.Scale(0, 1, PLOT_BOTTOM, PLOT_TOP);
         Svg svg = new Svg("chart precision-recall", WIDTH, PLOT_HEIGHT, "Precision and recall against the match threshold");
@@ -202,16 +208,16 @@ final class ReportCharts {
         xAxis(svg, x, PLOT_BOTTOM, "threshold: link pairs with a match weight at or above (bits)");
 
         String ceilingLabel = null;
-        if (pr.allTruePairs() > 0) {
-            double ceiling = (double) pr.candidateTruePairs() / pr.allTruePairs();
+        if (curve.truePairs() > 0) {
+            double ceiling = curve.recallCeiling();
             svg.line(PLOT_LEFT, y.at(ceiling), PLOT_RIGHT, y.at(ceiling), "ceiling", "data-recall", Svg.fixed(ceiling, 4));
-            ceilingLabel = "recall ceiling of blocking: " + Svg.fixed(ceiling, 3) + " (" + Svg.count(pr.candidateTruePairs())
-                    + " of " + Svg.count(pr.allTruePairs()) + " true pairs are candidates)";
+            ceilingLabel = "recall ceiling of blocking: " + Svg.fixed(ceiling, 3) + " (" + Svg.count(curve.matches())
+                    + " of " + Svg.count(curve.truePairs()) + " true pairs are candidates)";
         }
         List<double[]> precision = new ArrayList<>();
         List<double[]> recall = new ArrayList<>();
         List<double[]> f1 = new ArrayList<>();
-        for (Point p : pr.points()) {
+        for (Point p : curve.points()) {
             double xx = x.at(p.threshold());
             if (!Double.isNaN(p.precision())) {
                 precision.add(new double[] {xx, y.at(p.precision())});
@@ -219,17 +225,18 @@ final class ReportCharts {
             if (!Double.isNaN(p.recall())) {
                 recall.add(new double[] {xx, y.at(p.recall())});
             }
-            if (!Double.isNaN(p.f1())) {
-                f1.add(new double[] {xx, y.at(p.f1())});
+            double shownF1 = ReportModel.shownF1(p);
+            if (!Double.isNaN(shownF1)) {
+                f1.add(new double[] {xx, y.at(shownF1)});
             }
         }
         svg.polyline(f1, "curve f1", "F1");
         svg.polyline(precision, "curve precision", "precision");
         svg.polyline(recall, "curve recall", "recall");
         svg.open("points");
-        for (Point p : pr.points()) {
+        for (Point p : curve.points()) {
             String tooltip = "at or above " + Svg.fixed(p.threshold(), 2) + " bits: " + Svg.count(p.pairs()) + " pairs, "
-                    + Svg.count(p.truePairs()) + " true; precision " + fraction(p.precision()) + ", recall "
+                    + Svg.count(p.matches()) + " true; precision " + fraction(p.precision()) + ", recall "
                     + fraction(p.recall());
             double xx = x.at(p.threshold());
             if (!Double.isNaN(p.precision())) {
@@ -242,7 +249,7 @@ final class ReportCharts {
         svg.close();
         svg.open("thresholds");
         int row = 0;
-        for (Point p : pr.atThresholds()) {
+        for (Point p : atMatchThresholds) {
             double xx = x.at(p.threshold());
             svg.line(xx, PLOT_TOP - 4, xx, PLOT_BOTTOM, "threshold link", "data-bits", Svg.fixed(p.threshold(), 2));
             String anchor = xx > WIDTH - 300 ? "end" : "start";
@@ -427,19 +434,20 @@ final class ReportCharts {
         svg.close();
 
         svg.open("thresholds");
-        List<Threshold> lines = List.of(new Threshold(waterfall.rule(), true, p.matchThreshold()),
-                new Threshold(waterfall.rule(), false, p.reviewThreshold()));
+        List<Threshold> lines = List.of(new Threshold(waterfall.rule(), Kind.MATCH, p.matchThreshold()),
+                new Threshold(waterfall.rule(), Kind.REVIEW, p.reviewThreshold()));
         boolean same = Svg.fixed(p.matchThreshold(), 2).equals(Svg.fixed(p.reviewThreshold(), 2));
         int row = 0;
         for (Threshold t : lines) {
-            double xx = x.at(t.bits());
-            svg.line(xx, top - 6, xx, bottom, "threshold " + (t.link() ? "link" : "review"), "data-bits",
-                    Svg.fixed(t.bits(), 2));
-            if (!t.link() && same) {
+            double xx = x.at(t.weight());
+            boolean link = t.kind() == Kind.MATCH;
+            svg.line(xx, top - 6, xx, bottom, "threshold " + (link ? "link" : "review"), "data-bits",
+                    Svg.fixed(t.weight(), 2));
+            if (!link && same) {
                 continue;
             }
             svg.text(xx + 4, top - 12 - 13 * row++, "start", "threshold-label",
-                    (t.link() ? "link \u2265 " : "review \u2265 ") + Svg.fixed(t.bits(), 2));
+                    (link ? "link \u2265 " : "review \u2265 ") + Svg.fixed(t.weight(), 2));
         }
         svg.close();
         return svg.finish();

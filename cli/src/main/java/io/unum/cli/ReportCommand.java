@@ -7,6 +7,7 @@ import io.unum.Resolution;
 import io.unum.ResolutionStatistics;
 import io.unum.Resolver;
 import io.unum.evaluation.ClusteringEvaluator;
+import io.unum.evaluation.MatchWeightCollector;
 import io.unum.evaluation.QualityReport;
 import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
@@ -39,11 +40,12 @@ import picocli.CommandLine.Option;
  * precision and recall against the threshold (with a ground truth), the profile size
  * distribution, the largest blocks, and a waterfall explaining one link.
  *
- * <p>The data come from the engine's diagnostics: {@link io.unum.IdentityGraph#candidatePairs} for every
- * scored pair (a second resolution of the same records), an {@link IdentityGraph} for the
- * profiles, block sizes and the explanation. Without {@code --pair}, the link explained is the
- * one with the median weight among the probabilistic links, ties broken by record keys, so the
- * same inputs always give the same page. No personal value is written unless {@code --show-pii}.
+ * <p>The data come from the engine's diagnostics: {@link io.unum.IdentityGraph#candidatePairs} for
+ * every scored pair, summarised by a {@link MatchWeightCollector} (the weight histogram and the
+ * threshold curve), and an {@link IdentityGraph} for the profiles, block sizes and the
+ * explanation. Without {@code --pair}, the link explained is the one with the median weight
+ * among the probabilistic links ({@link LinkedPairs}), ties broken by record keys, so the same
+ * inputs always give the same page. No personal value is written unless {@code --show-pii}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: the match-weight"
@@ -109,7 +111,8 @@ final class ReportCommand implements Callable<Integer> {
         IdentityGraph graph;
         ChangeSet changes;
         Resolution resolution;
-        PairWeights weights;
+        MatchWeightCollector weights;
+        LinkedPairs links;
         try {
             batch = Inputs.read(files, options, progress);
             labels = truthSpec.labels(batch.rows());
@@ -120,9 +123,15 @@ final class ReportCommand implements Callable<Integer> {
             changes = graph.upsertAll(records);
             progress.onProgress("scoring pairs", 1, 2);
             resolution = graph.snapshot();
-            weights = new PairWeights(labels == null ? null : labels.byKey(), resolution.assignments(),
-                    matchThresholds(resolver.rules()));
-            graph.candidatePairs(weights);
+            weights = labels == null ? new MatchWeightCollector(resolver.rules())
+                    : new MatchWeightCollector(resolver.rules(), labels.byKey());
+            links = new LinkedPairs(resolution.assignments(), matchThresholds(resolver.rules()));
+            MatchWeightCollector collector = weights;
+            LinkedPairs linked = links;
+            graph.candidatePairs((first, second, rule, weight, probability) -> {
+                collector.accept(first, second, rule, weight, probability);
+                linked.accept(first, second, rule, weight, probability);
+            });
             progress.onProgress("scoring pairs", 2, 2);
         } finally {
             progress.finish();
@@ -137,7 +146,7 @@ final class ReportCommand implements Callable<Integer> {
                     + " entity of its own");
         }
 
-        ReportModel report = model(batch, labels, resolver, graph, resolution, weights);
+        ReportModel report = model(batch, labels, resolver, graph, resolution, weights, links);
         String html = HtmlReport.render(report);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -153,7 +162,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private ReportModel model(Inputs.Batch batch, GroundTruth.Labels labels, Resolver resolver, IdentityGraph graph,
-            Resolution resolution, PairWeights weights) {
+            Resolution resolution, MatchWeightCollector weights, LinkedPairs links) {
         ResolutionStatistics stats = resolution.statistics();
         Set<RecordKey> keys = new HashSet<>();
         List<String> inputs = new ArrayList<>();
@@ -174,7 +183,6 @@ final class ReportCommand implements Callable<Integer> {
                 labels == null ? null : labels.description(), labels == null ? 0 : labels.entities(), quality);
 
         List<ReportModel.RuleSummary> rules = new ArrayList<>();
-        List<ReportModel.Threshold> thresholds = new ArrayList<>();
         for (MatchRule rule : resolver.rules()) {
             if (rule instanceof MatchRule.Probabilistic p) {
                 List<String> compared = p.comparisons().stream().map(Comparison::name).toList();
@@ -182,8 +190,6 @@ final class ReportCommand implements Callable<Integer> {
                 rules.add(new ReportModel.RuleSummary(p.name(), true, "compares " + String.join(", ", compared)
                         + "; blocks on " + String.join(", ", blocked), p.matchWeightThreshold(), p.reviewWeightThreshold(),
                         p.priorWeight()));
-                thresholds.add(new ReportModel.Threshold(p.name(), true, p.matchWeightThreshold()));
-                thresholds.add(new ReportModel.Threshold(p.name(), false, p.reviewWeightThreshold()));
             } else if (rule instanceof MatchRule.Deterministic d) {
                 TreeSet<String> types = new TreeSet<>();
                 d.types().forEach(t -> types.add(t.name()));
@@ -192,18 +198,14 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
-        double[] matches = weights.matches();
-        double[] others = weights.others();
-        ReportModel.Histogram histogram = ReportModel.histogram(matches, others, labels != null, thresholds);
-        ReportModel.PrecisionRecall pr = labels == null ? null
-                : ReportModel.precisionRecall(matches, others, ReportModel.truePairs(labels.byKey().values()), histogram);
-        return new ReportModel(overview, rules, histogram, pr, ReportModel.profileSizes(resolution.profiles()),
-                stats.largestBlocks(), waterfall(batch, labels, graph, weights), showPii);
+        return new ReportModel(overview, rules, weights.histogram(), labels == null ? null : weights.thresholdCurve(),
+                ReportModel.profileSizes(resolution.profiles()), stats.largestBlocks(),
+                waterfall(batch, labels, graph, links, weights.pairs()), showPii);
     }
 
     /** The explained pair: {@code --pair}, else the median link, else the top candidate pair; or none. */
     private ReportModel.Waterfall waterfall(Inputs.Batch batch, GroundTruth.Labels labels, IdentityGraph graph,
-            PairWeights weights) {
+            LinkedPairs linked, long candidatePairs) {
         RecordKey first;
         RecordKey second;
         String rule = null;
@@ -216,9 +218,9 @@ final class ReportCommand implements Callable<Integer> {
             }
             chosen = "the pair given with --pair";
         } else {
-            List<PairWeights.Link> links = weights.links();
-            Optional<PairWeights.Link> median = weights.medianLink();
-            Optional<PairWeights.Link> chosenLink = median.isPresent() ? median : weights.topPair();
+            List<LinkedPairs.Link> links = linked.links();
+            Optional<LinkedPairs.Link> median = linked.medianLink();
+            Optional<LinkedPairs.Link> chosenLink = median.isPresent() ? median : linked.topPair();
             if (chosenLink.isEmpty()) {
                 return null;
             }
@@ -229,7 +231,7 @@ final class ReportCommand implements Callable<Integer> {
                     ? String.format(Locale.ROOT, "the link with the median weight of the %,d probabilistic links"
                             + " (explain another with --pair ID1,ID2)", links.size())
                     : String.format(Locale.ROOT, "the highest-weighted of the %,d candidate pairs, as no pair was"
-                            + " linked by a probabilistic rule", weights.pairs());
+                            + " linked by a probabilistic rule", candidatePairs);
         }
         Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "one of the records of --pair was not resolved (rejected or refused)"));

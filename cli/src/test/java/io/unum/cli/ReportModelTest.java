@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unum.Explanation;
-import io.unum.cli.ReportModel.Bin;
-import io.unum.cli.ReportModel.Histogram;
-import io.unum.cli.ReportModel.Point;
-import io.unum.cli.ReportModel.PrecisionRecall;
 import io.unum.cli.ReportModel.SizeBucket;
-import io.unum.cli.ReportModel.Threshold;
+import io.unum.evaluation.MatchWeightCollector;
+import io.unum.evaluation.ThresholdCurve;
+import io.unum.evaluation.WeightHistogram;
 import io.unum.model.IdentifierType;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -29,116 +25,27 @@ import org.w3c.dom.NodeList;
 /** The report's computations and charts, without resolving anything. */
 class ReportModelTest {
 
-    private static final List<Threshold> THRESHOLDS = List.of(new Threshold("person", true, 4.25),
-            new Threshold("person", false, 0));
-
     @Test
-    void binsAreAlignedOnMultiplesOfTheWidthAndHoldEveryFiniteWeight() {
-        double[] weights = {-0.2, 0, 0.49, 0.5, 3.7};
-        Histogram h = ReportModel.histogram(new double[0], weights, false, THRESHOLDS);
-        assertEquals(0.5, h.width());
-        assertEquals(9, h.bins().size(), "floor(-0.2/0.5) = -1 to floor(3.7/0.5) = 7");
-        assertEquals(-0.5, h.bins().get(0).from());
-        assertEquals(List.of(1L, 2L, 1L, 0L, 0L, 0L, 0L, 0L, 1L), h.bins().stream().map(Bin::others).toList());
-        assertEquals(5, h.pairs());
+    void theF1ShownIsTheCurvesExceptWhereNothingAtOrAboveTheThresholdIsATrueMatch() {
+        assertEquals(new ThresholdCurve.Point(2, 4, 2, 4).f1(), ReportModel.shownF1(new ThresholdCurve.Point(2, 4, 2, 4)));
+        assertEquals(0, new ThresholdCurve.Point(3, 2, 0, 4).f1(), "the library's F1 when P = R = 0");
+        assertTrue(Double.isNaN(ReportModel.shownF1(new ThresholdCurve.Point(3, 2, 0, 4))), "the page's: n/a, as before");
+        assertTrue(Double.isNaN(ReportModel.shownF1(new ThresholdCurve.Point(3, 0, 0, 4))));
     }
 
     @Test
-    void randomWeightsFallIntoTheirBinsAndNeverMakeTooManyBins() {
-        Random random = new Random(20251122);
-        for (int round = 0; round < 200; round++) {
-            double spread = Math.pow(10, random.nextInt(5));
-            double[] matches = randomWeights(random, random.nextInt(50), spread);
-            double[] others = randomWeights(random, 1 + random.nextInt(200), spread);
-            Histogram h = ReportModel.histogram(matches, others, true, THRESHOLDS);
-            assertTrue(h.bins().size() <= ReportModel.MAX_BINS, "bins: " + h.bins().size());
-            assertTrue(h.width() >= ReportModel.MIN_BIN_WIDTH);
-            for (int i = 1; i < h.bins().size(); i++) {
-                assertEquals(h.bins().get(i - 1).to(), h.bins().get(i).from(), 1e-9, "bins are contiguous");
-            }
-            assertEquals(matches.length, h.bins().stream().mapToLong(Bin::matches).sum());
-            assertEquals(others.length, h.bins().stream().mapToLong(Bin::others).sum());
-            for (double w : others) {
-                Bin bin = h.bins().get((int) (ReportModel.binIndex(w, h.width())
-                        - ReportModel.binIndex(h.bins().get(0).from(), h.width())));
-                assertTrue(bin.from() <= w && w < bin.to(), w + " in [" + bin.from() + ", " + bin.to() + ")");
-            }
-        }
-    }
-
-    @Test
-    void infiniteWeightsAreCountedButNotBinnedAndNoPairsMakeNoBins() {
-        Histogram h = ReportModel.histogram(new double[] {Double.NEGATIVE_INFINITY, 2},
-                new double[] {1, Double.POSITIVE_INFINITY}, true, THRESHOLDS);
-        assertEquals(2, h.infinite());
-        assertEquals(4, h.pairs());
-        assertEquals(2, h.bins().stream().mapToLong(Bin::total).sum());
-        Histogram empty = ReportModel.histogram(new double[0], new double[0], false, THRESHOLDS);
-        assertTrue(empty.bins().isEmpty());
-        assertEquals(0, empty.pairs());
-    }
-
-    @Test
-    void precisionAndRecallCountPairsAtOrAboveTheThreshold() {
-        double[] matches = {1, 2, 3};
-        double[] others = {0, 2, 2.5};
-        Point p = ReportModel.point(matches, others, 4, 2);
-        assertEquals(4, p.pairs(), "2 and 3 of the matches, 2 and 2.5 of the others: at or above");
-        assertEquals(2, p.truePairs());
-        assertEquals(0.5, p.precision(), 1e-12);
-        assertEquals(0.5, p.recall(), 1e-12);
-        assertEquals(0.5, p.f1(), 1e-12);
-        Point low = ReportModel.point(matches, others, 4, 1);
-        assertEquals(0.6, low.precision(), 1e-12, "3 of 5");
-        assertEquals(0.75, low.recall(), 1e-12, "3 of all 4 true pairs, one never a candidate");
-        Point none = ReportModel.point(matches, others, 4, 10);
-        assertTrue(Double.isNaN(none.precision()), "no pairs: precision undefined");
-        assertEquals(0, none.recall());
-    }
-
-    @Test
-    void recallAndPairCountsNeverRiseWithTheThresholdAndMatchBruteForce() {
-        Random random = new Random(7);
-        for (int round = 0; round < 100; round++) {
-            double[] matches = randomWeights(random, random.nextInt(80), 20);
-            double[] others = randomWeights(random, random.nextInt(300), 20);
-            long allTrue = matches.length + random.nextInt(50);
-            Histogram h = ReportModel.histogram(matches, others, true, THRESHOLDS);
-            PrecisionRecall pr = ReportModel.precisionRecall(matches, others, allTrue, h);
-            assertEquals(matches.length, pr.candidateTruePairs());
-            Point previous = null;
-            for (Point p : pr.points()) {
-                long bruteTrue = Arrays.stream(matches).filter(w -> w >= p.threshold()).count();
-                long brutePairs = bruteTrue + Arrays.stream(others).filter(w -> w >= p.threshold()).count();
-                assertEquals(bruteTrue, p.truePairs());
-                assertEquals(brutePairs, p.pairs());
-                assertTrue(Double.isNaN(p.precision()) || (p.precision() >= 0 && p.precision() <= 1));
-                if (previous != null) {
-                    assertTrue(p.threshold() > previous.threshold());
-                    assertTrue(p.recall() <= previous.recall());
-                    assertTrue(p.pairs() <= previous.pairs());
-                }
-                previous = p;
-            }
-            assertEquals(1, pr.atThresholds().size());
-            assertEquals(4.25, pr.atThresholds().get(0).threshold());
-        }
-    }
-
-    @Test
-    void atOrAboveCountsTiesAsAbove() {
-        double[] sorted = {1, 2, 2, 2, 3};
-        assertEquals(5, ReportModel.atOrAbove(sorted, 0));
-        assertEquals(4, ReportModel.atOrAbove(sorted, 2));
-        assertEquals(1, ReportModel.atOrAbove(sorted, 2.5));
-        assertEquals(0, ReportModel.atOrAbove(sorted, 4));
-        assertEquals(0, ReportModel.atOrAbove(new double[0], 0));
-    }
-
-    @Test
-    void truePairsSumPairsWithinEachEntity() {
-        assertEquals(3 + 1, ReportModel.truePairs(List.of("a", "b", "a", "c", "a", "b")));
-        assertEquals(0, ReportModel.truePairs(List.of()));
+    void thePointsAtTheMatchThresholdsAreTheCurvesOncePerDistinctThresholdInRuleOrder() {
+        WeightHistogram.Threshold person = new WeightHistogram.Threshold("person", WeightHistogram.Threshold.Kind.MATCH, 4);
+        WeightHistogram.Threshold review = new WeightHistogram.Threshold("person", WeightHistogram.Threshold.Kind.REVIEW, 0);
+        WeightHistogram.Threshold household = new WeightHistogram.Threshold("household",
+                WeightHistogram.Threshold.Kind.MATCH, 2);
+        WeightHistogram.Threshold same = new WeightHistogram.Threshold("other", WeightHistogram.Threshold.Kind.MATCH, 4);
+        WeightHistogram h = new WeightHistogram(1, List.of(), List.of(person, review, household, same), 0, true);
+        ThresholdCurve curve = new ThresholdCurve(List.of(new ThresholdCurve.Point(0, 5, 3, 6),
+                new ThresholdCurve.Point(2, 4, 3, 6), new ThresholdCurve.Point(4, 2, 2, 6)), 3, 6);
+        ReportModel model = emptyModel(h, curve);
+        assertEquals(List.of(4.0, 2.0), model.atMatchThresholds().stream().map(ThresholdCurve.Point::threshold).toList());
+        assertTrue(emptyModel(h, null).atMatchThresholds().isEmpty(), "no truth, no curve");
     }
 
     @Test
@@ -235,9 +142,7 @@ class ReportModelTest {
 
     @Test
     void aPageWithoutPairsOrProfilesStillRendersEverySection() throws Exception {
-        ReportModel model = new ReportModel(new ReportModel.Overview(List.of("empty.csv"), 0, 0, 0, 0, 0, 0, "hand-set",
-                null, 0, null), List.of(), ReportModel.histogram(new double[0], new double[0], false, List.of()), null,
-                List.of(), List.of(), null, false);
+        ReportModel model = emptyModel(new MatchWeightCollector(List.of()).histogram(), null);
         Document page = ReportCommandTest.parse(HtmlReport.render(model));
         for (String id : HtmlReport.SECTIONS) {
             assertEquals(1, ReportCommandTest.select(page, "//section[@id='" + id + "']").getLength(), id);
@@ -248,23 +153,16 @@ class ReportModelTest {
         assertFalse(ReportCommandTest.text(page).contains("NaN"));
     }
 
+    private static ReportModel emptyModel(WeightHistogram histogram, ThresholdCurve curve) {
+        return new ReportModel(new ReportModel.Overview(List.of("empty.csv"), 0, 0, 0, 0, 0, 0, "hand-set", null, 0,
+                null), List.of(), histogram, curve, List.of(), List.of(), null, false);
+    }
+
     private static Profile profile(String id, int size) {
         List<RecordKey> members = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             members.add(RecordKey.of("s", id + i));
         }
         return new Profile(ProfileId.of(id), 1, members, List.of(), Map.of());
-    }
-
-    private static double[] randomWeights(Random random, int n, double spread) {
-        double[] weights = new double[n];
-        for (int i = 0; i < n; i++) {
-            weights[i] = (random.nextDouble() - 0.4) * spread;
-            if (random.nextInt(10) == 0 && i > 0) {
-                weights[i] = weights[i - 1]; // ties
-            }
-        }
-        Arrays.sort(weights);
-        return weights;
     }
 }
