@@ -61,8 +61,15 @@ final class TestFixtures {
      * records per block ({@code 0}: the resolver's cap).
      */
     static Resolver.Builder customerResolver(int nameKeyCap) {
+        Resolver.Builder builder = Resolver.newBuilder();
+        configure(builder, nameKeyCap);
+        return builder;
+    }
+
+    /** Adds the customer fixture's features and rules to a builder. */
+    static void configure(Resolver.Builder builder, int nameKeyCap) {
         BlockingKey name = BlockingKey.on(Attributes.LAST_NAME, Attributes.FIRST_NAME);
-        return Resolver.newBuilder()
+        builder
                 .feature(Feature.of(Attributes.FIRST_NAME))
                 .feature(Feature.of(Attributes.LAST_NAME))
                 .feature(Feature.of("last_initial", Attributes.LAST_NAME, Normalizers.basic().andThen(Normalizers.prefix(1))))
