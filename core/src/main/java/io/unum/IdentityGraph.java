@@ -62,8 +62,6 @@ public final class IdentityGraph {
     private final Engine engine;
     private final GraphStore store;
     private final ChangeApplier applier;
-    private final GraphStore.Reader snapshot;
-    private final GraphReads reads;
     private final Explanations explanations;
     private final SuppressionList suppression;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -74,11 +72,9 @@ public final class IdentityGraph {
         this.store = store;
         this.applier = engine.newApplier();
         this.suppression = suppression;
-        this.snapshot = store.snapshot();
-        this.reads = new GraphReads(engine, snapshot);
         this.explanations = new Explanations(engine);
         List<SuppressionList.Entry> suppressed = new ArrayList<>();
-        snapshot.forEachSuppressed((hash, at) -> suppressed.add(new SuppressionList.Entry(hash, at)));
+        store.snapshot().forEachSuppressed((hash, at) -> suppressed.add(new SuppressionList.Entry(hash, at)));
         suppression.restore(suppressed);
         engine.rederive(store);
     }
@@ -173,7 +169,7 @@ public final class IdentityGraph {
         Objects.requireNonNull(id, "id");
         lock.writeLock().lock();
         try {
-            List<RecordKey> members = reads.profile(id).map(Profile::members).orElse(List.of());
+            List<RecordKey> members = new GraphReads(engine, store.snapshot()).profile(id).map(Profile::members).orElse(List.of());
             return forget(members, "profile");
         } finally {
             lock.writeLock().unlock();
@@ -189,6 +185,7 @@ public final class IdentityGraph {
         lock.writeLock().lock();
         try {
             Set<RecordKey> keys = new LinkedHashSet<>();
+            GraphReads reads = new GraphReads(engine, store.snapshot());
             for (Identifier stored : reads.storedForms(identifier)) {
                 keys.addAll(reads.recordsWith(stored));
             }
@@ -207,7 +204,7 @@ public final class IdentityGraph {
     public ErasureAudit purgeExpired() {
         lock.writeLock().lock();
         try {
-            return erase(reads.expired(), "retention", false);
+            return erase(new GraphReads(engine, store.snapshot()).expired(), "retention", false);
         } finally {
             lock.writeLock().unlock();
         }
@@ -249,20 +246,20 @@ public final class IdentityGraph {
      */
     public List<RecordKey> candidates(SourceRecord record) {
         Objects.requireNonNull(record, "record");
-        return read(() -> reads.candidates(record));
+        return reads(reads -> reads.candidates(record));
     }
 
     /** Why two resident records are or are not linked; empty if either is not resident. */
     public Optional<Explanation> explain(RecordKey first, RecordKey second) {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(second, "second");
-        return read(() -> explanations.explain(snapshot, first, second));
+        return read(snapshot -> explanations.explain(snapshot, first, second));
     }
 
     /** The links (and rules) that hold a profile together; empty for an unknown id. */
     public Optional<ProfileExplanation> explain(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        return read(() -> explanations.explain(snapshot, reads, id));
+        return read(snapshot -> explanations.explain(snapshot, new GraphReads(engine, snapshot), id));
     }
 
     /**
@@ -272,12 +269,10 @@ public final class IdentityGraph {
      */
     public void candidatePairs(CandidatePairConsumer consumer) {
         Objects.requireNonNull(consumer, "consumer");
-        lock.readLock().lock();
-        try {
+        read(snapshot -> {
             new Diagnostics(engine, snapshot).forEachCandidatePair(consumer);
-        } finally {
-            lock.readLock().unlock();
-        }
+            return null;
+        });
     }
 
     /** The suppression list erasures go into (the resolver's). */
@@ -293,7 +288,7 @@ public final class IdentityGraph {
     public Optional<ProfileView> profile(ProfileId id, Purpose purpose) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(purpose, "purpose");
-        return read(() -> reads.view(id, purpose));
+        return reads(reads -> reads.view(id, purpose));
     }
 
     private void notifyIfChanged(ChangeSet changes) {
@@ -326,13 +321,13 @@ public final class IdentityGraph {
     /** The profile with this id, following aliases left by merges. */
     public Optional<Profile> profile(ProfileId id) {
         Objects.requireNonNull(id, "id");
-        return read(() -> reads.profile(id));
+        return reads(reads -> reads.profile(id));
     }
 
     /** The profile that holds a record. */
     public Optional<Profile> profileOf(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        return read(() -> reads.profileOf(key));
+        return reads(reads -> reads.profileOf(key));
     }
 
     /**
@@ -343,47 +338,53 @@ public final class IdentityGraph {
      */
     public List<Profile> profilesWith(Identifier identifier) {
         Objects.requireNonNull(identifier, "identifier");
-        return read(() -> reads.profilesWith(identifier));
+        return reads(reads -> reads.profilesWith(identifier));
     }
 
     /** The resident record with a key. */
     public Optional<SourceRecord> record(RecordKey key) {
         Objects.requireNonNull(key, "key");
-        return read(() -> reads.record(key));
+        return reads(reads -> reads.record(key));
     }
 
     /** All profiles, sorted by id. */
     public List<Profile> profiles() {
-        return read(reads::profiles);
+        return reads(GraphReads::profiles);
     }
 
     /** The number of resident records. */
     public int size() {
-        return read(reads::recordCount);
+        return reads(GraphReads::recordCount);
     }
 
     /** The number of profiles. */
     public int profileCount() {
-        return read(reads::profileCount);
+        return reads(GraphReads::profileCount);
     }
 
     /** Absorbed profile ids and the ids they were merged into. */
     public Map<ProfileId, ProfileId> aliases() {
-        return read(reads::aliases);
+        return reads(GraphReads::aliases);
     }
 
     /** A consistent, immutable snapshot of the whole graph as a {@link Resolution}. */
     public Resolution snapshot() {
-        return read(() -> Resolution.detached(engine, snapshot, List.of(), List.of(), applier.candidatePairsTotal(), Map.of()));
+        return read(snapshot -> Resolution.detached(engine, snapshot, List.of(), List.of(), applier.candidatePairsTotal(),
+                Map.of()));
     }
 
-    /** Runs a query under the read lock. */
-    private <T> T read(java.util.function.Supplier<T> query) {
+    /** Runs a query under the read lock, on a snapshot of the last commit. */
+    private <T> T read(java.util.function.Function<GraphStore.Reader, T> query) {
         lock.readLock().lock();
         try {
-            return query.get();
+            return query.apply(store.snapshot());
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /** Runs a query of {@link GraphReads} under the read lock. */
+    private <T> T reads(java.util.function.Function<GraphReads, T> query) {
+        return read(snapshot -> query.apply(new GraphReads(engine, snapshot)));
     }
 }

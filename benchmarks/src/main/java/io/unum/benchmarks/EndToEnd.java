@@ -31,7 +31,11 @@ import java.util.Map;
  * processors); {@code --no-train} (hand-set parameters); {@code --no-evaluate} (skip F1);
  * {@code --data DIR} (cache directory, default {@code $UNUM_BENCH_DATA} or
  * {@code /tmp/unum-bench-data}); {@code --progress} (stage progress on standard error);
- * {@code --histogram} (the live heap's top classes after resolve, the resolution held).
+ * {@code --histogram} (the live heap's top classes after resolve, the resolution held);
+ * {@code --graph} (resolve into a live graph, {@code newGraph().upsertAll(records)}, the same
+ * engine and write path, and measure the resident heap with only the graph held: the engine's
+ * state — records, features, blocks, edges, profiles — which a batch {@link Resolution} no longer
+ * keeps; the stage times are then not reported).
  *
  * <p>What is timed, in order, each once (one run is one measurement; run several JVMs for
  * spread):
@@ -68,6 +72,7 @@ public final class EndToEnd {
         boolean evaluate = true;
         boolean progress = false;
         boolean histogram = false;
+        boolean graph = false;
         Path root = GeneratedData.cacheRoot();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -79,17 +84,18 @@ public final class EndToEnd {
                 case "--no-evaluate" -> evaluate = false;
                 case "--progress" -> progress = true;
                 case "--histogram" -> histogram = true;
+                case "--graph" -> graph = true;
                 case "--data" -> root = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
                         + "; expected --records N | --people N | --seed S | --threads T | --no-train | --no-evaluate"
-                        + " | --progress | --data DIR");
+                        + " | --progress | --histogram | --graph | --data DIR");
             }
         }
-        run(root, people, seed, threads, train, evaluate, progress, histogram);
+        run(root, people, seed, threads, train, evaluate, progress, histogram, graph);
     }
 
     private static void run(Path root, long people, long seed, int threads, boolean train, boolean evaluate,
-            boolean showProgress, boolean histogram) {
+            boolean showProgress, boolean histogram, boolean inGraph) {
         Path dir = GeneratedData.ensure(root, people, seed);
         HeapMeter meter = new HeapMeter();
         Resolver base = UnumSetup.untrained(threads);
@@ -116,7 +122,15 @@ public final class EndToEnd {
         meter.reset();
         long cpu0 = HeapMeter.processCpuNanos();
         t0 = System.nanoTime();
-        Resolution resolution = resolver.resolve(records, progress);
+        io.unum.IdentityGraph graph = null;
+        Resolution resolution;
+        if (inGraph) {
+            graph = resolver.newGraph();
+            graph.upsertAll(records);
+            resolution = null; // taken after the resident heap is measured: the graph alone
+        } else {
+            resolution = resolver.resolve(records, progress);
+        }
         long resolveNanos = System.nanoTime() - t0;
         long resolveCpu = HeapMeter.processCpuNanos() - cpu0;
         sleepQuietly(200); // let the last GC notifications arrive
@@ -126,12 +140,16 @@ public final class EndToEnd {
 
         records = null; // the engine keeps what it needs
         long resident = HeapMeter.liveHeap() - baseline;
+        if (graph != null) {
+            resolution = graph.snapshot();
+        }
         String histo = histogram ? classHistogram(30) : "";
 
         ResolutionStatistics stats = resolution.statistics();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Unum end-to-end: %,d records (%,d people, seed %d), %d threads, %s%n",
-                n, people, seed, threads, train ? "trained model" : "hand-set parameters"));
+        out.append(String.format(Locale.ROOT, "Unum end-to-end: %,d records (%,d people, seed %d), %d threads, %s%s%n",
+                n, people, seed, threads, train ? "trained model" : "hand-set parameters",
+                inGraph ? ", into a live graph (resident heap: the graph alone)" : ""));
         out.append(String.format(Locale.ROOT, "JVM: %s %s, max heap %s, %d processors, load average at start %.2f%n",
                 System.getProperty("java.vm.name"), System.getProperty("java.version"), mib(HeapMeter.max()),
                 Runtime.getRuntime().availableProcessors(),
@@ -183,8 +201,8 @@ public final class EndToEnd {
                 stats.candidatePairs(), peakUsed / 1048576.0, resident / n, resolveCpu / 1e9, quality));
         System.out.print(out);
         System.out.print(histo);
-        // keep the resolution reachable until the resident heap was measured
-        if (resolution.assignments().isEmpty() && model == null) {
+        // keep the resolution (and the graph) reachable until the resident heap was measured
+        if (resolution.assignments().isEmpty() && model == null && (graph == null || graph.size() == 0)) {
             System.out.println("(nothing resolved)");
         }
     }

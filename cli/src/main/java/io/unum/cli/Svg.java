@@ -229,17 +229,8 @@ final class Svg {
         }
     }
 
-    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code rough}. */
+    /** The smallest of 1, 2, 2.5 or 5 times a power of ten that is at least {@code rough}: the histogram's own rounding. */
     static double niceStep(double rough) {
-        if (!(rough > 0) || !Double.isFinite(rough)) {
-            return 1;
-        }
-        double power = Math.pow(10, Math.floor(Math.log10(rough)));
-        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
-            if (factor * power >= rough * (1 - 1e-12)) {
-                return factor * power;
-            }
-        }
-        return 10 * power;
+        return io.unum.evaluation.WeightHistogram.niceStep(rough);
     }
 }

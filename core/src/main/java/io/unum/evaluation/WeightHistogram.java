@@ -250,10 +250,11 @@ public record WeightHistogram(double binWidth, List<Bin> bins, List<Threshold> t
     }
 
     /**
-     * The smallest of {@code 1, 2, 2.5, 5} times a power of ten that is at least {@code rough}
-     * (to a relative 1e-12); 1 for a value that is not positive and finite.
+     * The round number the histogram takes for a width: the smallest of {@code 1, 2, 2.5, 5}
+     * times a power of ten that is at least {@code rough} (to a relative 1e-12); 1 for a value
+     * that is not positive and finite. Charts that draw a histogram use it for their ticks too.
      */
-    static double niceStep(double rough) {
+    public static double niceStep(double rough) {
         if (!(rough > 0) || !Double.isFinite(rough)) {
             return 1;
         }

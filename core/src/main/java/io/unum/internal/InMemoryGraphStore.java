@@ -242,6 +242,15 @@ public final class InMemoryGraphStore implements GraphStore {
             }
         }
 
+        /** Logs the value a map entry had before a write ({@code null}: the key was absent). */
+        private void logEntry(int op, Object key, Object old) {
+            if (logging) {
+                logObject(key);
+                logObject(old);
+                log(op, 0, 0, 0);
+            }
+        }
+
         private void live() {
             if (ended) {
                 throw new IllegalStateException("the transaction has ended");
@@ -251,6 +260,14 @@ public final class InMemoryGraphStore implements GraphStore {
         private void checkOrdinal(int ordinal) {
             if (ordinal < 0 || ordinal >= bound || records[ordinal] == null) {
                 throw new IllegalArgumentException("ordinal " + ordinal + " is not in use");
+            }
+        }
+
+        private void checkPair(int a, int b) {
+            checkOrdinal(a);
+            checkOrdinal(b);
+            if (a == b) {
+                throw new IllegalArgumentException("a record has no edge to itself (ordinal " + a + ")");
             }
         }
 
@@ -303,6 +320,7 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void addMember(long key, int tag, int ordinal) {
             live();
+            checkOrdinal(ordinal);
             Block block = blocks.getOrCreate(key, tag);
             touch(block);
             block.add(ordinal);
@@ -343,6 +361,7 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void setEdge(int a, int b, long edge) {
             live();
+            checkPair(a, b);
             long old = adjacency.between(a, b);
             if (old == edge) {
                 return;
@@ -355,6 +374,7 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void addEdge(int a, int b, long edge) {
             live();
+            checkPair(a, b);
             if (edge == 0L) {
                 throw new IllegalArgumentException("an edge is non-zero");
             }
@@ -366,6 +386,7 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void setProfileOf(int ordinal, ProfileId id) {
             live();
+            checkOrdinal(ordinal);
             if (logging) {
                 logObject(profileOf[ordinal]);
                 log(SET_PROFILE_OF, ordinal, 0, 0);
@@ -377,22 +398,15 @@ public final class InMemoryGraphStore implements GraphStore {
         public void putProfile(Profile profile) {
             live();
             Objects.requireNonNull(profile, "profile");
-            Profile old = profiles.put(profile.id(), profile);
-            if (logging) {
-                logObject(profile.id());
-                logObject(old);
-                log(PUT_PROFILE, 0, 0, 0);
-            }
+            logEntry(PUT_PROFILE, profile.id(), profiles.put(profile.id(), profile));
         }
 
         @Override
         public void removeProfile(ProfileId id) {
             live();
             Profile old = profiles.remove(Objects.requireNonNull(id, "id"));
-            if (old != null && logging) {
-                logObject(id);
-                logObject(old);
-                log(PUT_PROFILE, 0, 0, 0);
+            if (old != null) {
+                logEntry(PUT_PROFILE, id, old);
             }
         }
 
@@ -401,12 +415,7 @@ public final class InMemoryGraphStore implements GraphStore {
             live();
             Objects.requireNonNull(absorbed, "absorbed");
             Objects.requireNonNull(into, "into");
-            ProfileId old = aliases.put(absorbed, into);
-            if (logging) {
-                logObject(absorbed);
-                logObject(old);
-                log(PUT_ALIAS, 0, 0, 0);
-            }
+            logEntry(PUT_ALIAS, absorbed, aliases.put(absorbed, into));
         }
 
         @Override
@@ -417,11 +426,7 @@ public final class InMemoryGraphStore implements GraphStore {
             Instant old = suppressed.get(hash);
             if (old == null || erasedAt.isBefore(old)) {
                 suppressed.put(hash, erasedAt);
-                if (logging) {
-                    logObject(hash);
-                    logObject(old);
-                    log(SUPPRESS, 0, 0, 0);
-                }
+                logEntry(SUPPRESS, hash, old);
             }
         }
 
@@ -465,6 +470,24 @@ public final class InMemoryGraphStore implements GraphStore {
             log = NO_LONGS;
             logObjects.clear();
             open = null;
+        }
+
+        /**
+         * Puts back the value a map entry had (the key and the old value are the last two logged
+         * objects; a {@code null} old value means the key was absent).
+         *
+         * @return the objects left in the log
+         */
+        private <K, V> int restore(java.util.Map<K, V> map, int objects, Class<V> type) {
+            V old = type.cast(logObjects.get(objects - 1));
+            @SuppressWarnings("unchecked")
+            K key = (K) logObjects.get(objects - 2);
+            if (old == null) {
+                map.remove(key);
+            } else {
+                map.put(key, old);
+            }
+            return objects - 2;
         }
 
         private void undo() {
@@ -516,33 +539,9 @@ public final class InMemoryGraphStore implements GraphStore {
                     }
                     case SET_PROFILE_OF -> profileOf[(int) a] = (ProfileId) logObjects.get(--objects);
                     case SET_DERIVED -> derived[(int) a] = logObjects.get(--objects);
-                    case PUT_PROFILE -> {
-                        Profile old = (Profile) logObjects.get(--objects);
-                        ProfileId id = (ProfileId) logObjects.get(--objects);
-                        if (old == null) {
-                            profiles.remove(id);
-                        } else {
-                            profiles.put(id, old);
-                        }
-                    }
-                    case PUT_ALIAS -> {
-                        ProfileId old = (ProfileId) logObjects.get(--objects);
-                        ProfileId id = (ProfileId) logObjects.get(--objects);
-                        if (old == null) {
-                            aliases.remove(id);
-                        } else {
-                            aliases.put(id, old);
-                        }
-                    }
-                    case SUPPRESS -> {
-                        Instant old = (Instant) logObjects.get(--objects);
-                        String hash = (String) logObjects.get(--objects);
-                        if (old == null) {
-                            suppressed.remove(hash);
-                        } else {
-                            suppressed.put(hash, old);
-                        }
-                    }
+                    case PUT_PROFILE -> objects = restore(profiles, objects, Profile.class);
+                    case PUT_ALIAS -> objects = restore(aliases, objects, ProfileId.class);
+                    case SUPPRESS -> objects = restore(suppressed, objects, Instant.class);
                     default -> throw new IllegalStateException("internal error: undo log entry " + op);
                 }
             }

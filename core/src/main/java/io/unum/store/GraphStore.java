@@ -49,9 +49,10 @@ import java.util.function.Consumer;
  *       (its features and keys). A store keeps it in memory only and never interprets it;
  *       a persistent store returns {@code null} for it after reopening, and the engine derives it
  *       again.</li>
- *   <li>Arguments are validated: an unknown ordinal, a duplicate record key, a zero edge passed
- *       to {@code addEdge} or a {@code null} where a value is required throws
- *       {@link IllegalArgumentException} or {@link NullPointerException} and changes nothing.</li>
+ *   <li>Arguments are validated: an ordinal that is not in use, a duplicate record key, an
+ *       edge of a record to itself, a zero edge passed to {@code addEdge} or a {@code null}
+ *       where a value is required throws {@link IllegalArgumentException} or
+ *       {@link NullPointerException} and changes nothing.</li>
  * </ul>
  *
  * <p>{@link #inMemory()} gives the engine's default store; {@code unum-store-jdbc} provides

@@ -118,6 +118,31 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void badArgumentsAreRefusedAndChangeNothing() {
+        try (GraphStore.Transaction tx = store.begin()) {
+            int a = tx.insert(record("a"), null);
+            int b = tx.insert(record("b"), null);
+            tx.addEdge(a, b, 9L);
+            tx.commit();
+        }
+        try (GraphStore.Transaction tx = store.begin()) {
+            int a = tx.ordinal(RecordKey.of("s", "a"));
+            int unused = tx.ordinalBound() + 5;
+            assertThrows(IllegalArgumentException.class, () -> tx.setEdge(a, unused, 1L));
+            assertThrows(IllegalArgumentException.class, () -> tx.setEdge(a, a, 1L));
+            assertThrows(IllegalArgumentException.class, () -> tx.addMember(1L, 0, unused));
+            assertThrows(IllegalArgumentException.class, () -> tx.setProfileOf(unused, ProfileId.of("p")));
+            assertThrows(IllegalArgumentException.class, () -> tx.remove(unused));
+            assertThrows(NullPointerException.class, () -> tx.insert(null, null));
+            assertThrows(NullPointerException.class, () -> tx.putProfile(null));
+            assertEquals(2, tx.recordCount());
+            assertEquals(1, tx.degree(a));
+            assertNull(tx.block(1L));
+            tx.commit();
+        }
+    }
+
+    @Test
     void oneTransactionAtATime() {
         GraphStore.Transaction tx = store.begin();
         assertThrows(IllegalStateException.class, store::begin);
