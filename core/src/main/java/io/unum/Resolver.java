@@ -5,7 +5,6 @@ import io.unum.internal.ChangeApplier;
 import io.unum.internal.Diagnostics;
 import io.unum.internal.Engine;
 import io.unum.internal.Explanations;
-import io.unum.internal.GraphReads;
 import io.unum.internal.Outcome;
 import io.unum.store.GraphStore;
 import io.unum.model.IdentifierType;
@@ -53,21 +52,11 @@ public final class Resolver {
     private final EngineConfig config;
     private final int parallelism;
     private final SuppressionList suppression;
-    private final Described described;
+    private final SpecSettings.Recorded described;
     private final java.util.concurrent.Executor executor;
     private final Engine engine;
 
-    /** What a spec of this resolver is made of, as the builder recorded it. */
-    private record Described(List<io.unum.rules.RuleSet> ruleSets, Map<String, Object> settings, List<String> direct,
-            long[] secret) {
-        Described {
-            ruleSets = List.copyOf(ruleSets);
-            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
-            direct = List.copyOf(direct);
-        }
-    }
-
-    private Resolver(EngineConfig config, int parallelism, SuppressionList suppression, Described described,
+    private Resolver(EngineConfig config, int parallelism, SuppressionList suppression, SpecSettings.Recorded described,
             java.util.concurrent.Executor executor) {
         this.config = config;
         this.parallelism = parallelism;
@@ -87,13 +76,7 @@ public final class Resolver {
      *     name configuration that a rule set's provider can make again
      */
     public EngineSpec spec() {
-        if (!described.direct().isEmpty()) {
-            throw new IllegalStateException("this resolver cannot be described as an EngineSpec: "
-                    + String.join(", ", described.direct().subList(0, Math.min(3, described.direct().size())))
-                    + (described.direct().size() > 3 ? " and " + (described.direct().size() - 3) + " more" : "")
-                    + " were added to the builder directly; add them through a RuleSet (Resolver.Builder.ruleSet)");
-        }
-        return new EngineSpec(described.ruleSets(), described.settings(), config.model(), described.secret());
+        return described.spec(config.model());
     }
 
     /**
@@ -304,10 +287,7 @@ public final class Resolver {
         private SuppressionPolicy suppressionPolicy;
         private java.util.concurrent.Executor executor;
         /** What an {@link EngineSpec} records: rule sets, settings set directly, and what keeps a spec from being made. */
-        private final List<io.unum.rules.RuleSet> ruleSets = new ArrayList<>();
-        private final Map<String, Object> specSettings = new LinkedHashMap<>();
-        private final List<String> direct = new ArrayList<>();
-        private int applying;
+        private final SpecSettings.Recorder recorder = new SpecSettings.Recorder();
         private io.unum.training.TrainedModel specModel;
 
         private Builder() {
@@ -320,15 +300,7 @@ public final class Resolver {
          */
         public Builder ruleSet(io.unum.rules.RuleSet ruleSet) {
             Objects.requireNonNull(ruleSet, "rule set");
-            applying++;
-            try {
-                ruleSet.configure(this);
-            } finally {
-                applying--;
-            }
-            if (applying == 0) {
-                ruleSets.add(ruleSet);
-            }
+            recorder.ruleSet(ruleSet, () -> ruleSet.configure(this));
             return this;
         }
 
@@ -348,20 +320,6 @@ public final class Resolver {
         private static void once(Object current, String name, Object shown) {
             if (current != null) {
                 throw new IllegalStateException(name + " was already set" + (shown == null ? "" : " to " + shown));
-            }
-        }
-
-        /** Records a setting made directly (not by a rule set) for the spec. */
-        private void setting(String name, Object value) {
-            if (applying == 0) {
-                specSettings.put(name, value);
-            }
-        }
-
-        /** Records what was added directly and cannot be described by a spec. */
-        private void directly(String what) {
-            if (applying == 0) {
-                direct.add(what);
             }
         }
 
@@ -439,7 +397,7 @@ public final class Resolver {
         /** Adds a match rule. Rule names must be unique. */
         public Builder rule(MatchRule rule) {
             rules.add(Objects.requireNonNull(rule, "rule"));
-            directly("rule " + rule.name());
+            recorder.directly("rule " + rule.name());
             return this;
         }
 
@@ -452,7 +410,7 @@ public final class Resolver {
         /** Defines a feature that comparisons and blocking keys refer to by name. */
         public Builder feature(Feature feature) {
             features.add(Objects.requireNonNull(feature, "feature"));
-            directly("feature " + feature.name());
+            recorder.directly("feature " + feature.name());
             return this;
         }
 
@@ -469,7 +427,7 @@ public final class Resolver {
             if (normalizers.putIfAbsent(type, normalizer) != null) {
                 throw new IllegalStateException("identifierNormalizer for type " + type.name() + " was already set");
             }
-            directly("identifier normalizer of " + type.name());
+            recorder.directly("identifier normalizer of " + type.name());
             return this;
         }
 
@@ -486,12 +444,7 @@ public final class Resolver {
             if (limits.putIfAbsent(type, maxPerProfile) != null) {
                 throw new IllegalStateException("limit for identifier type " + type.name() + " was already set");
             }
-            if (applying == 0) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> recorded = (Map<String, Object>) specSettings.computeIfAbsent("limits",
-                        k -> new java.util.TreeMap<String, Object>());
-                recorded.put(type.name(), maxPerProfile);
-            }
+            recorder.entry("limits", type.name(), maxPerProfile);
             return this;
         }
 
@@ -503,11 +456,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("a record cannot be kept apart from itself: " + a);
             }
             cannotLink.add(List.of(a, b));
-            if (applying == 0) {
-                @SuppressWarnings("unchecked")
-                List<Object> recorded = (List<Object>) specSettings.computeIfAbsent("cannotLink", k -> new ArrayList<Object>());
-                recorded.add(List.of(a.source(), a.id(), b.source(), b.id()));
-            }
+            recorder.cannotLink(a, b);
             return this;
         }
 
@@ -523,7 +472,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("blockSizeCap must be at least 2, was " + value);
             }
             blockSizeCap = value;
-            setting("blockSizeCap", value);
+            recorder.setting("blockSizeCap", value);
             return this;
         }
 
@@ -534,7 +483,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxProfileSize must be at least 1, was " + value);
             }
             maxProfileSize = value;
-            setting("maxProfileSize", value);
+            recorder.setting("maxProfileSize", value);
             return this;
         }
 
@@ -555,7 +504,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxContradiction must be a positive number of bits, was " + bits);
             }
             maxContradiction = bits;
-            setting("maxContradiction", bits);
+            recorder.setting("maxContradiction", bits);
             return this;
         }
 
@@ -570,7 +519,7 @@ public final class Resolver {
                 throw new IllegalArgumentException("maxValueLength must be at least 1, was " + value);
             }
             maxValueLength = value;
-            setting("maxValueLength", value);
+            recorder.setting("maxValueLength", value);
             return this;
         }
 
@@ -591,12 +540,7 @@ public final class Resolver {
             if (survivorship.putIfAbsent(attribute, rule) != null) {
                 throw new IllegalStateException("survivorship for attribute " + attribute + " was already set");
             }
-            if (applying == 0) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> recorded = (Map<String, Object>) specSettings.computeIfAbsent("survivorship",
-                        k -> new java.util.TreeMap<String, Object>());
-                recorded.put(attribute, SpecSettings.survivorshipJson(rule));
-            }
+            recorder.entry("survivorship", attribute, SpecSettings.survivorshipJson(rule));
             return this;
         }
 
@@ -604,7 +548,7 @@ public final class Resolver {
         public Builder defaultSurvivorship(Survivorship rule) {
             once(defaultSurvivorship, "defaultSurvivorship", defaultSurvivorship == null ? null : defaultSurvivorship.name());
             defaultSurvivorship = Objects.requireNonNull(rule, "survivorship");
-            setting("defaultSurvivorship", SpecSettings.survivorshipJson(rule));
+            recorder.setting("defaultSurvivorship", SpecSettings.survivorshipJson(rule));
             return this;
         }
 
@@ -647,7 +591,7 @@ public final class Resolver {
                 config = config.withModel(specModel);
             }
             return new Resolver(config, threads, suppression,
-                    new Described(ruleSets, specSettings, direct, key), executor);
+                    recorder.recorded(key), executor);
         }
     }
 }

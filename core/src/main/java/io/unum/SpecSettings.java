@@ -20,6 +20,88 @@ final class SpecSettings {
     private SpecSettings() {
     }
 
+    /**
+     * What a builder records for its spec: the rule sets it applied, the settings made on it
+     * directly (not by a rule set, which makes its own again), and what was added directly that a
+     * spec cannot name. Not thread-safe, like the builder.
+     */
+    static final class Recorder {
+        private final List<io.unum.rules.RuleSet> ruleSets = new java.util.ArrayList<>();
+        private final Map<String, Object> settings = new LinkedHashMap<>();
+        private final List<String> direct = new java.util.ArrayList<>();
+        private int applying;
+
+        /** Runs a rule set's configuration, recording the rule set (not what it sets). */
+        void ruleSet(io.unum.rules.RuleSet ruleSet, Runnable configure) {
+            applying++;
+            try {
+                configure.run();
+            } finally {
+                applying--;
+            }
+            if (applying == 0) {
+                ruleSets.add(ruleSet);
+            }
+        }
+
+        /** A setting made directly. */
+        void setting(String name, Object value) {
+            if (applying == 0) {
+                settings.put(name, value);
+            }
+        }
+
+        /** One entry of a keyed setting ({@code limits}, {@code survivorship}) made directly. */
+        @SuppressWarnings("unchecked")
+        void entry(String name, String key, Object value) {
+            if (applying == 0) {
+                ((Map<String, Object>) settings.computeIfAbsent(name, k -> new java.util.TreeMap<String, Object>()))
+                        .put(key, value);
+            }
+        }
+
+        /** A cannot-link pair declared directly. */
+        @SuppressWarnings("unchecked")
+        void cannotLink(RecordKey a, RecordKey b) {
+            if (applying == 0) {
+                ((List<Object>) settings.computeIfAbsent("cannotLink", k -> new java.util.ArrayList<Object>()))
+                        .add(List.of(a.source(), a.id(), b.source(), b.id()));
+            }
+        }
+
+        /** Something added directly that only a rule set could describe. */
+        void directly(String what) {
+            if (applying == 0) {
+                direct.add(what);
+            }
+        }
+
+        Recorded recorded(long[] secret) {
+            return new Recorded(ruleSets, settings, direct, secret);
+        }
+    }
+
+    /** What a built resolver's spec is made of. */
+    record Recorded(List<io.unum.rules.RuleSet> ruleSets, Map<String, Object> settings, List<String> direct,
+            long[] secret) {
+        Recorded {
+            ruleSets = List.copyOf(ruleSets);
+            settings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+            direct = List.copyOf(direct);
+        }
+
+        /** The spec with a model, or an exception naming what was added directly. */
+        EngineSpec spec(io.unum.training.TrainedModel model) {
+            if (!direct.isEmpty()) {
+                throw new IllegalStateException("this resolver cannot be described as an EngineSpec: "
+                        + String.join(", ", direct.subList(0, Math.min(3, direct.size())))
+                        + (direct.size() > 3 ? " and " + (direct.size() - 3) + " more" : "")
+                        + " were added to the builder directly; add them through a RuleSet (Resolver.Builder.ruleSet)");
+            }
+            return new EngineSpec(ruleSets, settings, model, secret);
+        }
+    }
+
     static Map<String, Object> survivorshipJson(Survivorship rule) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("strategy", rule.name());

@@ -13,7 +13,6 @@ import io.unum.matchers.email.Emails;
 import io.unum.matchers.ids.IdNormalizers;
 import io.unum.matchers.names.NameNormalizers;
 import io.unum.matchers.names.Nicknames;
-import io.unum.matchers.names.PersonName;
 import io.unum.matchers.phone.PhoneNormalizer;
 import io.unum.matchers.phone.Phones;
 import io.unum.matchers.phonetic.Phonetics;
@@ -27,7 +26,6 @@ import io.unum.rules.Feature;
 import io.unum.rules.FeatureSource;
 import io.unum.rules.LevelCondition;
 import io.unum.rules.MatchRule;
-import io.unum.rules.RecordView;
 import io.unum.rules.RuleSet;
 import io.unum.spi.FieldComparator;
 import io.unum.spi.IdentifierNormalizer;
@@ -42,8 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.StringJoiner;
-import java.util.TreeMap;
 
 /**
  * A ready-made configuration for matching customer records: the features, identifier
@@ -220,16 +216,16 @@ public final class CustomerRules implements RuleSet {
         }
     }
 
-    private final String region;
-    private final DateNormalizer.DayMonthOrder dateOrder;
-    private final NationalIdPolicy nationalIds;
-    private final EmailNormalizer emails;
-    private final Nicknames nicknames;
-    private final Set<IdentifierType> deterministicTypes;
-    private final double matchThreshold;
-    private final double reviewThreshold;
-    private final double prior;
-    private final double maxContradiction;
+    final String region;
+    final DateNormalizer.DayMonthOrder dateOrder;
+    final NationalIdPolicy nationalIds;
+    final EmailNormalizer emails;
+    final Nicknames nicknames;
+    final Set<IdentifierType> deterministicTypes;
+    final double matchThreshold;
+    final double reviewThreshold;
+    final double prior;
+    final double maxContradiction;
     private final Map<String, String> parameters;
 
     private CustomerRules(Builder b) {
@@ -244,64 +240,15 @@ public final class CustomerRules implements RuleSet {
         this.reviewThreshold = b.reviewThreshold;
         this.prior = b.prior;
         this.maxContradiction = b.maxContradiction;
-        this.parameters = describe();
+        this.parameters = CustomerRulesProvider.parameters(this);
     }
 
-    private static Set<IdentifierType> effectiveTypes(Collection<IdentifierType> given, NationalIdPolicy policy) {
+    static Set<IdentifierType> effectiveTypes(Collection<IdentifierType> given, NationalIdPolicy policy) {
         Set<IdentifierType> types = new LinkedHashSet<>(given);
         if (policy == NationalIdPolicy.IGNORED) {
             types.remove(IdentifierType.NATIONAL_ID);
         }
         return Collections.unmodifiableSet(types);
-    }
-
-    /** The parameters: every setting not at its default, as text, sorted by name. */
-    private Map<String, String> describe() {
-        Map<String, String> p = new TreeMap<>();
-        if (region != null) {
-            p.put(Parameters.DEFAULT_REGION, region);
-        }
-        if (dateOrder != DateNormalizer.DayMonthOrder.DAY_FIRST) {
-            p.put(Parameters.DATE_ORDER, dateOrder.name());
-        }
-        if (nationalIds != NationalIdPolicy.TOLERANT) {
-            p.put(Parameters.NATIONAL_IDS, nationalIds.name());
-        }
-        if (!List.copyOf(deterministicTypes).equals(List.copyOf(effectiveTypes(DEFAULT_DETERMINISTIC_TYPES, nationalIds)))) {
-            StringJoiner names = new StringJoiner(",");
-            deterministicTypes.forEach(type -> names.add(type.name()));
-            p.put(Parameters.DETERMINISTIC_TYPES, names.toString());
-        }
-        number(p, Parameters.MATCH_THRESHOLD, matchThreshold, DEFAULT_MATCH_THRESHOLD);
-        number(p, Parameters.REVIEW_THRESHOLD, reviewThreshold, DEFAULT_REVIEW_THRESHOLD);
-        number(p, Parameters.PRIOR, prior, DEFAULT_PRIOR);
-        number(p, Parameters.MAX_CONTRADICTION, maxContradiction, DEFAULT_MAX_CONTRADICTION);
-        EmailNormalizer standard = EmailNormalizer.standard();
-        if (emails.plusTags() != standard.plusTags()) {
-            p.put(Parameters.EMAIL_PLUS_TAGS, emails.plusTags().name());
-        }
-        if (emails.gmailRules() != standard.gmailRules()) {
-            p.put(Parameters.EMAIL_GMAIL_RULES, Boolean.toString(emails.gmailRules()));
-        }
-        if (emails.roleAddressesIdentify() != standard.roleAddressesIdentify()) {
-            p.put(Parameters.EMAIL_ROLE_ADDRESSES_IDENTIFY, Boolean.toString(emails.roleAddressesIdentify()));
-        }
-        if (!emails.placeholderLocalParts().isEmpty()) {
-            p.put(Parameters.EMAIL_PLACEHOLDER_LOCAL_PARTS, String.join(",", emails.placeholderLocalParts()));
-        }
-        if (!emails.placeholderDomains().isEmpty()) {
-            p.put(Parameters.EMAIL_PLACEHOLDER_DOMAINS, String.join(",", emails.placeholderDomains()));
-        }
-        if (!nicknames.equals(Nicknames.bundled())) {
-            p.put(Parameters.NICKNAMES, nicknames.toText());
-        }
-        return Collections.unmodifiableMap(p);
-    }
-
-    private static void number(Map<String, String> p, String name, double value, double defaultValue) {
-        if (Double.compare(value, defaultValue) != 0) {
-            p.put(name, Double.toString(value));
-        }
     }
 
     /** The default configuration: no default phone region, day-first dates, {@link NationalIdPolicy#TOLERANT}. */
@@ -400,22 +347,22 @@ public final class CustomerRules implements RuleSet {
         Normalizer canonical = given.andThen(NameNormalizers.nicknames(nicknames));
         Normalizer family = NameNormalizers.surname();
         List<Feature> features = new ArrayList<>();
-        features.add(Feature.of(Features.GIVEN, Sources.GIVEN, given));
-        features.add(Feature.of(Features.GIVEN_CANONICAL, Sources.GIVEN, canonical));
-        features.add(Feature.of(Features.GIVEN_INITIAL, Sources.GIVEN, canonical.andThen(NameNormalizers.initial())));
-        features.add(Feature.of(Features.NAME_PAIR, record -> namePair(record, canonical, family), Normalizers.identity()));
-        features.add(Feature.of(Features.NAME_SET, record -> nameSet(record, canonical, family), Normalizers.identity()));
-        features.add(Feature.of(Features.MIDDLE, Sources.MIDDLE, NameNormalizers.clean()));
-        features.add(Feature.of(Features.FAMILY, Sources.FAMILY, family));
-        features.add(Feature.of(Features.FAMILY_DM, Sources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
-        features.add(Feature.of(Features.SUFFIX, Sources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
+        features.add(Feature.of(Features.GIVEN, CustomerSources.GIVEN, given));
+        features.add(Feature.of(Features.GIVEN_CANONICAL, CustomerSources.GIVEN, canonical));
+        features.add(Feature.of(Features.GIVEN_INITIAL, CustomerSources.GIVEN, canonical.andThen(NameNormalizers.initial())));
+        features.add(Feature.of(Features.NAME_PAIR, record -> CustomerSources.namePair(record, canonical, family), Normalizers.identity()));
+        features.add(Feature.of(Features.NAME_SET, record -> CustomerSources.nameSet(record, canonical, family), Normalizers.identity()));
+        features.add(Feature.of(Features.MIDDLE, CustomerSources.MIDDLE, NameNormalizers.clean()));
+        features.add(Feature.of(Features.FAMILY, CustomerSources.FAMILY, family));
+        features.add(Feature.of(Features.FAMILY_DM, CustomerSources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
+        features.add(Feature.of(Features.SUFFIX, CustomerSources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
         features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder)));
         features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder).andThen(Dates.year())));
-        features.add(Feature.of(Features.GENDER, Attributes.GENDER, Sources.GENDER));
-        features.add(Feature.of(Features.STREET, Sources.STREET, Addresses.street()));
+        features.add(Feature.of(Features.GENDER, Attributes.GENDER, CustomerSources.GENDER));
+        features.add(Feature.of(Features.STREET, CustomerSources.STREET, Addresses.street()));
         features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));
         features.add(Feature.of(Features.CITY, Attributes.CITY, Addresses.city()));
-        features.add(Feature.of(Features.ADDRESS, Sources::address, Normalizers.identity()));
+        features.add(Feature.of(Features.ADDRESS, CustomerSources::address, Normalizers.identity()));
         features.add(Feature.of(Features.STATE, Attributes.STATE, Addresses.state()));
         features.add(Feature.of(Features.EMAIL, FeatureSource.identifier(IdentifierType.EMAIL), Normalizers.identity()));
         features.add(Feature.of(Features.EMAIL_LOCAL, FeatureSource.identifier(IdentifierType.EMAIL), Emails.localPart()));
@@ -577,25 +524,6 @@ public final class CustomerRules implements RuleSet {
         return new ComparisonLevel(label, feature, condition, m, u);
     }
 
-    private static String nameSet(RecordView record, Normalizer given, Normalizer family) {
-        String pair = namePair(record, given, family);
-        if (pair == null) {
-            return null;
-        }
-        int bar = pair.indexOf('|');
-        String g = pair.substring(0, bar);
-        String f = pair.substring(bar + 1);
-        return g.compareTo(f) <= 0 ? g + "|" + f : f + "|" + g;
-    }
-
-    private static String namePair(RecordView record, Normalizer given, Normalizer family) {
-        String g = Sources.GIVEN.extract(record);
-        String f = Sources.FAMILY.extract(record);
-        String gn = g == null || g.isBlank() ? null : given.normalize(g);
-        String fn = f == null || f.isBlank() ? null : family.normalize(f);
-        return gn == null || fn == null ? null : gn + "|" + fn;
-    }
-
     /**
      * Equal when both are the rule set {@value #NAME} with equal {@link #parameters()}, that is
      * when they configure a resolver alike.
@@ -665,94 +593,6 @@ public final class CustomerRules implements RuleSet {
                 MATCH_THRESHOLD, MAX_CONTRADICTION, NATIONAL_IDS, NICKNAMES, PRIOR, REVIEW_THRESHOLD);
 
         private Parameters() {
-        }
-    }
-
-    /** Feature sources and conditions shared by the rules; all pure functions. */
-    private static final class Sources {
-
-        /** The given name, or the given name parsed from the full name. */
-        static final FeatureSource GIVEN = record -> {
-            String value = record.attribute(Attributes.FIRST_NAME);
-            return present(value) ? value : fromFullName(record, PersonName::given);
-        };
-
-        /** The family name, or the family name parsed from the full name. */
-        static final FeatureSource FAMILY = record -> {
-            String value = record.attribute(Attributes.LAST_NAME);
-            return present(value) ? value : fromFullName(record, PersonName::family);
-        };
-
-        /** The middle name, or the middle names parsed from the full name. */
-        static final FeatureSource MIDDLE = record -> {
-            String value = record.attribute(Attributes.MIDDLE_NAME);
-            return present(value) ? value : fromFullName(record, PersonName::middle);
-        };
-
-        /** House number and first address line. */
-        static final FeatureSource STREET = FeatureSource.attributes(Attributes.STREET_NUMBER, Attributes.ADDRESS_1);
-
-        private static final Normalizer STREET_NORMALIZER = Addresses.street();
-        private static final Normalizer POSTCODE_NORMALIZER = Addresses.postcode();
-        private static final Normalizer CITY_NORMALIZER = Addresses.city();
-
-        /** The composite {@code street|postcode|city}. */
-        static String address(RecordView record) {
-            String street = STREET.extract(record);
-            String postcode = record.attribute(Attributes.POSTCODE);
-            String city = record.attribute(Attributes.CITY);
-            return AddressLevels.composite(present(street) ? STREET_NORMALIZER.normalize(street) : null,
-                    present(postcode) ? POSTCODE_NORMALIZER.normalize(postcode) : null,
-                    present(city) ? CITY_NORMALIZER.normalize(city) : null);
-        }
-
-        /** The whole name, for the generational suffix. */
-        static final FeatureSource WHOLE_NAME = record -> {
-            String full = record.attribute(Attributes.FULL_NAME);
-            if (present(full)) {
-                return full;
-            }
-            return FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
-                    .extract(record);
-        };
-
-        /** Gender: {@code f}, {@code m}, or the cleaned value. */
-        static final Normalizer GENDER = value -> {
-            String cleaned = NameNormalizers.clean().normalize(value);
-            if (cleaned == null) {
-                return null;
-            }
-            switch (cleaned) {
-                case "f":
-                case "female":
-                case "woman":
-                case "w":
-                    return "f";
-                case "m":
-                case "male":
-                case "man":
-                    return "m";
-                case "u":
-                case "unknown":
-                case "na":
-                case "n a":
-                case "not known":
-                    return null;
-                default:
-                    return cleaned;
-            }
-        };
-
-        private Sources() {
-        }
-
-        private static boolean present(String value) {
-            return value != null && !value.isBlank();
-        }
-
-        private static String fromFullName(RecordView record, java.util.function.Function<PersonName, String> part) {
-            String full = record.attribute(Attributes.FULL_NAME);
-            return present(full) ? part.apply(PersonName.parse(full)) : null;
         }
     }
 

@@ -8,12 +8,15 @@ import io.unum.matchers.names.Nicknames;
 import io.unum.model.IdentifierType;
 import io.unum.spi.RuleSetProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -298,5 +301,56 @@ public final class CustomerRulesProvider implements RuleSetProvider {
     @Override
     public String toString() {
         return "CustomerRulesProvider[" + CustomerRules.NAME + "]";
+    }
+
+    /** The parameters of a configuration: every setting not at its default, as text, sorted by name. */
+    static Map<String, String> parameters(CustomerRules rules) {
+        Map<String, String> p = new TreeMap<>();
+        if (rules.region != null) {
+            p.put(Parameters.DEFAULT_REGION, rules.region);
+        }
+        if (rules.dateOrder != DateNormalizer.DayMonthOrder.DAY_FIRST) {
+            p.put(Parameters.DATE_ORDER, rules.dateOrder.name());
+        }
+        if (rules.nationalIds != NationalIdPolicy.TOLERANT) {
+            p.put(Parameters.NATIONAL_IDS, rules.nationalIds.name());
+        }
+        List<IdentifierType> defaults = List.copyOf(CustomerRules.effectiveTypes(CustomerRules.DEFAULT_DETERMINISTIC_TYPES,
+                rules.nationalIds));
+        if (!List.copyOf(rules.deterministicTypes).equals(defaults)) {
+            StringJoiner names = new StringJoiner(",");
+            rules.deterministicTypes.forEach(type -> names.add(type.name()));
+            p.put(Parameters.DETERMINISTIC_TYPES, names.toString());
+        }
+        number(p, Parameters.MATCH_THRESHOLD, rules.matchThreshold, CustomerRules.DEFAULT_MATCH_THRESHOLD);
+        number(p, Parameters.REVIEW_THRESHOLD, rules.reviewThreshold, CustomerRules.DEFAULT_REVIEW_THRESHOLD);
+        number(p, Parameters.PRIOR, rules.prior, CustomerRules.DEFAULT_PRIOR);
+        number(p, Parameters.MAX_CONTRADICTION, rules.maxContradiction, CustomerRules.DEFAULT_MAX_CONTRADICTION);
+        EmailNormalizer standard = EmailNormalizer.standard();
+        if (rules.emails.plusTags() != standard.plusTags()) {
+            p.put(Parameters.EMAIL_PLUS_TAGS, rules.emails.plusTags().name());
+        }
+        if (rules.emails.gmailRules() != standard.gmailRules()) {
+            p.put(Parameters.EMAIL_GMAIL_RULES, Boolean.toString(rules.emails.gmailRules()));
+        }
+        if (rules.emails.roleAddressesIdentify() != standard.roleAddressesIdentify()) {
+            p.put(Parameters.EMAIL_ROLE_ADDRESSES_IDENTIFY, Boolean.toString(rules.emails.roleAddressesIdentify()));
+        }
+        if (!rules.emails.placeholderLocalParts().isEmpty()) {
+            p.put(Parameters.EMAIL_PLACEHOLDER_LOCAL_PARTS, String.join(",", rules.emails.placeholderLocalParts()));
+        }
+        if (!rules.emails.placeholderDomains().isEmpty()) {
+            p.put(Parameters.EMAIL_PLACEHOLDER_DOMAINS, String.join(",", rules.emails.placeholderDomains()));
+        }
+        if (!rules.nicknames.equals(Nicknames.bundled())) {
+            p.put(Parameters.NICKNAMES, rules.nicknames.toText());
+        }
+        return Collections.unmodifiableMap(p);
+    }
+
+    private static void number(Map<String, String> p, String name, double value, double defaultValue) {
+        if (Double.compare(value, defaultValue) != 0) {
+            p.put(name, Double.toString(value));
+        }
     }
 }
