@@ -88,6 +88,11 @@ public final class EngineSpec implements Serializable {
         return hash;
     }
 
+    /** This spec with a blocking secret (for a store that keeps its own). */
+    EngineSpec withSecret(long[] value) {
+        return new EngineSpec(ruleSets, settings, model, value);
+    }
+
     /** The resolver settings set directly on the builder, by name (for {@link Resolver.Builder}). */
     Map<String, Object> settings() {
         return settings;

@@ -79,6 +79,11 @@ public final class Resolver {
         return described.spec(config.model());
     }
 
+    /** The spec, or {@code null} if the resolver was not built from rule sets. */
+    EngineSpec specOrNull() {
+        return described.direct().isEmpty() ? spec() : null;
+    }
+
     /**
      * A builder holding a spec's configuration: its rule sets, settings, trained model and (if it
      * has one) blocking secret. Add the run-time environment — privacy filters, clock,
@@ -241,17 +246,56 @@ public final class Resolver {
 
     /**
      * Creates a live graph over a store: the graph reads and writes its state there. The store
-     * must hold nothing or a graph this resolver's configuration made; records whose derived
-     * data the store does not hold (a persistent store after a restart) are featurized again,
-     * and the store's suppression entries are added to the resolver's suppression list (they
-     * match only if the list was made with the same secret). The graph owns the store from now
-     * on; close the store when the graph is no longer used.
+     * must hold nothing or a graph this configuration made: its {@link EngineSpec} hash and
+     * blocking secret, kept in the store's metadata, are checked, and a new store records this
+     * resolver's (use {@link #newBuilder(GraphStore)} to build the resolver a store was built
+     * with, {@link #rebuildGraph(GraphStore)} to change its configuration). Records whose
+     * derived data the store does not hold (a persistent store after a restart) are featurized
+     * again, and the store's suppression entries are added to the resolver's suppression list
+     * (they match only if the list was made with the same secret). The graph owns the store from
+     * now on; close the store when the graph is no longer used.
      *
-     * @throws IllegalStateException if a transaction is open on the store
+     * @throws IllegalStateException if the store was built with another configuration, or a
+     *     transaction is open on the store
      */
     public IdentityGraph newGraph(GraphStore store) {
         Objects.requireNonNull(store, "store");
+        StoreBinding.check(this, store);
         return new IdentityGraph(engine, store, suppression);
+    }
+
+    /**
+     * Resolves every record a store holds again with this configuration, in one transaction, and
+     * returns a live graph over it: features, block memberships and links are made anew and the
+     * profiles follow as for any change (a profile keeps its id where its oldest record — the one
+     * its id was made from — survives; merges and splits go to the change feed). The store then
+     * records this configuration. Use it to open a store built with another configuration.
+     */
+    public IdentityGraph rebuildGraph(GraphStore store) {
+        Objects.requireNonNull(store, "store");
+        ChangeApplier applier = engine.newApplier();
+        try (GraphStore.Transaction tx = store.begin()) {
+            applier.reindex(tx, ProgressListener.NONE);
+            EngineSpec spec = specOrNull();
+            if (spec != null) {
+                StoreBinding.record(tx, spec);
+            }
+            tx.commit();
+        }
+        return new IdentityGraph(engine, store, suppression);
+    }
+
+    /**
+     * A builder holding the configuration a store was built with (its {@link EngineSpec} and
+     * blocking secret), to open the store's graph: {@code Resolver.newBuilder(store).build().newGraph(store)}.
+     * Add the run-time environment (privacy filters, clock, suppression list, executor) before
+     * {@link Builder#build()}.
+     *
+     * @throws IllegalStateException if the store records no configuration
+     */
+    public static Builder newBuilder(GraphStore store) {
+        Objects.requireNonNull(store, "store");
+        return newBuilder(StoreBinding.spec(store));
     }
 
     /**

@@ -217,4 +217,55 @@ class KernelTest {
         assertTrue(store.snapshot().changeSequence() >= 3, "every change is numbered");
         store.close();
     }
+
+    @Test
+    void aStoreKeepsItsConfigurationAndRefusesAnother() {
+        List<SourceRecord> records = TestFixtures.people(13, 300);
+        GraphStore store = GraphStore.inMemory();
+        Resolver first = fixture(5);
+        first.newGraph(store).upsertAll(records);
+        IllegalStateException other = assertThrows(IllegalStateException.class, () -> fixture(6).newGraph(store));
+        assertTrue(other.getMessage().contains("another configuration"), other.getMessage());
+        assertTrue(other.getMessage().contains("rebuildGraph"), other.getMessage());
+        Resolver sameConfigOtherSecret = fixture(5);
+        IllegalStateException secret = assertThrows(IllegalStateException.class,
+                () -> sameConfigOtherSecret.newGraph(store));
+        assertTrue(secret.getMessage().contains("blocking secret"), secret.getMessage());
+        assertThrows(IllegalStateException.class, () -> TestFixtures.customerResolver().build().newGraph(store));
+        // the same configuration and secret (Resolver.newBuilder(store) makes it from the store's
+        // metadata; matchers' tests run that, core has no rule-set provider on its module path)
+        IdentityGraph graph = Resolver.newBuilder(first.spec()).build().newGraph(store);
+        assertEquals(first.resolve(records).assignments(), graph.snapshot().assignments());
+    }
+
+    @Test
+    void aRebuildReResolvesTheStoredRecordsKeepingIdsWhereTheirFounderSurvives() {
+        List<SourceRecord> records = TestFixtures.people(17, 400);
+        GraphStore store = GraphStore.inMemory();
+        Resolver before = fixture(5);
+        IdentityGraph old = before.newGraph(store);
+        old.upsertAll(records);
+        Map<RecordKey, ProfileId> oldIds = old.snapshot().assignments();
+        Resolver after = Resolver.newBuilder().ruleSet(new FixtureRules(5)).blockSizeCap(50).maxProfileSize(2).build();
+        IdentityGraph rebuilt = after.rebuildGraph(store);
+        Resolution batch = after.resolve(records);
+        assertEquals(Partitions.of(batch.profiles()), Partitions.of(rebuilt.profiles()),
+                "the partition the new configuration makes of the same records");
+        assertTrue(!Partitions.of(before.resolve(records).profiles()).equals(Partitions.of(batch.profiles())),
+                "the test needs configurations that disagree");
+        int kept = 0;
+        for (io.unum.model.Profile profile : rebuilt.profiles()) {
+            SourceRecord oldest = profile.members().stream().map(k -> rebuilt.record(k).orElseThrow())
+                    .min((x, y) -> { int c = x.observedAt().compareTo(y.observedAt());
+                        return c != 0 ? c : x.key().compareTo(y.key()); }).orElseThrow();
+            ProfileId oldId = oldIds.get(oldest.key());
+            io.unum.model.Profile oldProfile = old.profile(oldId).orElse(null);
+            if (oldProfile != null && oldProfile.id().equals(profile.id())) {
+                kept++;
+            }
+        }
+        assertTrue(kept > rebuilt.profileCount() / 2, "most ids survive: " + kept + " of " + rebuilt.profileCount());
+        after.newGraph(store); // the store now records the new configuration
+        assertThrows(IllegalStateException.class, () -> before.newGraph(store));
+    }
 }

@@ -214,6 +214,107 @@ public final class ChangeApplier {
         long t2 = System.nanoTime();
         times.put(Stage.BLOCKING, Duration.ofNanos(t2 - t1));
 
+        return resolveNew(tx, fresh, freshOrdinals, touchedList, oldProfiles, current, now,
+                new ChangeSet(List.of(), issues, decisions), times, t2, progress);
+    }
+
+    /**
+     * Resolves every resident record again with this engine's configuration, in {@code tx}: the
+     * records stay, everything derived from them (features, block memberships, edges) is made
+     * anew, and the profiles follow as for any change — a cluster keeps the id of the old profile
+     * whose oldest record it holds, so profile ids survive where their founding record does, and
+     * the differences become the change set (merges, splits, updates). Records the configuration
+     * now rejects or refuses are removed and reported. The caller commits.
+     */
+    public Outcome reindex(GraphStore.Transaction tx, ProgressListener progress) {
+        int current = ++epoch;
+        Instant now = engine.now();
+        Map<Stage, Duration> times = new EnumMap<>(Stage.class);
+        long t0 = System.nanoTime();
+        int bound = tx.ordinalBound();
+        ensureScratch(bound);
+        IntList resident = new IntList();
+        List<SourceRecord> records = new ArrayList<>();
+        for (int o = 0; o < bound; o++) {
+            SourceRecord record = tx.record(o);
+            if (record != null) {
+                resident.add(o);
+                records.add(record);
+            }
+        }
+        // what the old configuration derived goes: block memberships and edges
+        List<long[]> memberships = new ArrayList<>();
+        tx.forEachBlock(block -> {
+            long[] entry = new long[block.size() + 1];
+            entry[0] = block.key();
+            for (int m = 0; m < block.size(); m++) {
+                entry[m + 1] = block.member(m);
+            }
+            memberships.add(entry);
+        });
+        for (long[] entry : memberships) {
+            for (int m = 1; m < entry.length; m++) {
+                tx.removeMember(entry[0], (int) entry[m]);
+            }
+        }
+        for (int r = 0; r < resident.size(); r++) {
+            int o = resident.get(r);
+            while (tx.degree(o) > 0) {
+                tx.setEdge(o, tx.partner(o, tx.degree(o) - 1), Edge.NONE);
+            }
+        }
+        // features with this configuration
+        Progress featureProgress = new Progress(progress, "features", records.size());
+        Featurizer.Result[] results = engine.featurizer.featurizeAll(records, now, engine.parallel, featureProgress::add);
+        List<InputIssue> issues = new ArrayList<>();
+        List<PrivacyDecision> decisions = new ArrayList<>();
+        Set<ProfileId> oldProfiles = new HashSet<>();
+        List<FeatureRecord> fresh = new ArrayList<>(results.length);
+        IntList freshOrdinals = new IntList(results.length);
+        for (int i = 0; i < results.length; i++) {
+            int o = resident.get(i);
+            issues.addAll(results[i].issues());
+            decisions.addAll(results[i].decisions());
+            FeatureRecord entry = results[i].entry();
+            if (entry == null) {
+                if (tx.profileOf(o) != null) {
+                    oldProfiles.add(tx.profileOf(o));
+                }
+                tx.remove(o);
+                continue;
+            }
+            tx.setDerived(o, entry);
+            inserted[o] = current; // every record is new to this configuration
+            fresh.add(entry);
+            freshOrdinals.add(o);
+        }
+        long t1 = System.nanoTime();
+        times.put(Stage.FEATURES, Duration.ofNanos(t1 - t0));
+        for (int f = 0; f < fresh.size(); f++) {
+            FeatureRecord entry = fresh.get(f);
+            int o = freshOrdinals.get(f);
+            for (int k = 0; k < entry.keys.length; k++) {
+                tx.addMember(entry.keys[k], entry.keyMeta[k], o);
+            }
+            for (long key : entry.lookupKeys) {
+                tx.addMember(key, CandidateGenerator.LOOKUP_TAG, o);
+            }
+        }
+        long t2 = System.nanoTime();
+        times.put(Stage.BLOCKING, Duration.ofNanos(t2 - t1));
+        return resolveNew(tx, fresh, freshOrdinals.toArray(), new IntList(), oldProfiles, current, now,
+                new ChangeSet(List.of(), issues, decisions), times, t2, progress);
+    }
+
+    /**
+     * Steps 4 to 7 of a change: blocks that crossed their cap, scoring of the new records,
+     * clustering of the touched components, profile ids and survivorship.
+     *
+     * @param input the input issues and privacy decisions of the change (no profile changes)
+     */
+    private Outcome resolveNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] freshOrdinals,
+            IntList touchedList, Set<ProfileId> oldProfiles, int current, Instant now, ChangeSet input,
+            Map<Stage, Duration> times, long t2, ProgressListener progress) {
         // 4. blocks that crossed their cap change which old pairs are candidates
         long[] pairs = {0};
         List<GraphStore.Members> crossed = new ArrayList<>();
@@ -300,7 +401,7 @@ public final class ChangeApplier {
                     profileProgress.add(end - chunk * CHUNK);
                 });
         List<ProfileChange> changes = engine.assigner.write(plan, built, tx);
-        ChangeSet changeSet = new ChangeSet(changes, issues, decisions);
+        ChangeSet changeSet = new ChangeSet(changes, input.issues(), input.privacy());
         if (!changeSet.isEmpty()) {
             tx.recordChange(changeSet);
         }

@@ -49,6 +49,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private final HashMap<ProfileId, Profile> profiles = new HashMap<>();
     private final HashMap<ProfileId, ProfileId> aliases = new HashMap<>();
     private final HashMap<String, Instant> suppressed = new HashMap<>();
+    private final HashMap<String, String> meta = new HashMap<>();
     private long changeSequence;
 
     private Tx open;
@@ -73,7 +74,7 @@ public final class InMemoryGraphStore implements GraphStore {
             throw new IllegalStateException("a transaction is already open on this store; one writer at a time");
         }
         boolean empty = byKey.size() == 0 && blocks.size() == 0 && profiles.isEmpty() && aliases.isEmpty()
-                && suppressed.isEmpty();
+                && suppressed.isEmpty() && meta.isEmpty();
         open = new Tx(++epoch, !empty, changeSequence);
         return open;
     }
@@ -190,6 +191,11 @@ public final class InMemoryGraphStore implements GraphStore {
         public long changeSequence() {
             return changeSequence;
         }
+
+        @Override
+        public String meta(String key) {
+            return meta.get(Objects.requireNonNull(key, "key"));
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -205,6 +211,7 @@ public final class InMemoryGraphStore implements GraphStore {
     private static final int PUT_ALIAS = 8;
     private static final int SUPPRESS = 9;
     private static final int SET_DERIVED = 10;
+    private static final int PUT_META = 11;
 
     private final class Tx extends View implements Transaction {
         private final long txEpoch;
@@ -431,6 +438,13 @@ public final class InMemoryGraphStore implements GraphStore {
         }
 
         @Override
+        public void putMeta(String key, String value) {
+            live();
+            Objects.requireNonNull(key, "key");
+            logEntry(PUT_META, key, value == null ? meta.remove(key) : meta.put(key, value));
+        }
+
+        @Override
         public long recordChange(ChangeSet changes) {
             live();
             Objects.requireNonNull(changes, "changes");
@@ -542,6 +556,7 @@ public final class InMemoryGraphStore implements GraphStore {
                     case PUT_PROFILE -> objects = restore(profiles, objects, Profile.class);
                     case PUT_ALIAS -> objects = restore(aliases, objects, ProfileId.class);
                     case SUPPRESS -> objects = restore(suppressed, objects, Instant.class);
+                    case PUT_META -> objects = restore(meta, objects, String.class);
                     default -> throw new IllegalStateException("internal error: undo log entry " + op);
                 }
             }
@@ -563,6 +578,7 @@ public final class InMemoryGraphStore implements GraphStore {
         profiles.clear();
         aliases.clear();
         suppressed.clear();
+        meta.clear();
     }
 
     private void ensureCapacity(int n) {

@@ -45,6 +45,8 @@ import java.util.function.Consumer;
  *       its snapshot is a view of its live state; {@code IdentityGraph} guarantees it with its
  *       lock). Several threads may read one snapshot or transaction at once while nothing
  *       writes.</li>
+ *   <li><b>Metadata</b> is a small map of strings ({@link Reader#meta}), written in
+ *       transactions like everything else.</li>
  *   <li><b>Derived data.</b> With each record the engine stores an opaque object derived from it
  *       (its features and keys). A store keeps it in memory only and never interprets it;
  *       a persistent store returns {@code null} for it after reopening, and the engine derives it
@@ -159,6 +161,12 @@ public interface GraphStore extends AutoCloseable {
 
         /** The number of changes recorded so far ({@link Transaction#recordChange}). */
         long changeSequence();
+
+        /**
+         * A metadata value of the store, or {@code null}. The engine keeps the configuration a
+         * store was built with here ({@code spec.hash}, {@code spec.json}, {@code blocking.check}).
+         */
+        String meta(String key);
     }
 
     /** The one write transaction. Not thread-safe for writes; reads may run in parallel while nothing writes. */
@@ -225,6 +233,9 @@ public interface GraphStore extends AutoCloseable {
          * @return the change's sequence number, one more than the last
          */
         long recordChange(ChangeSet changes);
+
+        /** Sets ({@code value} non-null) or removes ({@code null}) a metadata value. */
+        void putMeta(String key, String value);
 
         /** Makes every write visible (and, for a durable store, durable) and ends the transaction. */
         void commit();

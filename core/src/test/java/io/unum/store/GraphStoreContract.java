@@ -231,6 +231,19 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void metadataIsKept() {
+        try (GraphStore.Transaction tx = store.begin()) {
+            tx.putMeta("spec.hash", "abc");
+            tx.putMeta("other", "x");
+            tx.putMeta("other", null);
+            tx.commit();
+        }
+        GraphStore.Reader r = reopen(store).snapshot();
+        assertEquals("abc", r.meta("spec.hash"));
+        assertNull(r.meta("other"));
+    }
+
+    @Test
     void changesAreNumbered() {
         try (GraphStore.Transaction tx = store.begin()) {
             assertEquals(1, tx.recordChange(new ChangeSet(List.of(), List.of(), List.of())));
@@ -401,6 +414,16 @@ public abstract class GraphStoreContract {
                     tx.recordChange(new ChangeSet(List.of(), List.of(), List.of()));
                     model.sequence++;
                 }
+                if (random.nextInt(3) == 0) {
+                    String key = "m" + random.nextInt(3);
+                    String value = random.nextInt(3) == 0 ? null : "v" + random.nextInt(100);
+                    tx.putMeta(key, value);
+                    if (value == null) {
+                        model.meta.remove(key);
+                    } else {
+                        model.meta.put(key, value);
+                    }
+                }
             }
         }
     }
@@ -467,6 +490,13 @@ public abstract class GraphStoreContract {
         suppressed.forEach((hash, at) -> assertEquals(at, r.suppressedAt(hash)));
         out.put("suppressed", suppressed);
         out.put("sequence", r.changeSequence());
+        Map<String, String> meta = new TreeMap<>();
+        for (int i = 0; i < 3; i++) {
+            if (r.meta("m" + i) != null) {
+                meta.put("m" + i, r.meta("m" + i));
+            }
+        }
+        out.put("meta", meta);
         return out;
     }
 
@@ -480,6 +510,7 @@ public abstract class GraphStoreContract {
         final Map<String, Profile> profiles = new TreeMap<>();
         final Map<String, String> aliases = new TreeMap<>();
         final Map<String, Instant> suppressed = new TreeMap<>();
+        final Map<String, String> meta = new TreeMap<>();
         long sequence;
 
         Model copy() {
@@ -492,6 +523,7 @@ public abstract class GraphStoreContract {
             m.profiles.putAll(profiles);
             m.aliases.putAll(aliases);
             m.suppressed.putAll(suppressed);
+            m.meta.putAll(meta);
             m.sequence = sequence;
             return m;
         }
@@ -532,6 +564,7 @@ public abstract class GraphStoreContract {
             out.put("aliases", aliases);
             out.put("suppressed", suppressed);
             out.put("sequence", sequence);
+            out.put("meta", new TreeMap<>(meta));
             return out;
         }
     }
