@@ -115,24 +115,15 @@ final class SpecSettings {
         if (!(json instanceof Map<?, ?> map) || !(map.get("strategy") instanceof String strategy)) {
             throw new IllegalArgumentException("settings." + where + " must be an object with a \"strategy\"");
         }
-        switch (strategy) {
-            case "most_recent":
-                return Survivorship.mostRecent();
-            case "most_frequent":
-                return Survivorship.mostFrequent();
-            case "most_complete":
-                return Survivorship.mostComplete();
-            case "collect_all":
-                return Survivorship.collectAll();
-            case "source_priority":
-                if (!(map.get("sources") instanceof List<?> sources) || sources.isEmpty()
-                        || !sources.stream().allMatch(x -> x instanceof String)) {
-                    throw new IllegalArgumentException("settings." + where + ".sources must be a non-empty list of source names");
-                }
-                return new Survivorship.SourcePriority(sources.stream().map(String.class::cast).toList());
-            default:
-                throw new IllegalArgumentException("settings." + where + ".strategy: unknown strategy \"" + strategy
-                        + "\"; expected most_recent, most_frequent, most_complete, collect_all or source_priority");
+        Object sources = map.get("sources");
+        if (sources != null && (!(sources instanceof List<?> list) || !list.stream().allMatch(x -> x instanceof String))) {
+            throw new IllegalArgumentException("settings." + where + ".sources must be a list of source names");
+        }
+        try {
+            return Survivorship.named(strategy,
+                    sources == null ? null : ((List<?>) sources).stream().map(String.class::cast).toList());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("settings." + where + ": " + e.getMessage());
         }
     }
 
@@ -163,7 +154,7 @@ final class SpecSettings {
                     if (!(value instanceof Map<?, ?> map)) {
                         throw new IllegalArgumentException("settings.limits must be an object");
                     }
-                    map.forEach((type, limit) -> builder.limit(IdentifierType.of(String.valueOf(type)),
+                    map.forEach((type, limit) -> builder.limit(IdentifierType.named(String.valueOf(type)),
                             integer(limit, "limits." + type)));
                 }
                 case "cannotLink" -> {

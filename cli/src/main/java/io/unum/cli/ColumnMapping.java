@@ -157,13 +157,7 @@ final class ColumnMapping {
      */
     static IdentifierType identifierType(String name) {
         IdentifierType builtIn = BUILT_IN_TYPES.get(name);
-        if (builtIn != null) {
-            return builtIn;
-        }
-        if (name.startsWith("social:")) {
-            return IdentifierType.social(name.substring("social:".length()));
-        }
-        return IdentifierType.of(name);
+        return builtIn != null ? builtIn : IdentifierType.named(name);
     }
 
     /** Lower-case, trimmed, spaces and hyphens as underscores. */

@@ -90,6 +90,35 @@ public final class IdentifierType implements Comparable<IdentifierType> {
     }
 
     /**
+     * The type of a name as {@link #name()} gives it: a built-in type (with its own normalizer
+     * and limits) for a built-in name, {@link #social(String)} for {@code social:<network>}, the
+     * protected variant for {@code <name>.hmac}, else a user-defined type with the defaults of
+     * {@link #of(String)}. Types compare by name, so the result equals the type that had the name;
+     * a user-defined type's own normalizer and limits are not known by name.
+     *
+     * @throws IllegalArgumentException if the name is not of the allowed form
+     */
+    public static IdentifierType named(String name) {
+        Objects.requireNonNull(name, "identifier type name");
+        for (IdentifierType builtIn : new IdentifierType[] {EMAIL, PHONE, CUSTOMER_ID, LOYALTY_ID, DEVICE_ID, COOKIE_ID,
+            NATIONAL_ID}) {
+            if (builtIn.name.equals(name)) {
+                return builtIn;
+            }
+        }
+        if (name.endsWith(PROTECTED_SUFFIX) && name.length() > PROTECTED_SUFFIX.length()) {
+            return named(name.substring(0, name.length() - PROTECTED_SUFFIX.length())).protectedVariant();
+        }
+        if (name.startsWith("social:")) {
+            IdentifierType social = social(name.substring("social:".length()));
+            if (social.name.equals(name)) {
+                return social;
+            }
+        }
+        return of(name);
+    }
+
+    /**
      * A handle on one social network, named {@code social:<network>}, normalized by dropping a
      * leading {@code @} and lower-casing.
      *

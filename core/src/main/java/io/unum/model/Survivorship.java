@@ -74,6 +74,26 @@ public sealed interface Survivorship {
         }
     }
 
+    /**
+     * The strategy of a {@link #name()}: {@code most_recent}, {@code most_frequent},
+     * {@code most_complete}, {@code collect_all}, or {@code source_priority} with its sources.
+     *
+     * @param sources the sources of {@code source_priority}, highest priority first; ignored otherwise
+     * @throws IllegalArgumentException naming the strategy if it is unknown, or if
+     *     {@code source_priority} has no sources
+     */
+    static Survivorship named(String name, List<String> sources) {
+        return switch (name) {
+            case "most_recent" -> new MostRecent();
+            case "most_frequent" -> new MostFrequent();
+            case "most_complete" -> new MostComplete();
+            case "collect_all" -> new CollectAll();
+            case "source_priority" -> new SourcePriority(sources == null ? List.of() : sources);
+            default -> throw new IllegalArgumentException("unknown survivorship strategy \"" + name
+                    + "\"; expected most_recent, most_frequent, most_complete, collect_all or source_priority");
+        };
+    }
+
     /** See {@link MostRecent}. */
     static Survivorship mostRecent() {
         return new MostRecent();

@@ -56,6 +56,12 @@ public abstract class GraphStoreContract {
         store = newStore();
     }
 
+    /** The store after a restart; later reads and the clean-up use it. */
+    private GraphStore reopened() {
+        store = reopen(store);
+        return store;
+    }
+
     @AfterEach
     void close() {
         store.close();
@@ -98,7 +104,7 @@ public abstract class GraphStoreContract {
             assertEquals(1, tx.block(7L).size());
             tx.commit();
         }
-        GraphStore.Reader r = reopen(store).snapshot();
+        GraphStore.Reader r = reopened().snapshot();
         assertEquals(1, r.recordCount());
         int o = r.ordinal(RecordKey.of("s", "a"));
         assertTrue(o >= 0 && o < r.ordinalBound());
@@ -227,7 +233,7 @@ public abstract class GraphStoreContract {
             tx.suppress("h", late);
             tx.commit();
         }
-        assertEquals(early, reopen(store).snapshot().suppressedAt("h"));
+        assertEquals(early, reopened().snapshot().suppressedAt("h"));
     }
 
     @Test
@@ -238,7 +244,7 @@ public abstract class GraphStoreContract {
             tx.putMeta("other", null);
             tx.commit();
         }
-        GraphStore.Reader r = reopen(store).snapshot();
+        GraphStore.Reader r = reopened().snapshot();
         assertEquals("abc", r.meta("spec.hash"));
         assertNull(r.meta("other"));
     }
@@ -254,6 +260,24 @@ public abstract class GraphStoreContract {
             assertEquals(3, tx.recordChange(new ChangeSet(List.of(), List.of(), List.of())));
         } // closed without a commit: aborted
         assertEquals(2, store.snapshot().changeSequence());
+    }
+
+    @Test
+    void aStoreOpensAgainAsItWasClosed() {
+        try (GraphStore.Transaction tx = store.begin()) {
+            int a = tx.insert(record("a"), null);
+            int b = tx.insert(record("b"), null);
+            tx.addEdge(a, b, 42L);
+            tx.addMember(5L, 7, a);
+            tx.setProfileOf(a, ProfileId.of("p1"));
+            tx.putProfile(profile("p1", 3, "a"));
+            tx.putAlias(ProfileId.of("p0"), ProfileId.of("p1"));
+            tx.recordChange(new ChangeSet(List.of(), List.of(), List.of()));
+            tx.commit();
+        }
+        Map<String, Object> before = dump(store.snapshot());
+        assertEquals(before, dump(reopened().snapshot()));
+        assertEquals(before, dump(reopened().snapshot()), "and again");
     }
 
     @Test
@@ -288,13 +312,12 @@ public abstract class GraphStoreContract {
     @Test
     void randomTransactionsMatchAReferenceModel() {
         for (long seed = 1; seed <= 3; seed++) {
-            try (GraphStore fresh = newStore()) {
-                randomTransactions(fresh, new Random(seed), 60);
-            }
+            randomTransactions(newStore(), new Random(seed), 60).close();
         }
     }
 
-    private void randomTransactions(GraphStore s, Random random, int transactions) {
+    /** Runs the transactions; returns the store as it ends (reopened on the way, for a durable store). */
+    private GraphStore randomTransactions(GraphStore s, Random random, int transactions) {
         Model committed = new Model();
         GraphStore current = s;
         for (int t = 0; t < transactions; t++) {
@@ -320,6 +343,7 @@ public abstract class GraphStoreContract {
             }
             assertEquals(committed.dump(), dump(current.snapshot()), "after transaction " + t + (commit ? "" : " (aborted)"));
         }
+        return current;
     }
 
     private static void randomOperation(GraphStore.Transaction tx, Model model, Random random) {

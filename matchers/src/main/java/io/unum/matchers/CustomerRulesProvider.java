@@ -220,30 +220,11 @@ public final class CustomerRulesProvider implements RuleSetProvider {
      * @throws IllegalArgumentException if the name is not that of a type
      */
     private static IdentifierType identifierType(String name) {
-        IdentifierType type = typeNamed(name);
+        IdentifierType type = IdentifierType.named(name);
         if (!type.name().equals(name)) {
             throw new IllegalArgumentException("not a type name");
         }
         return type;
-    }
-
-    private static IdentifierType typeNamed(String name) {
-        for (IdentifierType builtIn : List.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
-                IdentifierType.LOYALTY_ID, IdentifierType.DEVICE_ID, IdentifierType.COOKIE_ID, IdentifierType.NATIONAL_ID)) {
-            if (builtIn.name().equals(name)) {
-                return builtIn;
-            }
-        }
-        if (name.endsWith(".hmac") && name.length() > 5) {
-            return typeNamed(name.substring(0, name.length() - 5)).protectedVariant();
-        }
-        if (name.startsWith("social:")) {
-            IdentifierType social = IdentifierType.social(name.substring(7));
-            if (social.name().equals(name)) {
-                return social;
-            }
-        }
-        return IdentifierType.of(name);
     }
 
     /** Comma-separated items; the empty text is the empty list. */

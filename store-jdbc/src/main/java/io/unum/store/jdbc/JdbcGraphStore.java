@@ -1,0 +1,389 @@
+package io.unum.store.jdbc;
+
+import io.unum.model.ProfileId;
+import io.unum.model.RecordKey;
+import io.unum.store.GraphStore;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A durable {@link GraphStore} in a relational database: <b>SQLite</b>, the embedded default (one
+ * file, nothing to install), or <b>PostgreSQL</b>. Records are the source of truth; everything
+ * derived from them — block membership, links, profile membership, golden profiles, aliases —
+ * is written in the same database transaction as the record change, so an acknowledged change
+ * survives a crash and opening the store needs no replay.
+ *
+ * <pre>{@code
+ * try (JdbcGraphStore store = JdbcGraphStore.open("graph.db")) {          // or "jdbc:postgresql://…"
+ *     Resolver resolver = CustomerRules.standard().applyTo(Resolver.newBuilder()).build();
+ *     IdentityGraph graph = resolver.newGraph(store);   // a new store takes this configuration
+ *     graph.upsert(record);                               // returns once the transaction committed
+ * }
+ * // later, in another process:
+ * try (JdbcGraphStore store = JdbcGraphStore.open("graph.db")) {
+ *     IdentityGraph graph = Resolver.newBuilder(store).build().newGraph(store);
+ * }
+ * }</pre>
+ *
+ * <h2>Design</h2>
+ * The store keeps an in-memory copy of the graph ({@link GraphStore#inMemory()}), which it fills
+ * from the tables when it opens and which serves every read; a transaction writes to that copy
+ * and notes what it touched, and {@code commit} writes the final state of every touched row in
+ * one database transaction before the copy's own commit. If the database refuses, both are
+ * rolled back. Engine-derived features are not stored: the engine derives them again when a
+ * graph opens the store.
+ *
+ * <h2>Tables</h2>
+ * {@code unum_records} (source, id, observed_at, record JSON, profile_id, block_keys),
+ * {@code unum_edges}, {@code unum_profiles} (id, version, members, profile JSON with golden values
+ * and provenance), {@code unum_identifiers} (profile_id, type, value: look a profile up by
+ * e-mail or phone from SQL), {@code unum_aliases}, {@code unum_suppression} (keyed hashes of
+ * erased identifiers), {@code unum_changes} (the change feed: seq, item, kind, profile_id,
+ * related, recorded_at — no personal values), {@code unum_meta} and {@code unum_schema} (the
+ * schema version; older stores are migrated when they open). Other systems may read every table
+ * at any time; only the store writes them.
+ *
+ * <h2>Durability</h2>
+ * {@link Durability#FULL}: a commit is on disk when it returns (SQLite {@code synchronous=FULL}
+ * in WAL mode; PostgreSQL {@code synchronous_commit=on}). {@link Durability#NORMAL}: a commit
+ * survives the crash of this process, but the last commits may be lost if the machine loses
+ * power (SQLite {@code synchronous=NORMAL}; PostgreSQL {@code synchronous_commit=off}: commits
+ * reach the server's WAL in the background). Neither ever leaves a change half-applied.
+ *
+ * <h2>Erasure</h2>
+ * A forgotten record's rows are deleted in the erasure's transaction. SQLite runs with
+ * {@code secure_delete=ON} (freed pages are zeroed) and the store truncates its write-ahead log
+ * after every transaction that suppressed an identifier, so the values leave the file. In
+ * PostgreSQL deleted rows stay in the table's pages until {@code VACUUM} reclaims the space and
+ * later writes reuse it; run {@code VACUUM FULL} on {@code unum_records}, {@code unum_profiles}
+ * and {@code unum_identifiers} to rewrite them at once.
+ *
+ * <p>One writer per store (SQLite: a lock on {@code <file>.writer}; PostgreSQL: an advisory lock
+ * on the database and schema); a second writer gets a {@link StoreException} that says so. The
+ * store object follows the {@link GraphStore} contract: one transaction at a time, reads from
+ * several threads while nothing writes.
+ */
+public final class JdbcGraphStore implements GraphStore {
+
+    /** How far a commit is durable when it returns. */
+    public enum Durability {
+        /** On disk: survives a crash of the machine. */
+        FULL,
+        /** Survives a crash of this process; the last commits may be lost with the machine's power. */
+        NORMAL
+    }
+
+    /** The schema version this Unum writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    static final String SEQUENCE = "store.change_sequence";
+
+    private final Connection connection;
+    private final Dialect dialect;
+    private final String location;
+    private final WriterLock lock;
+    private final GraphStore memory = GraphStore.inMemory();
+    private long sequence;
+    private JdbcTransaction open;
+    private boolean closed;
+
+    private JdbcGraphStore(Connection connection, Dialect dialect, String location, WriterLock lock) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.location = location;
+        this.lock = lock;
+    }
+
+    /** Opens (creating it if needed) the store at {@code location} with {@link Durability#FULL}. */
+    public static JdbcGraphStore open(String location) {
+        return open(location, Durability.FULL);
+    }
+
+    /**
+     * Opens the store at {@code location}, creating its tables if the database has none, migrating
+     * an older schema, and loading the graph into memory.
+     *
+     * @param location a file path (SQLite), a {@code jdbc:sqlite:} URL, or a {@code jdbc:postgresql:}
+     *     URL (with {@code user} and {@code password} parameters as the server needs them)
+     * @param durability how far a commit is durable when it returns
+     * @throws StoreException if the database cannot be opened, another writer has it open, or its
+     *     schema is newer than this Unum's
+     */
+    public static JdbcGraphStore open(String location, Durability durability) {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(durability, "durability");
+        Dialect dialect;
+        String url;
+        WriterLock lock = null;
+        if (location.startsWith("jdbc:postgresql:")) {
+            dialect = Dialect.POSTGRESQL;
+            url = location;
+        } else {
+            dialect = Dialect.SQLITE;
+            String file = location.startsWith("jdbc:sqlite:") ? location.substring("jdbc:sqlite:".length()) : location;
+            Path path = Path.of(file).toAbsolutePath();
+            if (Files.isDirectory(path)) {
+                throw new StoreException("store " + path + " is a directory; give a database file such as graph.db");
+            }
+            if (path.getParent() != null && !Files.isDirectory(path.getParent())) {
+                throw new StoreException("the folder of store " + path + " does not exist");
+            }
+            lock = WriterLock.file(path);
+            url = "jdbc:sqlite:" + path;
+        }
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url);
+            if (dialect == Dialect.SQLITE) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("PRAGMA journal_mode=WAL");
+                    s.execute("PRAGMA synchronous=" + (durability == Durability.FULL ? "FULL" : "NORMAL"));
+                    s.execute("PRAGMA secure_delete=ON");
+                    s.execute("PRAGMA busy_timeout=10000");
+                }
+            }
+            connection.setAutoCommit(false);
+            if (dialect == Dialect.POSTGRESQL) {
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET synchronous_commit = " + (durability == Durability.FULL ? "on" : "off"));
+                }
+                connection.commit();
+                lock = WriterLock.advisory(connection);
+            }
+            JdbcGraphStore store = new JdbcGraphStore(connection, dialect, describe(location), lock);
+            store.migrate();
+            store.load();
+            return store;
+        } catch (SQLException | RuntimeException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // already failing
+                }
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("cannot open store " + describe(location) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The location without a password. */
+    private static String describe(String location) {
+        return location.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    /** Creates the schema or migrates an older one, in one transaction. */
+    private void migrate() throws SQLException {
+        int version = 0;
+        DatabaseMetaData meta = connection.getMetaData();
+        boolean exists;
+        try (ResultSet tables = meta.getTables(null, dialect == Dialect.POSTGRESQL ? connection.getSchema() : null,
+                "unum_schema", null)) {
+            exists = tables.next();
+        }
+        if (exists) {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT MAX(version) FROM unum_schema")) {
+                version = rs.next() ? rs.getInt(1) : 0;
+            }
+        } else {
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE unum_schema (version INTEGER NOT NULL, applied_at TEXT NOT NULL)");
+            }
+        }
+        if (version > SCHEMA_VERSION) {
+            connection.rollback();
+            throw new StoreException("store " + location + " has schema version " + version + "; this Unum reads up to "
+                    + SCHEMA_VERSION + ": open it with a newer Unum");
+        }
+        for (int v = version + 1; v <= SCHEMA_VERSION; v++) {
+            try (Statement s = connection.createStatement()) {
+                for (String statement : dialect.migration(v)) {
+                    s.execute(statement);
+                }
+            }
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO unum_schema VALUES (?, ?)")) {
+                p.setInt(1, v);
+                p.setString(2, Instant.now().toString());
+                p.executeUpdate();
+            }
+        }
+        connection.commit();
+    }
+
+    /** Fills the in-memory copy from the tables. */
+    private void load() throws SQLException {
+        try (GraphStore.Transaction tx = memory.begin(); Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT record, profile_id, block_keys FROM unum_records")) {
+                while (rs.next()) {
+                    int o = tx.insert(Codec.record(rs.getString(1)), null);
+                    String profile = rs.getString(2);
+                    if (profile != null) {
+                        tx.setProfileOf(o, ProfileId.of(profile));
+                    }
+                    ByteBuffer keys = ByteBuffer.wrap(rs.getBytes(3));
+                    while (keys.remaining() >= 12) {
+                        tx.addMember(keys.getLong(), keys.getInt(), o);
+                    }
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT a_source, a_id, b_source, b_id, edge FROM unum_edges")) {
+                while (rs.next()) {
+                    int a = tx.ordinal(RecordKey.of(rs.getString(1), rs.getString(2)));
+                    int b = tx.ordinal(RecordKey.of(rs.getString(3), rs.getString(4)));
+                    if (a < 0 || b < 0) {
+                        throw new StoreException("store " + location + " is inconsistent: a link names a record it"
+                                + " does not hold");
+                    }
+                    tx.addEdge(a, b, rs.getLong(5));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT profile FROM unum_profiles")) {
+                while (rs.next()) {
+                    tx.putProfile(Codec.profile(rs.getString(1)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT absorbed, merged_into FROM unum_aliases")) {
+                while (rs.next()) {
+                    tx.putAlias(ProfileId.of(rs.getString(1)), ProfileId.of(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT hash, erased_at FROM unum_suppression")) {
+                while (rs.next()) {
+                    tx.suppress(rs.getString(1), Instant.parse(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT name, value FROM unum_meta")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals(SEQUENCE)) {
+                        sequence = Long.parseLong(rs.getString(2));
+                    } else {
+                        tx.putMeta(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            tx.commit();
+        }
+        connection.commit();
+    }
+
+    /** Where the store lives (a password masked). */
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public Reader snapshot() {
+        return new View(memory.snapshot());
+    }
+
+    @Override
+    public Transaction begin() {
+        if (closed) {
+            throw new IllegalStateException("store " + location + " is closed");
+        }
+        if (open != null) {
+            throw new IllegalStateException("a transaction is already open on store " + location + "; one at a time");
+        }
+        open = new JdbcTransaction(this, memory.begin(), sequence);
+        return open;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        if (open != null) {
+            open.abort();
+        }
+        closed = true;
+        memory.close();
+        try {
+            if (lock != null) {
+                lock.close();
+            }
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close store " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Called by a transaction when it ends; {@code committedSequence} is its last change number. */
+    void ended(JdbcTransaction tx, boolean committed, long committedSequence, boolean erased) {
+        if (open == tx) {
+            open = null;
+        }
+        if (committed) {
+            sequence = committedSequence;
+            if (erased && dialect == Dialect.SQLITE) {
+                truncateLog();
+            }
+        }
+    }
+
+    /** Moves the write-ahead log into the database file and truncates it, so erased values leave it. */
+    private void truncateLog() {
+        try {
+            connection.setAutoCommit(true);
+            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                while (rs.next()) {
+                    if (rs.getInt(1) != 0) {
+                        throw new SQLException("a reader holds the log; the erased values leave it at the next checkpoint");
+                    }
+                }
+            } finally {
+                connection.setAutoCommit(false);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot truncate the write-ahead log of store " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcGraphStore[" + dialect.name().toLowerCase(java.util.Locale.ROOT) + " " + location + "]";
+    }
+
+    /** Reads of the in-memory copy, with the store's change sequence. */
+    private final class View extends ForwardingReader {
+        private final Reader delegate;
+
+        View(Reader delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        Reader delegate() {
+            return delegate;
+        }
+
+        @Override
+        public long changeSequence() {
+            return sequence;
+        }
+    }
+}
