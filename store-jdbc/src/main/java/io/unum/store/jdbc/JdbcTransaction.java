@@ -38,12 +38,68 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     /** What happened to one record's row. */
     private static final class Row {
+        private static final long[] NO_KEYS = new long[0];
+        private static final int[] NO_TAGS = new int[0];
+
         /** Inserted in this transaction: the whole row is written. */
         boolean inserted;
         boolean profile;
-        /** Membership changes: keys added with their tags (in order), keys removed. */
-        final LinkedHashMap<Long, Integer> added = new LinkedHashMap<>();
-        final Set<Long> removed = new LinkedHashSet<>();
+        /** Membership changes: keys added with their tags (in order), keys removed (few per record: arrays). */
+        long[] added = NO_KEYS;
+        int[] tags = NO_TAGS;
+        int addedCount;
+        long[] removed = NO_KEYS;
+        int removedCount;
+
+        void add(long key, int tag) {
+            removedCount = without(removed, removedCount, key);
+            for (int i = 0; i < addedCount; i++) {
+                if (added[i] == key) {
+                    tags[i] = tag;
+                    return;
+                }
+            }
+            if (addedCount == added.length) {
+                added = java.util.Arrays.copyOf(added, Math.max(4, addedCount * 2));
+                tags = java.util.Arrays.copyOf(tags, added.length);
+            }
+            added[addedCount] = key;
+            tags[addedCount++] = tag;
+        }
+
+        void remove(long key) {
+            for (int i = 0; i < addedCount; i++) {
+                if (added[i] == key) {
+                    System.arraycopy(added, i + 1, added, i, addedCount - i - 1);
+                    System.arraycopy(tags, i + 1, tags, i, addedCount - i - 1);
+                    addedCount--;
+                    return;
+                }
+            }
+            if (removedCount == removed.length) {
+                removed = java.util.Arrays.copyOf(removed, Math.max(4, removedCount * 2));
+            }
+            removed[removedCount++] = key;
+        }
+
+        void clearMembership() {
+            addedCount = 0;
+            removedCount = 0;
+        }
+
+        boolean membershipChanged() {
+            return addedCount > 0 || removedCount > 0;
+        }
+
+        private static int without(long[] keys, int count, long key) {
+            for (int i = 0; i < count; i++) {
+                if (keys[i] == key) {
+                    keys[i] = keys[count - 1];
+                    return count - 1;
+                }
+            }
+            return count;
+        }
     }
 
     private record Pair(RecordKey a, RecordKey b) {
@@ -103,8 +159,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         int o = memory.insert(record, derived);
         Row row = rows.computeIfAbsent(record.key(), k -> new Row());
         row.inserted = true;
-        row.added.clear();
-        row.removed.clear();
+        row.clearMembership();
         return o;
     }
 
@@ -127,17 +182,14 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     public void addMember(long key, int tag, int ordinal) {
         Row row = row(ordinal);
         memory.addMember(key, tag, ordinal);
-        row.removed.remove(key);
-        row.added.put(key, memory.block(key).tag()); // the block's tag: an existing block keeps its own
+        row.add(key, memory.block(key).tag()); // the block's tag: an existing block keeps its own
     }
 
     @Override
     public void removeMember(long key, int ordinal) {
         Row row = row(ordinal);
         memory.removeMember(key, ordinal);
-        if (row.added.remove(key) == null) {
-            row.removed.add(key);
-        }
+        row.remove(key);
     }
 
     @Override
@@ -354,10 +406,10 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                     upsert.setString(3, record.observedAt().toString());
                     upsert.setString(4, Codec.record(record));
                     upsert.setString(5, id == null ? null : id.value());
-                    upsert.setBytes(6, keyBytes(row.added));
+                    upsert.setBytes(6, keyBytes(row.added, row.tags, row.addedCount));
                     upsert.addBatch();
                 } else {
-                    if (!row.added.isEmpty() || !row.removed.isEmpty()) {
+                    if (row.membershipChanged()) {
                         LinkedHashMap<Long, Integer> current = new LinkedHashMap<>();
                         readKeys.setString(1, key.source());
                         readKeys.setString(2, key.id());
@@ -369,9 +421,20 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                                 }
                             }
                         }
-                        current.keySet().removeAll(row.removed);
-                        current.putAll(row.added);
-                        keys.setBytes(1, keyBytes(current));
+                        for (int i = 0; i < row.removedCount; i++) {
+                            current.remove(row.removed[i]);
+                        }
+                        for (int i = 0; i < row.addedCount; i++) {
+                            current.put(row.added[i], row.tags[i]);
+                        }
+                        long[] k = new long[current.size()];
+                        int[] t = new int[current.size()];
+                        int n = 0;
+                        for (Map.Entry<Long, Integer> e : current.entrySet()) {
+                            k[n] = e.getKey();
+                            t[n++] = e.getValue();
+                        }
+                        keys.setBytes(1, keyBytes(k, t, n));
                         keys.setString(2, key.source());
                         keys.setString(3, key.id());
                         keys.addBatch();
@@ -392,12 +455,12 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         }
     }
 
-    private static byte[] keyBytes(Map<Long, Integer> keys) {
-        ByteBuffer buffer = ByteBuffer.allocate(keys.size() * 12);
-        keys.forEach((key, tag) -> {
-            buffer.putLong(key);
-            buffer.putInt(tag);
-        });
+    private static byte[] keyBytes(long[] keys, int[] tags, int count) {
+        ByteBuffer buffer = ByteBuffer.allocate(count * 12);
+        for (int i = 0; i < count; i++) {
+            buffer.putLong(keys[i]);
+            buffer.putInt(tags[i]);
+        }
         return buffer.array();
     }
 
