@@ -23,6 +23,10 @@ import java.util.Objects;
  *   <li>{@link Problem#DUPLICATE_KEY}: a batch held the same key more than once; the last
  *       occurrence wins, as if the batch were upserted in order, and each earlier one is reported
  *       ({@link Action#RECORD_SUPERSEDED}).</li>
+ *   <li>{@link Problem#PLACEHOLDER_VALUE}: an identifier its normalizer calls non-identifying
+ *       (a placeholder or role value) is kept on the record and shown on the profile but never
+ *       links two records ({@link Action#VALUE_NOT_LINKED}); {@link #expected()} holds the
+ *       normalizer's value-free reason.</li>
  * </ul>
  *
  * @param record the record's key
@@ -53,7 +57,13 @@ public record InputIssue(RecordKey record, String field, Problem problem, Action
         /** One record held more distinct values of a type than a profile may. */
         TOO_MANY_IDENTIFIERS,
         /** A batch held the same record key more than once. */
-        DUPLICATE_KEY
+        DUPLICATE_KEY,
+        /**
+         * A well-formed identifier that does not identify one person: a placeholder
+         * ({@code test@test.com}, {@code 000-000-0000}, {@code 0000000001}), a role address
+         * ({@code info@…}) or another value its normalizer calls non-identifying.
+         */
+        PLACEHOLDER_VALUE
     }
 
     /** What the engine did about it. */
@@ -63,7 +73,9 @@ public record InputIssue(RecordKey record, String field, Problem problem, Action
         /** The record was resolved without the offending value. */
         VALUE_IGNORED,
         /** A later record with the same key replaced this one. */
-        RECORD_SUPERSEDED
+        RECORD_SUPERSEDED,
+        /** The value is kept on the record and its profile but never links two records. */
+        VALUE_NOT_LINKED
     }
 
     /** Whether the record was left out of the resolution. */

@@ -133,7 +133,10 @@ final class Featurizer {
                     linkableByType.computeIfAbsent(type, t -> new ArrayList<>(1)).add(v.value());
                 }
             } else if (normalized instanceof NormalizedValue.NonIdentifying n) {
-                all.add(new Identifier(type, n.value()));
+                if (all.add(new Identifier(type, n.value()))) {
+                    issues.add(new InputIssue(key, type.name(), Problem.PLACEHOLDER_VALUE, Action.VALUE_NOT_LINKED,
+                            "a value that identifies one person (this is a " + n.reason() + ")"));
+                }
             } else if (normalized instanceof NormalizedValue.Invalid i) {
                 issues.add(new InputIssue(key, type.name(), Problem.MALFORMED_IDENTIFIER, Action.VALUE_IGNORED,
                         i.expected()));

@@ -120,7 +120,11 @@ class CustomerRulesTest {
                 .identifier(IdentifierType.EMAIL, "info@acme.io").identifier(IdentifierType.NATIONAL_ID, "123-45-6789").build();
         Resolution resolution = resolve(CustomerRules.standard(), a, b, c, d);
         assertEquals(4, resolution.profiles().size(), resolution.toString());
-        assertTrue(resolution.issues().isEmpty(), "placeholders are kept, not malformed: " + resolution.issues());
+        // kept, not malformed, and each reported as a value that does not link (no value in the report)
+        assertEquals(12, resolution.issues().size(), resolution.issues().toString());
+        assertTrue(resolution.issues().stream().allMatch(i -> i.problem() == io.unum.InputIssue.Problem.PLACEHOLDER_VALUE
+                && i.action() == io.unum.InputIssue.Action.VALUE_NOT_LINKED), resolution.issues().toString());
+        assertTrue(resolution.issues().stream().noneMatch(i -> i.describe().contains("test@") || i.describe().contains("info@")));
     }
 
     @Test

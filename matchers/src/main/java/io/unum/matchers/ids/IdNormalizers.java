@@ -14,8 +14,9 @@ import java.util.Set;
  *
  * <p>A value is a placeholder when, ignoring case and separators, it is a known "no value" word
  * ({@code none}, {@code null}, {@code n/a}, {@code unknown}, {@code test}, {@code tbd}, …), one
- * character repeated ({@code 0000}, a lone {@code 0}, {@code 999999999}, {@code xxxxx}), or a run of
- * consecutive digits ({@code 123456789}, {@code 987654321}). Such values come back as
+ * character repeated ({@code 0000}, a lone {@code 0}, {@code 999999999}, {@code xxxxx}), one
+ * character repeated but for one position in eight or more ({@code 0000000001}), or a run of
+ * consecutive digits ({@code 123456789}, {@code 987654321}, {@code 1234567890}). Such values come back as
  * {@link NormalizedValue.NonIdentifying} with a value-free reason. All normalizers here are
  * stateless, thread-safe and locale-independent.
  */
@@ -85,6 +86,28 @@ public final class IdNormalizers {
             up &= digits && (d == 1 || d == -9);
             down &= digits && (d == -1 || d == 9);
         }
-        return (same && (s.length() >= 2 || s.equals("0"))) || up || down;
+        return (same && (s.length() >= 2 || s.equals("0"))) || up || down || oneCharacterAside(s);
+    }
+
+    /**
+     * Whether a value of eight or more characters is one character repeated but for one
+     * position: the "first card" numbers a till keys in ({@code 0000000001},
+     * {@code 1000000000}, {@code 9999999998}). Shorter values are left alone: {@code 100000} is
+     * a plausible customer number.
+     *
+     * @param s the value, compacted (no separators)
+     */
+    public static boolean oneCharacterAside(String s) {
+        if (s.length() < 8) {
+            return false;
+        }
+        char common = s.charAt(0) == s.charAt(1) ? s.charAt(0) : s.charAt(2);
+        int other = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != common && ++other > 1) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -187,7 +187,7 @@ public final class PhoneNormalizer implements IdentifierNormalizer {
             up &= d == 1 || d == -9; // ...8 9 0 continues a run
             down &= d == -1 || d == 9;
         }
-        if (same || up || down) {
+        if (same || up || down || io.unum.matchers.ids.IdNormalizers.oneCharacterAside(national)) {
             return true;
         }
         // NANP fictional numbers: NXX-555-01XX
