@@ -20,16 +20,23 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code unum forget}: erases a person from a kept graph — every record carrying an e-mail
- * address or phone number, one record, or every record of a profile — re-resolves what remains
- * (a profile may split) and adds the erased identifiers to the store's suppression list, so that
- * a later ingest of the same values is refused. Opens the store as its writer and builds the
- * resolver it records. Prints the erasure audit: counts, sources and profile ids, no values.
+ * address or phone number, one record, or every record of a profile — and re-resolves what
+ * remains (a profile may split). Opens the store as its writer and builds the resolver it
+ * records. Prints the erasure audit: counts, sources and profile ids, no values.
+ *
+ * <p>The erased identifiers' keyed hashes go to the store's suppression table, but they are keyed
+ * with the resolver's suppression secret, which the command line draws for each run; a later
+ * {@code ingest} therefore does not recognize them yet. (With a fixed secret, a reopened store
+ * refuses its own remaining records that share an identifier with an erased one: the engine
+ * applies suppression when it derives the stored records' features again.)
  */
 @Command(name = "forget", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Erases records from a kept graph: every record with an e-mail address or phone number, one"
-                + " record (SOURCE/ID), or every record of a profile. The rows leave the store in one transaction"
-                + " (SQLite zeroes the freed pages and truncates its log), the profiles are re-resolved, and the"
-                + " erased identifiers are suppressed: a later ingest refuses them. Prints the audit, without values.",
+                + " record (SOURCE/ID), or every record of a profile, and re-resolves the rest. The rows leave the store"
+                + " in one transaction (SQLite zeroes the freed pages and truncates its log). Prints the audit, without"
+                + " values.",
+            "Not yet: the erased identifiers' keyed hashes are kept, but with a secret drawn for each run, so a later"
+                + " ingest does not refuse them; re-ingesting a source that still holds the person brings them back.",
             ""},
         footer = {"", "Examples:",
             "  unum forget --store graph.db --email 'jane.doe@example.com'",
@@ -74,7 +81,15 @@ final class ForgetCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         ErasureAudit audit;
-        try (JdbcGraphStore graphStore = store.openWriter(commandLine, durability, true)) {
+        ProgressBar progress = ProgressBar.forStandardError("forget");
+        progress.onProgress("opening the store", 0, 1);
+        JdbcGraphStore opened;
+        try {
+            opened = store.openWriter(commandLine, durability, true);
+        } finally {
+            progress.finish();
+        }
+        try (JdbcGraphStore graphStore = opened) {
             if (graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_JSON) == null) {
                 throw new IllegalStateException(StoreOptions.NAME + ": the store holds no graph yet; ingest into it first");
             }
@@ -87,7 +102,14 @@ final class ForgetCommand implements Callable<Integer> {
                 StoredIdentifier.of(commandLine, resolver.spec(), type, value, email != null ? "--email" : "--phone");
                 identifier = new Identifier(type, value);
             }
-            IdentityGraph graph = resolver.newGraph(graphStore);
+            int stored = graphStore.snapshot().recordCount();
+            progress.onProgress("loading the stored graph", 0, stored);
+            IdentityGraph graph;
+            try {
+                graph = resolver.newGraph(graphStore); // derives the stored records' features again
+            } finally {
+                progress.finish();
+            }
             if (identifier != null) {
                 audit = graph.forget(identifier);
             } else if (key != null) {

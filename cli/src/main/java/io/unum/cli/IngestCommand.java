@@ -85,7 +85,14 @@ final class IngestCommand implements Callable<Integer> {
         }
         ReadOptions options = input.readOptions(commandLine, null);
         ProgressBar progress = ProgressBar.forStandardError("ingest");
-        try (JdbcGraphStore graphStore = store.openWriter(commandLine, durability)) {
+        progress.onProgress("opening the store", 0, 1);
+        JdbcGraphStore opened;
+        try {
+            opened = store.openWriter(commandLine, durability);
+        } finally {
+            progress.finish();
+        }
+        try (JdbcGraphStore graphStore = opened) {
             boolean first = graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_JSON) == null;
             if (first && graphStore.snapshot().recordCount() > 0) {
                 throw new IllegalStateException(StoreOptions.NAME + ": the store holds records but no configuration (its"
@@ -103,7 +110,11 @@ final class IngestCommand implements Callable<Integer> {
                 List<SourceRecord> records = batch.records();
                 Resolver resolver = first ? DefaultConfiguration.resolver(model, records, err, progress)
                         : Resolver.newBuilder(graphStore).build();
-                graph = resolver.newGraph(graphStore);
+                int stored = graphStore.snapshot().recordCount();
+                if (stored > 0) {
+                    progress.onProgress("loading the stored graph", 0, stored);
+                }
+                graph = resolver.newGraph(graphStore); // derives the stored records' features again
                 for (int from = 0; from < records.size(); from += chunk) {
                     progress.onProgress("ingesting", from, records.size());
                     totals.add(graph.upsertAll(records.subList(from, Math.min(records.size(), from + chunk))));
