@@ -11,13 +11,22 @@ import picocli.CommandLine.Command;
  * unum generate  --people N --seed S --out DIR
  * unum evaluate  --input FILE ... (--truth FILE.csv | --truth-column NAME | --truth-pattern REGEX) [--out DIR]
  * unum report    [--input FILE ...] [truth options] [--pair ID1,ID2] [--show-pii] [--out report.html]
+ *
+ * unum ingest    --store FILE.db|jdbc:postgresql://… --input FILE ... [--mapping …] [--model …] [--chunk N]
+ * unum profile   --store … (--id P | --email E | --phone N)
+ * unum forget    --store … (--email E | --phone N | --record SRC/ID | --profile P)
+ * unum export    --store … [--out DIR]
+ * unum changes   --store … [--since SEQ] [--format csv|jsonl]
  * </pre>
+ *
+ * <p>The last five keep a graph in a store (a SQLite file or PostgreSQL) across runs; without
+ * {@code --store} nothing is kept and every command works on its inputs alone.
  */
 @Command(name = "unum", mixinStandardHelpOptions = true, version = "unum 0.1.0-SNAPSHOT",
         description = "Identity resolution: from many customer records, one golden profile.",
         subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class, ExplainCommand.class,
-            ReportCommand.class,
-            CommandLine.HelpCommand.class})
+            ReportCommand.class, IngestCommand.class, ProfileCommand.class, ForgetCommand.class, ExportCommand.class,
+            ChangesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

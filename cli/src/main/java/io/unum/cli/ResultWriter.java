@@ -10,8 +10,10 @@ import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +28,8 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes a resolution: {@code clusters.csv} ({@code record_id,profile_id}, one row per input row,
  * in input order; a rejected record has an empty profile id) and {@code profiles.jsonl} (one
  * golden profile per line with members, identifiers and golden values with provenance).
+ * {@code unum export} writes a store's graph in the same files through {@link Clusters} and
+ * {@link Profiles}, and {@code unum profile} prints profiles as the same lines.
  *
  * <p>{@code record_id} is the record's id as read. When the same id occurs in two sources, every
  * row is written as {@code source/id} instead, so that ids stay unique.
@@ -36,27 +40,83 @@ final class ResultWriter {
     }
 
     static void write(Path dir, List<Inputs.Row> rows, Resolution resolution) throws IOException {
-        Files.createDirectories(dir);
-        boolean qualify = idsCollide(rows);
         Map<RecordKey, ProfileId> assignments = resolution.assignments();
-        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("clusters.csv"), StandardCharsets.UTF_8);
-                CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-            csv.printRecord("record_id", "profile_id");
+        try (Clusters clusters = new Clusters(dir, idsCollide(rows))) {
             for (Inputs.Row row : rows) {
                 RecordKey key = row.record().key();
-                ProfileId profile = assignments.get(key);
-                csv.printRecord(qualify ? key.toString() : key.id(), profile == null ? "" : profile.value());
+                clusters.write(key, assignments.get(key));
             }
         }
-        JsonFactory factory = new JsonFactory();
-        try (OutputStream out = Files.newOutputStream(dir.resolve("profiles.jsonl"));
-                JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        try (Profiles profiles = new Profiles(dir)) {
             for (Profile profile : resolution.profiles()) {
-                writeProfile(json, profile);
+                profiles.write(profile);
             }
-            json.writeRaw('\n');
         }
+    }
+
+    /** {@code DIR/clusters.csv}, written row by row (the directory is created if needed). */
+    static final class Clusters implements Closeable {
+        private final CSVPrinter csv;
+        private final boolean qualify;
+
+        /**
+         * @param qualify whether to write every record id as {@code source/id} (ids repeat across sources)
+         */
+        Clusters(Path dir, boolean qualify) throws IOException {
+            Files.createDirectories(dir);
+            this.qualify = qualify;
+            BufferedWriter out = Files.newBufferedWriter(dir.resolve("clusters.csv"), StandardCharsets.UTF_8);
+            this.csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+            csv.printRecord("record_id", "profile_id");
+        }
+
+        /** One row; a {@code null} profile (a rejected record) is written empty. */
+        void write(RecordKey key, ProfileId profile) throws IOException {
+            csv.printRecord(qualify ? key.toString() : key.id(), profile == null ? "" : profile.value());
+        }
+
+        @Override
+        public void close() throws IOException {
+            csv.close();
+        }
+    }
+
+    /** {@code DIR/profiles.jsonl}, written profile by profile (the directory is created if needed). */
+    static final class Profiles implements Closeable {
+        private final JsonGenerator json;
+
+        Profiles(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            OutputStream out = Files.newOutputStream(dir.resolve("profiles.jsonl"));
+            this.json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+
+        void write(Profile profile) throws IOException {
+            writeProfile(json, profile);
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.writeRaw('\n');
+            json.close();
+        }
+    }
+
+    /**
+     * Profiles as JSON lines on a writer that stays open (standard output): one line per
+     * profile, each ended by a newline.
+     */
+    static void writeProfiles(Writer out, List<Profile> profiles) throws IOException {
+        JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
+        json.setRootValueSeparator(null); // lines are ended by hand
+        for (Profile profile : profiles) {
+            writeProfile(json, profile);
+            json.flush();
+            out.write('\n');
+        }
+        json.close();
+        out.flush();
     }
 
     static void writeProfile(JsonGenerator json, Profile profile) throws IOException {

@@ -12,5 +12,11 @@
  * what {@code resolve} does. Long runs draw a progress bar on a terminal
  * ({@code ProgressBar}) and nothing otherwise. Messages name files, rows, columns and
  * record ids, never personal values.
+ *
+ * <p>A graph can be kept in a store ({@code StoreOptions}: a SQLite file or PostgreSQL, through
+ * {@code io.unum.store.jdbc}): {@code ingest} adds inputs to it incrementally (the first ingest
+ * fixes the store's configuration), {@code forget} erases from it (both open the store as its one
+ * writer), and {@code profile}, {@code export} and {@code changes} read its tables with SQL
+ * ({@code JdbcStoreReader}), without the writer lock.
  */
 package io.unum.cli;

@@ -1,0 +1,179 @@
+package io.unum.cli;
+
+import io.unum.ChangeSet;
+import io.unum.IdentityGraph;
+import io.unum.InputIssue;
+import io.unum.ResolutionStatistics;
+import io.unum.Resolver;
+import io.unum.model.SourceRecord;
+import io.unum.privacy.PrivacyDecision;
+import io.unum.store.jdbc.JdbcGraphStore;
+import io.unum.store.jdbc.JdbcStoreReader;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code unum ingest}: adds records to a kept graph. Only the new (or changed) records are
+ * resolved, against the graph the store holds; records already stored unchanged change nothing.
+ *
+ * <p>The first ingest into an empty store fixes the store's configuration: the customer rules for
+ * {@code --region} and {@code --date-order}, with a model trained on the input as {@code resolve}
+ * trains (or {@code --model}, or the hand-set parameters with {@code --no-train}). Later ingests
+ * build the resolver the store records ({@code Resolver.newBuilder(store)}) and refuse those
+ * options. Records are committed in chunks of {@code --chunk} records, one transaction each.
+ */
+@Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Adds CSV or JSON-lines files to a graph kept in a store (a SQLite file or PostgreSQL):"
+                + " only the new records are resolved, against the stored graph; profile ids stay stable.",
+            "The first ingest into an empty store fixes its configuration (--region, --date-order, and the model:"
+                + " trained on the input as resolve trains, --model, or --no-train); later ingests use the store's"
+                + " and refuse those options.",
+            "Records are committed in chunks of --chunk records, one transaction each: an interrupted ingest keeps"
+                + " the chunks it committed, and running it again adds the rest.", ""},
+        footer = {"", "Examples:",
+            "  unum ingest --store graph.db --input crm.csv --input shop.csv",
+            "  unum ingest --store graph.db --input new-orders.csv",
+            "  unum ingest --store 'jdbc:postgresql://localhost:5432/cdp?user=unum' --input crm.csv --durability normal"})
+final class IngestCommand implements Callable<Integer> {
+
+    /** The options that configure the resolver, which only the first ingest may give. */
+    static final List<String> CONFIGURATION_OPTIONS = List.of("--region", "--date-order", "--model", "--save-model",
+            "--no-train");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Mixin
+    StoreOptions store = new StoreOptions();
+
+    @CommandLine.Mixin
+    InputOptions input = new InputOptions();
+
+    @CommandLine.Mixin
+    ModelOptions model = new ModelOptions();
+
+    @Option(names = "--chunk", paramLabel = "N", defaultValue = "100000",
+            description = "Records per transaction (default: ${DEFAULT-VALUE}).")
+    int chunk;
+
+    @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "full",
+            description = "FULL: each transaction is on disk when it commits (survives a power loss). NORMAL: it"
+                    + " survives a crash of this process; the last transactions may be lost with the machine's power."
+                    + " Default: ${DEFAULT-VALUE}.")
+    JdbcGraphStore.Durability durability;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine commandLine = spec.commandLine();
+        PrintWriter err = commandLine.getErr();
+        PrintWriter out = commandLine.getOut();
+        long start = System.nanoTime();
+        List<InputFile> files = input.files(commandLine);
+        if (files.isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--input: give at least one CSV or JSON-lines file to ingest");
+        }
+        if (chunk < 1) {
+            throw new CommandLine.ParameterException(commandLine,
+                    "--chunk: expected the number of records per transaction, at least 1; was " + chunk);
+        }
+        ReadOptions options = input.readOptions(commandLine, null);
+        ProgressBar progress = ProgressBar.forStandardError("ingest");
+        progress.onProgress("opening the store", 0, 1);
+        JdbcGraphStore opened;
+        try {
+            opened = store.openWriter(commandLine, durability);
+        } finally {
+            progress.finish();
+        }
+        try (JdbcGraphStore graphStore = opened) {
+            boolean first = graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_JSON) == null;
+            if (first && graphStore.snapshot().recordCount() > 0) {
+                throw new IllegalStateException(StoreOptions.NAME + ": the store holds records but no configuration (its"
+                        + " graph was built by a program whose resolver has no rule sets); the command line cannot"
+                        + " add to it");
+            }
+            if (!first) {
+                refuseConfigurationOptions(commandLine);
+            }
+            Inputs.Batch batch;
+            IdentityGraph graph;
+            Totals totals = new Totals();
+            try {
+                batch = Inputs.read(files, options, progress);
+                List<SourceRecord> records = batch.records();
+                Resolver resolver = first ? DefaultConfiguration.resolver(model, records, err, progress)
+                        : Resolver.newBuilder(graphStore).build();
+                int stored = graphStore.snapshot().recordCount();
+                if (stored > 0) {
+                    progress.onProgress("loading the stored graph", 0, stored);
+                }
+                graph = resolver.newGraph(graphStore); // derives the stored records' features again
+                for (int from = 0; from < records.size(); from += chunk) {
+                    progress.onProgress("ingesting", from, records.size());
+                    totals.add(graph.upsertAll(records.subList(from, Math.min(records.size(), from + chunk))));
+                }
+                progress.onProgress("ingesting", records.size(), records.size());
+            } finally {
+                progress.finish();
+            }
+            if (input.verbose) {
+                batch.columnSummaries().forEach(err::println);
+            }
+            batch.warnings().forEach(w -> err.println("warning: " + w));
+            ResolveCommand.printIssues(err, totals.issues);
+            ResolutionStatistics stats = graph.snapshot().statistics();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            String hash = graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_HASH);
+            out.println((first ? "New store: its configuration is now " : "The store's configuration: ")
+                    + (hash == null ? "unrecorded" : hash.substring(0, Math.min(12, hash.length()))) + ".");
+            out.printf(Locale.ROOT, "Ingested %d records from %d file(s) in %d transaction(s): %d profile changes, %d"
+                    + " records rejected.%n", batch.rows().size(), files.size(), totals.transactions, totals.changes,
+                    totals.rejected);
+            out.printf(Locale.ROOT, "The store %s holds %d records in %d profiles (%d links, %d possible matches for"
+                    + " review).%n", graphStore.location(), stats.records(), stats.profiles(), stats.links(),
+                    stats.possibleMatches());
+            out.printf(Locale.ROOT, "records=%d stored=%d profiles=%d links=%d changes=%d rejected=%d seconds=%.3f%n",
+                    batch.rows().size(), stats.records(), stats.profiles(), stats.links(), totals.changes,
+                    totals.rejected, seconds);
+        }
+        return 0;
+    }
+
+    /** Refuses the options that would configure another resolver than the store's. */
+    private static void refuseConfigurationOptions(CommandLine commandLine) {
+        List<String> given = new ArrayList<>();
+        for (String option : CONFIGURATION_OPTIONS) {
+            if (commandLine.getParseResult().hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (!given.isEmpty()) {
+            throw new CommandLine.ParameterException(commandLine, String.join(", ", given) + ": the store's configuration"
+                    + " was fixed by its first ingest; leave out " + String.join(", ", CONFIGURATION_OPTIONS)
+                    + " (to resolve with another configuration, ingest into a new store)");
+        }
+    }
+
+    /** What the chunks of one ingest did. */
+    private static final class Totals {
+        final List<InputIssue> issues = new ArrayList<>();
+        long changes;
+        long rejected;
+        int transactions;
+
+        void add(ChangeSet changeSet) {
+            transactions++;
+            changes += changeSet.changes().size();
+            issues.addAll(changeSet.issues());
+            rejected += changeSet.issues().stream().filter(InputIssue::rejectsRecord).count()
+                    + changeSet.privacy().stream().filter(d -> d.outcome() == PrivacyDecision.Outcome.REFUSED).count();
+        }
+    }
+}
