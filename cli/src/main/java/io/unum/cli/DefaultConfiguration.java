@@ -5,6 +5,7 @@ import io.unum.Resolver;
 import io.unum.matchers.CustomerRules;
 import io.unum.matchers.dates.DateNormalizer;
 import io.unum.model.SourceRecord;
+import io.unum.privacy.SuppressionList;
 import io.unum.training.TrainedModel;
 import io.unum.training.TrainingOptions;
 import java.io.IOException;
@@ -39,7 +40,16 @@ final class DefaultConfiguration {
 
     /** The customer rules with their hand-set parameters. */
     static Resolver untrained(ModelOptions options) {
-        return rules(options).applyTo(Resolver.newBuilder()).build();
+        return untrained(options, null);
+    }
+
+    /** The customer rules with their hand-set parameters and a suppression list ({@code null}: a fresh one). */
+    static Resolver untrained(ModelOptions options, SuppressionList suppression) {
+        Resolver.Builder builder = rules(options).applyTo(Resolver.newBuilder());
+        if (suppression != null) {
+            builder.suppressionList(suppression);
+        }
+        return builder.build();
     }
 
     /** Training with the passes the customer rules recommend. */
@@ -53,7 +63,16 @@ final class DefaultConfiguration {
      * small inputs. Notes go to {@code err}.
      */
     static Resolver resolver(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress) {
-        Resolver base = untrained(options);
+        return resolver(options, records, err, progress, null);
+    }
+
+    /**
+     * {@link #resolver(ModelOptions, List, PrintWriter, ProgressListener)} with a suppression list
+     * ({@code null}: a fresh in-memory one), for a graph kept in a store.
+     */
+    static Resolver resolver(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress,
+            SuppressionList suppression) {
+        Resolver base = untrained(options, suppression);
         try {
             if (options.model != null) {
                 return base.withModel(TrainedModel.read(options.model));

@@ -24,19 +24,19 @@ import picocli.CommandLine.Option;
  * remains (a profile may split). Opens the store as its writer and builds the resolver it
  * records. Prints the erasure audit: counts, sources and profile ids, no values.
  *
- * <p>The erased identifiers' keyed hashes go to the store's suppression table, but they are keyed
- * with the resolver's suppression secret, which the command line draws for each run; a later
- * {@code ingest} therefore does not recognize them yet. (With a fixed secret, a reopened store
- * refuses its own remaining records that share an identifier with an erased one: the engine
- * applies suppression when it derives the stored records' features again.)
+ * <p>The erased identifiers' keyed hashes go to the store's suppression table, keyed with the
+ * store's suppression key ({@link SuppressionKey}: a key file kept apart from the database, made
+ * by the first {@code forget}), so that a later {@code ingest} refuses a record that carries one
+ * of them: re-ingesting a source that still holds the person does not bring them back.
  */
 @Command(name = "forget", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Erases records from a kept graph: every record with an e-mail address or phone number, one"
                 + " record (SOURCE/ID), or every record of a profile, and re-resolves the rest. The rows leave the store"
                 + " in one transaction (SQLite zeroes the freed pages and truncates its log). Prints the audit, without"
                 + " values.",
-            "Not yet: the erased identifiers' keyed hashes are kept, but with a secret drawn for each run, so a later"
-                + " ingest does not refuse them; re-ingesting a source that still holds the person brings them back.",
+            "The erased identifiers are kept as keyed hashes, with a key kept apart from the database (a key file,"
+                + " made by the first forget; see --suppression-key), so a later ingest refuses a record that carries"
+                + " one of them: re-ingesting a source that still holds the person does not bring them back.",
             ""},
         footer = {"", "Examples:",
             "  unum forget --store graph.db --email 'jane.doe@example.com'",
@@ -49,6 +49,9 @@ final class ForgetCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     StoreOptions store = new StoreOptions();
+
+    @CommandLine.Mixin
+    SuppressionKey suppressionKey = new SuppressionKey();
 
     @Option(names = "--email", paramLabel = "ADDRESS", description = "Erase every record with this e-mail address.")
     String email;
@@ -93,7 +96,8 @@ final class ForgetCommand implements Callable<Integer> {
             if (graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_JSON) == null) {
                 throw new IllegalStateException(StoreOptions.NAME + ": the store holds no graph yet; ingest into it first");
             }
-            Resolver resolver = Resolver.newBuilder(graphStore).build();
+            Resolver resolver = Resolver.newBuilder(graphStore)
+                    .suppressionList(suppressionKey.list(commandLine, store, graphStore, true)).build();
             Identifier identifier = null;
             if (email != null || phone != null) {
                 IdentifierType type = email != null ? IdentifierType.EMAIL : IdentifierType.PHONE;

@@ -6,6 +6,7 @@ import io.unum.InputIssue;
 import io.unum.ResolutionStatistics;
 import io.unum.Resolver;
 import io.unum.model.SourceRecord;
+import io.unum.privacy.SuppressionList;
 import io.unum.privacy.PrivacyDecision;
 import io.unum.store.jdbc.JdbcGraphStore;
 import io.unum.store.jdbc.JdbcStoreReader;
@@ -51,6 +52,9 @@ final class IngestCommand implements Callable<Integer> {
 
     @CommandLine.Mixin
     StoreOptions store = new StoreOptions();
+
+    @CommandLine.Mixin
+    SuppressionKey suppressionKey = new SuppressionKey();
 
     @CommandLine.Mixin
     InputOptions input = new InputOptions();
@@ -108,8 +112,9 @@ final class IngestCommand implements Callable<Integer> {
             try {
                 batch = Inputs.read(files, options, progress);
                 List<SourceRecord> records = batch.records();
-                Resolver resolver = first ? DefaultConfiguration.resolver(model, records, err, progress)
-                        : Resolver.newBuilder(graphStore).build();
+                SuppressionList suppression = suppressionKey.list(commandLine, store, graphStore, false);
+                Resolver resolver = first ? DefaultConfiguration.resolver(model, records, err, progress, suppression)
+                        : Resolver.newBuilder(graphStore).suppressionList(suppression).build();
                 int stored = graphStore.snapshot().recordCount();
                 if (stored > 0) {
                     progress.onProgress("loading the stored graph", 0, stored);

@@ -218,6 +218,30 @@ class StoreCommandsTest {
     }
 
     @Test
+    void anErasedPersonIsNotBroughtBackByALaterIngest(@TempDir Path dir) throws Exception {
+        String store = dir.resolve("graph.db").toString();
+        assertEquals(0, CliRun.run("ingest", "--store", store, "--input", CRM, "--input", WEBSHOP).status());
+        CliRun forget = CliRun.run("forget", "--store", store, "--email", "RebeccaWalker47@Outlook.com");
+        assertEquals(0, forget.status(), forget.err());
+        assertTrue(Files.isRegularFile(dir.resolve("graph.db.suppression-key")), "the first forget makes the key file");
+        // the same sources again, in another run: the records that carry the erased address are refused
+        CliRun again = CliRun.run("ingest", "--store", store, "--input", CRM, "--input", WEBSHOP);
+        assertEquals(0, again.status(), again.err());
+        assertEquals(1, CliRun.run("profile", "--store", store, "--email", "rebeccawalker47@outlook.com").status(),
+                "the erased person is not re-created");
+        assertTrue(again.lastLine().contains(" rejected=2 "), "the two records with the erased address are refused: "
+                + again.out());
+        // without the key the store refuses to let erased people back in silently
+        Files.move(dir.resolve("graph.db.suppression-key"), dir.resolve("elsewhere.key"));
+        CliRun missing = CliRun.run("ingest", "--store", store, "--input", CRM);
+        assertEquals(2, missing.status(), missing.err());
+        assertTrue(missing.err().contains("--suppression-key"), missing.err());
+        CliRun named = CliRun.run("ingest", "--store", store, "--input", CRM, "--suppression-key",
+                dir.resolve("elsewhere.key").toString());
+        assertEquals(0, named.status(), named.err());
+    }
+
+    @Test
     void aLaterIngestRefusesConfigurationOptions(@TempDir Path dir) throws Exception {
         String store = dir.resolve("graph.db").toString();
         CliRun first = CliRun.run("ingest", "--store", store, "--input", CRM, "--region", "GB", "--no-train");

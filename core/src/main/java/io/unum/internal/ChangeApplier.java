@@ -223,8 +223,10 @@ public final class ChangeApplier {
      * records stay, everything derived from them (features, block memberships, edges) is made
      * anew, and the profiles follow as for any change — a cluster keeps the id of the old profile
      * whose oldest record it holds, so profile ids survive where their founding record does, and
-     * the differences become the change set (merges, splits, updates). Records the configuration
-     * now rejects or refuses are removed and reported. The caller commits.
+     * the differences become the change set (merges, splits, updates). The records were admitted
+     * when they came in (privacy filters and suppression do not run again); records the
+     * configuration now rejects (e.g. too many identifiers under a new limit) are removed and
+     * reported. The caller commits.
      */
     public Outcome reindex(GraphStore.Transaction tx, ProgressListener progress) {
         int current = ++epoch;
@@ -265,7 +267,8 @@ public final class ChangeApplier {
         }
         // features with this configuration
         Progress featureProgress = new Progress(progress, "features", records.size());
-        Featurizer.Result[] results = engine.featurizer.featurizeAll(records, now, engine.parallel, featureProgress::add);
+        Featurizer.Result[] results = engine.featurizer.featurizeStored(records, now, engine.parallel,
+                featureProgress::add);
         List<InputIssue> issues = new ArrayList<>();
         List<PrivacyDecision> decisions = new ArrayList<>();
         Set<ProfileId> oldProfiles = new HashSet<>();

@@ -68,7 +68,8 @@ public final class Engine {
     /**
      * Derives again the features of stored records that have none (a persistent store after a
      * restart), in one transaction. Features are a function of the record and the configuration,
-     * so a store built with this configuration gets back exactly what it had.
+     * so a store built with this configuration gets back exactly what it had. The records were
+     * admitted when they came in: retention, ingest filters and suppression do not run again.
      *
      * @throws IllegalStateException naming a stored record this configuration no longer admits
      */
@@ -87,13 +88,13 @@ public final class Engine {
         for (int i = 0; i < missing.size(); i++) {
             records.add(graph.record(missing.get(i)));
         }
-        Featurizer.Result[] results = featurizer.featurizeAll(records, now(), parallel, done -> { });
+        Featurizer.Result[] results = featurizer.featurizeStored(records, now(), parallel, done -> { });
         try (io.unum.store.GraphStore.Transaction tx = store.begin()) {
             for (int i = 0; i < results.length; i++) {
                 if (results[i].entry() == null) {
                     throw new IllegalStateException("stored record " + records.get(i).key()
-                            + " is refused or rejected by this configuration; open the store with the configuration"
-                            + " it was built with");
+                            + " is rejected by this configuration; open the store with the configuration it was built"
+                            + " with");
                 }
                 tx.setDerived(missing.get(i), results[i].entry());
             }

@@ -96,8 +96,17 @@ final class Featurizer {
      * {@code null} (a batch shares one memo; see {@link Memo}).
      */
     Result featurize(SourceRecord given, Instant now, Memo memo) {
+        return featurize(given, now, memo, true);
+    }
+
+    /**
+     * Featurizes one record; with {@code admit == false} the record is taken as already admitted
+     * (a stored record: retention, ingest filters and suppression decided when it came in, and
+     * filters such as identifier hashing must not run twice).
+     */
+    private Result featurize(SourceRecord given, Instant now, Memo memo, boolean admit) {
         List<PrivacyDecision> decisions = new ArrayList<>(0);
-        SourceRecord record = admission.admit(given, now, decisions);
+        SourceRecord record = admit ? admission.admit(given, now, decisions) : given;
         if (record == null) {
             return new Result(null, List.of(), decisions, true);
         }
@@ -162,7 +171,7 @@ final class Featurizer {
 
         // suppression: an erased person is not re-created by a re-ingest
         RecordConsent consent = consent(record, now);
-        PrivacyDecision suppressed = admission.suppressed(key, all, consent);
+        PrivacyDecision suppressed = admit ? admission.suppressed(key, all, consent) : null;
         if (suppressed != null) {
             decisions.add(suppressed);
             return new Result(null, issues, decisions, true);
@@ -238,12 +247,26 @@ final class Featurizer {
      */
     Result[] featurizeAll(List<? extends SourceRecord> records, Instant now, Parallel parallel,
             java.util.function.IntConsumer done) {
+        return featurizeAll(records, now, parallel, done, true);
+    }
+
+    /**
+     * {@link #featurizeAll(List, Instant, Parallel, java.util.function.IntConsumer)} of records a
+     * store already holds: they were admitted when they came in, so admission does not run again.
+     */
+    Result[] featurizeStored(List<? extends SourceRecord> records, Instant now, Parallel parallel,
+            java.util.function.IntConsumer done) {
+        return featurizeAll(records, now, parallel, done, false);
+    }
+
+    private Result[] featurizeAll(List<? extends SourceRecord> records, Instant now, Parallel parallel,
+            java.util.function.IntConsumer done, boolean admit) {
         Result[] results = new Result[records.size()];
         Memo memo = results.length > 1 ? newMemo() : null;
         parallel.forEachChunk((results.length + CHUNK - 1) / CHUNK, 2, c -> {
             int end = Math.min(results.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                results[i] = featurize(records.get(i), now, memo);
+                results[i] = featurize(records.get(i), now, memo, admit);
             }
             done.accept(end - c * CHUNK);
         });
