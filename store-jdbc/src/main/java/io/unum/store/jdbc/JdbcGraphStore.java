@@ -63,7 +63,8 @@ import java.util.Objects;
  * <h2>Erasure</h2>
  * A forgotten record's rows are deleted in the erasure's transaction. SQLite runs with
  * {@code secure_delete=ON} (freed pages are zeroed) and the store truncates its write-ahead log
- * after every transaction that suppressed an identifier, so the values leave the file. In
+ * after every transaction that deleted a record (an erasure, a retention purge, a delete) or
+ * suppressed an identifier, so the values leave the files. In
  * PostgreSQL deleted rows stay in the table's pages until {@code VACUUM} reclaims the space and
  * later writes reuse it; run {@code VACUUM FULL} on {@code unum_records}, {@code unum_profiles}
  * and {@code unum_identifiers} to rewrite them at once.
@@ -332,7 +333,10 @@ public final class JdbcGraphStore implements GraphStore {
         return dialect;
     }
 
-    /** Called by a transaction when it ends; {@code committedSequence} is its last change number. */
+    /**
+     * Called by a transaction when it ends; {@code committedSequence} is its last change number,
+     * {@code erased} whether it deleted a record or suppressed an identifier.
+     */
     void ended(JdbcTransaction tx, boolean committed, long committedSequence, boolean erased) {
         if (open == tx) {
             open = null;
