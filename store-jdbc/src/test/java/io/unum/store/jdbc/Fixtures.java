@@ -41,6 +41,11 @@ final class Fixtures {
         }
     }
 
+    /** A plain JDBC connection to a store's database (a reader, or a test that edits the tables). */
+    static java.sql.Connection connect(String location) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(location.startsWith("jdbc:") ? location : "jdbc:sqlite:" + location);
+    }
+
     /** Seeded generated people (cached per settings): about 2.95 records each. */
     static GeneratedRecords people(int people, long seed) {
         return GENERATED.computeIfAbsent(people + "/" + seed,
