@@ -3,6 +3,7 @@ package io.unum.store.jdbc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unum.ChangeSet;
 import io.unum.IdentityGraph;
 import io.unum.Resolver;
 import io.unum.generator.GeneratedRecords;
@@ -242,6 +243,40 @@ class ErasureOnDiskTest {
         for (Planted planted : data.planted) {
             assertEquals(Set.of(), found(file, forms(planted)), "after the store closed");
         }
+    }
+
+    @Test
+    void aReaderHoldingTheLogNeitherFailsNorStallsAnErasureAndTheValuesLeaveOnceItIsDone() throws Exception {
+        Data data = data();
+        Path file = folder.resolve("graph.db");
+        List<Planted> forgotten = data.planted.stream().filter(p -> p.erasure == Erasure.FORGET_IDENTIFIER).toList();
+        try (JdbcGraphStore store = JdbcGraphStore.open(file.toString())) {
+            IdentityGraph graph = Fixtures.resolver().newGraph(store);
+            graph.upsertAll(data.records);
+            List<ChangeSet> reported = new ArrayList<>();
+            graph.addListener(reported::add);
+            for (int i = 0; i < 2; i++) {
+                Planted planted = forgotten.get(i);
+                try (Connection reader = Fixtures.connect(file.toString())) {
+                    reader.setAutoCommit(false);
+                    try (Statement s = reader.createStatement();
+                            ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM unum_records")) {
+                        assertTrue(rs.next(), "another connection is in a read transaction");
+                    }
+                    long start = System.nanoTime();
+                    ErasureAudit audit = graph.forget(new Identifier(IdentifierType.EMAIL, planted.email));
+                    assertTrue(System.nanoTime() - start < 5_000_000_000L, "the erasure does not wait for the reader");
+                    assertEquals(planted.records.size(), audit.recordsErased());
+                    assertEquals(i + 1, reported.size(), "the erasure was reported: it committed");
+                    reader.rollback();
+                }
+                if (i == 0) {
+                    graph.upsert(data.records.get(0).toBuilder().attribute("city", "Springfield").build());
+                    assertEquals(Set.of(), found(file, forms(planted)), "the next commit truncates the log");
+                }
+            }
+        }
+        assertEquals(Set.of(), found(file, forms(forgotten.get(1))), "gone once the store closed");
     }
 
     @Test
