@@ -1,17 +1,28 @@
 package io.unum.generator;
 
 import io.unum.ProgressListener;
+import io.unum.model.IdentifierType;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
 import java.io.BufferedWriter;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -54,13 +65,17 @@ import org.apache.commons.csv.CSVPrinter;
  * a real customer base, most surnames are rare and strangers share a surname only when it is a
  * common one.
  *
+ * <p><b>In memory.</b> {@link #records()} gives the same records as {@link SourceRecord}s with
+ * their truth, mapped from the columns by {@link #toRecord(Function)} (which also maps a row read
+ * back from {@code records.csv}).
+ *
  * <p><b>Guarantees.</b> The same settings and {@link #REVISION} give byte-identical files on
  * every JVM (the random generator is SplitMix64, implemented here). Generation streams: memory stays constant
  * whatever the number of people (one household and a shuffle window of 16,384 records are held
  * at a time). Customer ids, loyalty ids, personal e-mails, handles and phone numbers are unique
  * per person up to about 2.6 million people; past that, phone numbers may collide by chance.
  *
- * <p>Instances are immutable and thread-safe; each call to {@code writeTo} is independent.
+ * <p>Instances are immutable and thread-safe; each call to {@code writeTo} or {@code records} is independent.
  * Defaults: 1,000 people, seed 0, no progress reports.
  */
 public final class CustomerDataGenerator {
@@ -78,6 +93,13 @@ public final class CustomerDataGenerator {
             "street_number", "address_1", "address_2", "city", "state", "postcode", "customer_id", "loyalty_id",
             "device_id", "cookie_id", "social_x", "social_instagram");
 
+    /** The columns of {@code records.csv} that {@link #toRecord} makes attributes of the same names, in order. */
+    public static final List<String> ATTRIBUTE_COLUMNS = List.of("first_name", "middle_name", "last_name",
+            "date_of_birth", "gender", "street_number", "address_1", "address_2", "city", "state", "postcode");
+
+    /** The columns of {@code records.csv} that {@link #toRecord} makes identifiers, with their types, in order. */
+    public static final Map<String, IdentifierType> IDENTIFIER_COLUMNS = identifierColumns();
+
     /** The columns of {@code truth.csv}, in order. */
     public static final List<String> TRUTH_COLUMNS = List.of("record_id", "person_id");
 
@@ -91,6 +113,8 @@ public final class CustomerDataGenerator {
     private static final int CHUNK = 1 << 16;
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private static final Map<String, Integer> COLUMN_INDEX = columnIndex();
 
     private final long people;
     private final long seed;
@@ -156,17 +180,121 @@ public final class CustomerDataGenerator {
         CSVPrinter truthPrinter = new CSVPrinter(truthBuffer, CSV);
         recordPrinter.printRecord(RECORD_COLUMNS);
         truthPrinter.printRecord(TRUTH_COLUMNS);
-
-        long[] bySource = new long[Source.values().length];
-        Shuffler shuffler = new Shuffler(SHUFFLE_WINDOW, Rng.stream(seed, -1), (row, source, personId) -> {
-            String recordId = source.id() + "-" + Person.pad(++bySource[source.ordinal()], 7);
-            row[Renderer.RECORD_ID] = recordId;
+        GenerationSummary summary = generate((row, personId) -> {
             recordPrinter.printRecord((Object[]) row);
-            truthPrinter.printRecord(recordId, personId);
+            truthPrinter.printRecord(row[Renderer.RECORD_ID], personId);
             if (recordBuffer.length() >= CHUNK) {
                 handOn(recordBuffer, records);
                 handOn(truthBuffer, truth);
             }
+        });
+        handOn(recordBuffer, records);
+        handOn(truthBuffer, truth);
+        if (records instanceof Flushable flushable) {
+            flushable.flush();
+        }
+        if (truth instanceof Flushable flushable) {
+            flushable.flush();
+        }
+        progress.onProgress("people", people, people);
+        return summary;
+    }
+
+    /**
+     * Generates the records in memory, as {@link SourceRecord}s in the order of
+     * {@code records.csv}, with their ground truth: the same records that reading
+     * {@code records.csv} row by row with {@link #toRecord(Function)} gives. Memory grows with
+     * the number of people (about 1 KB per record): meant for tests and for data sets that fit
+     * comfortably in the heap; {@link #writeTo(Path)} streams.
+     *
+     * @return the records, their truth and what was generated
+     */
+    public GeneratedRecords records() {
+        List<SourceRecord> records = new ArrayList<>();
+        Map<RecordKey, String> truth = new LinkedHashMap<>();
+        GenerationSummary summary;
+        try {
+            summary = generate((row, personId) -> {
+                SourceRecord record = toRecord(column -> {
+                    Integer index = COLUMN_INDEX.get(column);
+                    return index == null ? null : row[index];
+                });
+                records.add(record);
+                truth.put(record.key(), personId);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the sink above writes nowhere
+        }
+        progress.onProgress("people", people, people);
+        return new GeneratedRecords(records, truth, summary);
+    }
+
+    /**
+     * One row of {@code records.csv} as a {@link SourceRecord}, the way {@code unum resolve}
+     * reads the generator's columns: the key is ({@code source}, {@code record_id});
+     * {@code observed_at} is an ISO-8601 instant (absent, so {@link Instant#EPOCH}, when it does
+     * not parse); the columns {@link #ATTRIBUTE_COLUMNS} are attributes of the same names; the
+     * columns {@link #IDENTIFIER_COLUMNS} are identifiers of the types given there
+     * ({@code email}/{@code email_2} e-mail, {@code phone}/{@code phone_2} phone, then customer,
+     * loyalty, device and cookie ids and the two social handles). Values are trimmed
+     * ({@link String#strip()}); empty cells are absent.
+     *
+     * <pre>{@code
+     * for (CSVRecord row : parser) {            // commons-csv, with the header row as names
+     *     records.add(CustomerDataGenerator.toRecord(row::get));
+     * }
+     * }</pre>
+     *
+     * @param cell gives a row's cell by column name ({@code null} or empty for an absent value)
+     * @return the record
+     * @throws IllegalArgumentException if the {@code source} or {@code record_id} cell is empty
+     */
+    public static SourceRecord toRecord(Function<String, String> cell) {
+        Objects.requireNonNull(cell, "cell");
+        String source = cell(cell, "source");
+        String id = cell(cell, "record_id");
+        if (source == null || id == null) {
+            throw new IllegalArgumentException("a generated row needs a source and a record_id, had " + source + " and "
+                    + id);
+        }
+        SourceRecord.Builder builder = SourceRecord.builder(RecordKey.of(source, id));
+        String observed = cell(cell, "observed_at");
+        if (observed != null) {
+            try {
+                builder.observedAt(Instant.parse(observed));
+            } catch (DateTimeParseException e) {
+                // absent, as unum resolve treats an unreadable instant
+            }
+        }
+        for (String column : ATTRIBUTE_COLUMNS) {
+            builder.attribute(column, cell(cell, column));
+        }
+        IDENTIFIER_COLUMNS.forEach((column, type) -> builder.identifier(type, cell(cell, column)));
+        return builder.build();
+    }
+
+    /** A trimmed cell, or {@code null} when absent or empty. */
+    private static String cell(Function<String, String> cell, String column) {
+        String v = cell.apply(column);
+        if (v == null) {
+            return null;
+        }
+        v = v.strip();
+        return v.isEmpty() ? null : v;
+    }
+
+    /** Receives each generated row (in {@link #RECORD_COLUMNS} order, record id set) in output order. */
+    private interface RowSink {
+        void accept(String[] row, String personId) throws IOException;
+    }
+
+    /** Generates every row in output order into {@code sink}; the caller reports the end of the stage. */
+    private GenerationSummary generate(RowSink sink) throws IOException {
+        long[] bySource = new long[Source.values().length];
+        Shuffler shuffler = new Shuffler(SHUFFLE_WINDOW, Rng.stream(seed, -1), (row, source, personId) -> {
+            String recordId = source.id() + "-" + Person.pad(++bySource[source.ordinal()], 7);
+            row[Renderer.RECORD_ID] = recordId;
+            sink.accept(row, personId);
         });
 
         Households households = new Households(seed);
@@ -202,15 +330,6 @@ public final class CustomerDataGenerator {
             }
         }
         shuffler.drain();
-        handOn(recordBuffer, records);
-        handOn(truthBuffer, truth);
-        if (records instanceof Flushable flushable) {
-            flushable.flush();
-        }
-        if (truth instanceof Flushable flushable) {
-            flushable.flush();
-        }
-        progress.onProgress("people", people, people);
 
         hardNegatives[HardNegative.PLACEHOLDER_VALUE.ordinal()] = renderer.placeholders();
         long total = 0;
@@ -221,6 +340,29 @@ public final class CustomerDataGenerator {
         }
         return new GenerationSummary(people, household, total, personalEmails, sources,
                 counts(HardNegative.class, hardNegatives), counts(ErrorKind.class, renderer.errors()));
+    }
+
+    private static Map<String, IdentifierType> identifierColumns() {
+        Map<String, IdentifierType> map = new LinkedHashMap<>();
+        map.put("email", IdentifierType.EMAIL);
+        map.put("email_2", IdentifierType.EMAIL);
+        map.put("phone", IdentifierType.PHONE);
+        map.put("phone_2", IdentifierType.PHONE);
+        map.put("customer_id", IdentifierType.CUSTOMER_ID);
+        map.put("loyalty_id", IdentifierType.LOYALTY_ID);
+        map.put("device_id", IdentifierType.DEVICE_ID);
+        map.put("cookie_id", IdentifierType.COOKIE_ID);
+        map.put("social_x", IdentifierType.SOCIAL_X);
+        map.put("social_instagram", IdentifierType.SOCIAL_INSTAGRAM);
+        return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<String, Integer> columnIndex() {
+        Map<String, Integer> map = new HashMap<>();
+        for (int i = 0; i < RECORD_COLUMNS.size(); i++) {
+            map.put(RECORD_COLUMNS.get(i), i);
+        }
+        return Map.copyOf(map);
     }
 
     private static void handOn(StringBuilder buffer, Appendable out) throws IOException {

@@ -63,7 +63,10 @@ import java.util.Objects;
  * <h2>Erasure</h2>
  * A forgotten record's rows are deleted in the erasure's transaction. SQLite runs with
  * {@code secure_delete=ON} (freed pages are zeroed) and the store truncates its write-ahead log
- * after every transaction that suppressed an identifier, so the values leave the file. In
+ * after every transaction that deleted a record (an erasure, a retention purge, a delete) or
+ * suppressed an identifier, so the values leave the files. (While another connection holds a
+ * read transaction on an older state, the log cannot be truncated: the store then truncates it
+ * after a later transaction or when it closes; the commit neither fails nor waits.) In
  * PostgreSQL deleted rows stay in the table's pages until {@code VACUUM} reclaims the space and
  * later writes reuse it; run {@code VACUUM FULL} on {@code unum_records}, {@code unum_profiles}
  * and {@code unum_identifiers} to rewrite them at once.
@@ -96,6 +99,8 @@ public final class JdbcGraphStore implements GraphStore {
     private long sequence;
     private JdbcTransaction open;
     private boolean closed;
+    /** An erasure's write-ahead log could not be truncated yet (a reader held it). */
+    private boolean truncationPending;
 
     private JdbcGraphStore(Connection connection, Dialect dialect, String location, WriterLock lock) {
         this.connection = connection;
@@ -314,6 +319,9 @@ public final class JdbcGraphStore implements GraphStore {
         }
         closed = true;
         memory.close();
+        if (truncationPending) {
+            truncateLog();
+        }
         try {
             if (lock != null) {
                 lock.close();
@@ -332,34 +340,43 @@ public final class JdbcGraphStore implements GraphStore {
         return dialect;
     }
 
-    /** Called by a transaction when it ends; {@code committedSequence} is its last change number. */
+    /**
+     * Called by a transaction when it ends; {@code committedSequence} is its last change number,
+     * {@code erased} whether it deleted a record or suppressed an identifier.
+     */
     void ended(JdbcTransaction tx, boolean committed, long committedSequence, boolean erased) {
         if (open == tx) {
             open = null;
         }
         if (committed) {
             sequence = committedSequence;
-            if (erased && dialect == Dialect.SQLITE) {
+            if ((erased || truncationPending) && dialect == Dialect.SQLITE) {
                 truncateLog();
             }
         }
     }
 
-    /** Moves the write-ahead log into the database file and truncates it, so erased values leave it. */
+    /**
+     * Moves the write-ahead log into the database file and truncates it, so erased values leave
+     * it. The transaction has committed: a reader that still reads an older state (another
+     * connection in a read transaction) makes the truncation wait for a later commit or the
+     * close, without failing the commit or waiting for the reader.
+     */
     private void truncateLog() {
         try {
             connection.setAutoCommit(true);
-            try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                while (rs.next()) {
-                    if (rs.getInt(1) != 0) {
-                        throw new SQLException("a reader holds the log; the erased values leave it at the next checkpoint");
-                    }
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout=0");
+                try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                    truncationPending = rs.next() && rs.getInt(1) != 0;
+                } finally {
+                    s.execute("PRAGMA busy_timeout=10000");
                 }
             } finally {
                 connection.setAutoCommit(false);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot truncate the write-ahead log of store " + location + ": " + e.getMessage(), e);
+            truncationPending = true; // tried again after the next commit and at close
         }
     }
 

@@ -120,6 +120,8 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     private final long sequenceAtBegin;
     private long sequence;
     private boolean ended;
+    /** Whether the commit deletes a record's row: its values must then leave the write-ahead log. */
+    private boolean recordsDeleted;
 
     JdbcTransaction(JdbcGraphStore store, GraphStore.Transaction memory, long sequence) {
         this.store = store;
@@ -284,7 +286,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         }
         memory.commit();
         ended = true;
-        store.ended(this, true, sequence, !suppressed.isEmpty());
+        store.ended(this, true, sequence, recordsDeleted || !suppressed.isEmpty());
     }
 
     @Override
@@ -398,6 +400,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                     delete.setString(1, key.source());
                     delete.setString(2, key.id());
                     delete.addBatch();
+                    recordsDeleted = true;
                 } else if (row.inserted) {
                     SourceRecord record = memory.record(o);
                     ProfileId id = memory.profileOf(o);

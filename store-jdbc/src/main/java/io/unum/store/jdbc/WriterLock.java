@@ -11,6 +11,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One writer per store: SQLite takes an exclusive lock on a file beside the database (readers
@@ -22,13 +24,30 @@ abstract class WriterLock implements AutoCloseable {
     @Override
     public abstract void close();
 
-    /** The lock file {@code <database>.writer} beside a SQLite database. */
+    /**
+     * The lock files this JVM holds. A second channel must never be opened on a held lock file:
+     * closing it (as a refused open does) would release every POSIX lock this process has on
+     * the file, the first writer's included.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    /** The lock file {@code <database>.writer} beside a SQLite database (an absolute path). */
     static WriterLock file(Path database) {
         Path lockFile = database.resolveSibling(database.getFileName() + ".writer");
+        Path held;
+        try {
+            held = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException e) {
+            held = lockFile.toAbsolutePath().normalize();
+        }
+        if (!HELD.add(held)) {
+            throw refused(database);
+        }
         FileChannel channel;
         try {
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
+            HELD.remove(held);
             throw new StoreException("cannot create the writer lock " + lockFile + ": " + e.getMessage(), e);
         }
         FileLock lock;
@@ -38,25 +57,33 @@ abstract class WriterLock implements AutoCloseable {
             lock = null;
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD.remove(held);
             throw new StoreException("cannot lock " + lockFile + ": " + e.getMessage(), e);
         }
         if (lock == null) {
             closeQuietly(channel);
-            throw new StoreException("store " + database + " is already open for writing (by this or another process);"
-                    + " one writer at a time: close the other one, or read the tables with SQL");
+            HELD.remove(held);
+            throw refused(database);
         }
-        FileLock held = lock;
+        FileLock acquired = lock;
+        Path key = held;
         return new WriterLock() {
             @Override
             public void close() {
                 try {
-                    held.release();
+                    acquired.release();
                 } catch (IOException ignored) {
                     // released with the channel below
                 }
                 closeQuietly(channel);
+                HELD.remove(key); // only now may this JVM open the lock file again
             }
         };
+    }
+
+    private static StoreException refused(Path database) {
+        return new StoreException("store " + database + " is already open for writing (by this or another process);"
+                + " one writer at a time: close the other one, or read the tables with SQL");
     }
 
     /** A PostgreSQL session advisory lock on the connection's database and schema. */
