@@ -268,4 +268,15 @@ class KernelTest {
         after.newGraph(store); // the store now records the new configuration
         assertThrows(IllegalStateException.class, () -> before.newGraph(store));
     }
+
+    @Test
+    void aRebuildIntoAConfigurationWithFewerRules() {
+        List<SourceRecord> records = TestFixtures.people(19, 300);
+        GraphStore store = GraphStore.inMemory();
+        fixture(5).newGraph(store).upsertAll(records);
+        Resolver fewer = Resolver.newBuilder().rule(MatchRule.deterministic("email", IdentifierType.EMAIL)).build();
+        IdentityGraph rebuilt = fewer.rebuildGraph(store);
+        assertEquals(Partitions.of(fewer.resolve(records).profiles()), Partitions.of(rebuilt.profiles()));
+        rebuilt.upsertAll(TestFixtures.people(23, 20));
+    }
 }

@@ -323,7 +323,9 @@ public final class ChangeApplier {
         List<GraphStore.Members> crossed = new ArrayList<>();
         tx.forEachChangedBlock((block, sizeAtBegin) -> {
             int tag = block.tag();
-            if (CandidateGenerator.isBlockingKey(tag)
+            // an emptied block has no pairs left to re-evaluate (and after a rebuild its tag may
+            // name a rule of the old configuration)
+            if (block.size() > 0 && CandidateGenerator.isBlockingKey(tag)
                     && generator.oversized(tag, sizeAtBegin) != generator.oversized(tag, block.size())) {
                 crossed.add(block);
             }
