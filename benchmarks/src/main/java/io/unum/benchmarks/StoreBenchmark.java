@@ -1,6 +1,8 @@
 package io.unum.benchmarks;
 
+import io.unum.ChangeSet;
 import io.unum.IdentityGraph;
+import io.unum.ProfileChange;
 import io.unum.Resolver;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
@@ -47,11 +49,11 @@ import java.util.Random;
  * About {@code --resident N} / 0.9 records are generated; a seeded 10 % is held out (as in
  * {@link LiveUpsertBenchmark}), the rest is resident. For each store of {@code --stores}: a new
  * store, {@code resolver.newGraph(store)}, the resident records upserted in chunks of
- * {@code --chunk} records (timed and printed: a batch load at that size). The in-memory store
- * ({@code memory}) then takes the upserts directly. A JDBC store is closed and, for each
- * durability of {@code --durability}, opened again ({@code JdbcGraphStore.open(location, d)} and
- * {@code Resolver.newBuilder(store).build().newGraph(store)}, timed: the open figure at that size),
- * then takes the upserts. The upserts: the first {@code --warmup} held-out records (not reported),
+ * {@code --chunk} records (timed and printed: a batch load at that size), then the upserts on that
+ * graph — a JDBC store opened with the first durability of {@code --durability}. For each further
+ * durability the JDBC store is closed and opened again ({@code JdbcGraphStore.open(location, d)}
+ * and {@code Resolver.newBuilder(store).build().newGraph(store)}, timed: the open figure at that
+ * size), then takes the upserts. The upserts: the first {@code --warmup} held-out records (not reported),
  * then the next {@code --upserts}, each {@code graph.upsert(record)} alone (it returns once its
  * transaction committed), timed with {@code System.nanoTime}: upserts per second (measured
  * upserts / the loop's wall time), mean, p50, p90, p99, p99.9 and max. Every configuration gets
@@ -163,7 +165,7 @@ public final class StoreBenchmark {
         if (o.durabilities == null) {
             o.durabilities = o.mode.equals("live") ? List.of(Durability.FULL, Durability.NORMAL) : List.of(Durability.FULL);
         }
-        if (o.stores.contains("postgres") && (o.postgres == null || o.postgres.isBlank())) {
+        if (!o.mode.equals("open") && o.stores.contains("postgres") && (o.postgres == null || o.postgres.isBlank())) {
             System.out.println("no PostgreSQL: give --postgres URL or set UNUM_TEST_POSTGRES_URL (eval \"$(.ci/postgres env)\");"
                     + " measuring the other stores");
             o.stores = o.stores.stream().filter(s -> !s.equals("postgres")).toList();
@@ -210,17 +212,20 @@ public final class StoreBenchmark {
                 continue;
             }
             String location = newStore(o, kind, "live_" + o.resident);
-            try (JdbcGraphStore store = JdbcGraphStore.open(location, Durability.NORMAL)) {
+            Durability first = o.durabilities.get(0);
+            try (JdbcGraphStore store = JdbcGraphStore.open(location, first)) {
                 IdentityGraph graph = resolver.newGraph(store);
-                loadChunks(graph, initial, o.chunk, "resident load (NORMAL)");
+                loadChunks(graph, initial, o.chunk, "resident load (" + first + ")");
+                summary.add(upsertLoop(kind + " " + first, graph, upserts, o, kind + "-" + first));
             }
-            for (Durability d : o.durabilities) {
+            for (Durability d : o.durabilities.subList(1, o.durabilities.size())) {
                 Opened opened = openGraph(location, d);
                 try (JdbcGraphStore store = opened.store) {
                     System.out.printf(Locale.ROOT, "opened %s: store %.2f s + resolver %.2f s + graph (features) %.2f s"
-                            + " = %.2f s; %,d records, %,d profiles%n", d, opened.openNanos / 1e9,
-                            opened.resolverNanos / 1e9, opened.graphNanos / 1e9, opened.total() / 1e9,
-                            opened.graph.size(), opened.graph.profileCount());
+                            + " = %.2f s, %.1f s CPU; %,d records, %,d profiles; load average %s%n", d,
+                            opened.openNanos / 1e9, opened.resolverNanos / 1e9, opened.graphNanos / 1e9,
+                            opened.total() / 1e9, opened.cpuNanos / 1e9, opened.graph.size(),
+                            opened.graph.profileCount(), load());
                     summary.add(upsertLoop(kind + " " + d, opened.graph, upserts, o, kind + "-" + d));
                 }
             }
@@ -334,10 +339,17 @@ public final class StoreBenchmark {
         for (int from = 0; from < records.size(); from += chunk) {
             int to = Math.min(records.size(), from + chunk);
             long t0 = System.nanoTime();
-            graph.upsertAll(records.subList(from, to));
+            ChangeSet changes = graph.upsertAll(records.subList(from, to));
             long t = System.nanoTime() - t0;
-            System.out.printf(Locale.ROOT, "  %s: records %,d–%,d in %.1f s (%,.0f/s); load average %s%n", label, from,
-                    to, t / 1e9, (to - from) / (t / 1e9), load());
+            int created = 0;
+            for (ProfileChange change : changes.changes()) {
+                if (change instanceof ProfileChange.Created) {
+                    created++;
+                }
+            }
+            System.out.printf(Locale.ROOT, "  %s: records %,d–%,d in %.1f s (%,.0f/s); %,d profile changes (%,d created);"
+                    + " load average %s%n", label, from, to, t / 1e9, (to - from) / (t / 1e9), changes.changes().size(),
+                    created, load());
         }
         long nanos = System.nanoTime() - start;
         long cpu = HeapMeter.processCpuNanos() - cpu0;
@@ -359,9 +371,8 @@ public final class StoreBenchmark {
                 String loadBefore = load();
                 String kind = location.startsWith("jdbc:postgresql:") ? "postgres" : "sqlite";
                 jdk.jfr.Recording recording = startJfr(o, kind + "-open-" + r);
-                long cpu0 = HeapMeter.processCpuNanos();
                 Opened opened = openGraph(location, o.durabilities.get(0));
-                long cpu = HeapMeter.processCpuNanos() - cpu0;
+                long cpu = opened.cpuNanos;
                 stopJfr(recording);
                 try (JdbcGraphStore store = opened.store) {
                     long live = HeapMeter.liveHeap() - baseline;
@@ -377,13 +388,14 @@ public final class StoreBenchmark {
     }
 
     private record Opened(JdbcGraphStore store, IdentityGraph graph, long openNanos, long resolverNanos,
-            long graphNanos) {
+            long graphNanos, long cpuNanos) {
         long total() {
             return openNanos + resolverNanos + graphNanos;
         }
     }
 
     private static Opened openGraph(String location, Durability durability) {
+        long cpu0 = HeapMeter.processCpuNanos();
         long t0 = System.nanoTime();
         JdbcGraphStore store = JdbcGraphStore.open(location, durability);
         long t1 = System.nanoTime();
@@ -391,7 +403,7 @@ public final class StoreBenchmark {
         long t2 = System.nanoTime();
         IdentityGraph graph = resolver.newGraph(store);
         long t3 = System.nanoTime();
-        return new Opened(store, graph, t1 - t0, t2 - t1, t3 - t2);
+        return new Opened(store, graph, t1 - t0, t2 - t1, t3 - t2, HeapMeter.processCpuNanos() - cpu0);
     }
 
     // ------------------------------------------------------------------------------------------
