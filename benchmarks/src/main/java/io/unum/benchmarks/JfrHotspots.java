@@ -26,11 +26,18 @@ import jdk.jfr.consumer.RecordingFile;
  * <pre>
  * java -XX:StartFlightRecording=filename=e2e.jfr,settings=profile -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.EndToEnd ...
  * java -cp benchmarks/target/benchmarks.jar io.unum.benchmarks.JfrHotspots e2e.jfr [top] [thread-name-prefix|-] [Class.method]
+ *     [--native] [--all-packages]
  * </pre>
+ *
+ * <p>{@code --native} also counts {@code jdk.NativeMethodSample} events (threads in native code,
+ * such as SQLite's through JNI, or blocked in a socket read waiting for PostgreSQL); their top
+ * frame is the native method. {@code --all-packages} lists every method in the inclusive table,
+ * not only Unum's.
  *
  * <p>JFR samples running Java threads about every 10–20 ms under the {@code profile} settings;
  * time in native code or blocked is not in these events. Stack traces are truncated at 64
- * frames by default, so inclusive shares of deep frames are lower bounds.
+ * frames by default, so inclusive shares of deep frames are lower bounds. Native-method samples
+ * are taken about every 20 ms of every thread in native code, waiting or not.
  */
 public final class JfrHotspots {
 
@@ -38,6 +45,17 @@ public final class JfrHotspots {
     }
 
     public static void main(String[] args) throws IOException {
+        List<String> positional = new ArrayList<>();
+        boolean withNative = false;
+        boolean allPackages = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--native" -> withNative = true;
+                case "--all-packages" -> allPackages = true;
+                default -> positional.add(arg);
+            }
+        }
+        args = positional.toArray(new String[0]);
         Path file = Path.of(args[0]);
         int top = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         String threadPrefix = args.length > 2 && !args[2].equals("-") ? args[2] : null;
@@ -47,7 +65,8 @@ public final class JfrHotspots {
         Map<String, Integer> threads = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+            String type = event.getEventType().getName();
+            if (!"jdk.ExecutionSample".equals(type) && !(withNative && "jdk.NativeMethodSample".equals(type))) {
                 continue;
             }
             RecordedThread thread = event.getThread("sampledThread");
@@ -69,16 +88,18 @@ public final class JfrHotspots {
             Set<String> seen = new HashSet<>();
             for (RecordedFrame frame : frames) {
                 String name = name(frame.getMethod());
-                if (name.contains("[io.unum") && seen.add(name)) {
+                if ((allPackages || name.contains("[io.unum")) && seen.add(name)) {
                     inclusive.merge(name, 1, Integer::sum);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%,d execution samples%s%s%n", samples,
+        System.out.printf(Locale.ROOT, "%,d %s%s%s%n", samples,
+                withNative ? "execution and native-method samples" : "execution samples",
                 threadPrefix == null ? "" : " on threads " + threadPrefix + "*", within == null ? "" : " within " + within);
         print("threads", threads, samples, 10);
         print("self (top of stack)", self, samples, top);
-        print("inclusive, Unum methods only (anywhere on the stack)", inclusive, samples, top);
+        print(allPackages ? "inclusive (anywhere on the stack)" : "inclusive, Unum methods only (anywhere on the stack)",
+                inclusive, samples, top);
     }
 
     private static String name(RecordedMethod method) {
