@@ -29,9 +29,9 @@ final class ColumnMapping {
     /** Attribute for an organisation's name (Senzing {@code PRIMARY_NAME_ORG} / {@code NAME_ORG}). */
     static final String ORGANIZATION_NAME = "organization_name";
     /** Passport number: an identifier the default rules do not link on. */
-    static final IdentifierType PASSPORT = IdentifierType.of("passport");
+    static final IdentifierType PASSPORT = IdentifierType.PASSPORT;
     /** Driver's licence number: an identifier the default rules do not link on. */
-    static final IdentifierType DRIVERS_LICENSE = IdentifierType.of("drivers_license");
+    static final IdentifierType DRIVERS_LICENSE = IdentifierType.DRIVERS_LICENSE;
     /** Tax id number: an identifier the default rules do not link on. */
     static final IdentifierType TAX_ID = IdentifierType.of("tax_id");
 

@@ -5,6 +5,7 @@ import io.unum.InputIssue;
 import io.unum.ProfileChange;
 import io.unum.ProgressListener;
 import io.unum.Stage;
+import io.unum.model.Identifier;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
@@ -72,6 +73,12 @@ public final class ChangeApplier {
     private int[] clusterOf = new int[0];
     private int epoch;
     private long candidatePairsTotal;
+    /**
+     * Per change: the identifier look-up blocks that held records when the change began and that
+     * it modifies, with their value and whether it was generic then.
+     */
+    private final Map<Long, Identifier> lookupValue = new HashMap<>();
+    private final Map<Long, Boolean> genericAtBegin = new HashMap<>();
 
     ChangeApplier(Engine engine) {
         this.engine = engine;
@@ -96,6 +103,8 @@ public final class ChangeApplier {
     public Outcome apply(GraphStore.Transaction tx, Collection<? extends SourceRecord> upserts,
             Collection<RecordKey> deletes, ProgressListener progress) {
         int current = ++epoch;
+        lookupValue.clear();
+        genericAtBegin.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -187,6 +196,7 @@ public final class ChangeApplier {
                 }
             }
             for (long key : old.lookupKeys) {
+                noteLookupBlock(tx, old, key);
                 tx.removeMember(key, o);
             }
             tx.remove(o);
@@ -208,6 +218,7 @@ public final class ChangeApplier {
                 tx.addMember(entry.keys[k], entry.keyMeta[k], o);
             }
             for (long key : entry.lookupKeys) {
+                noteLookupBlock(tx, entry, key);
                 tx.addMember(key, CandidateGenerator.LOOKUP_TAG, o);
             }
         }
@@ -230,6 +241,8 @@ public final class ChangeApplier {
      */
     public Outcome reindex(GraphStore.Transaction tx, ProgressListener progress) {
         int current = ++epoch;
+        lookupValue.clear();
+        genericAtBegin.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -318,6 +331,7 @@ public final class ChangeApplier {
     private Outcome resolveNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] freshOrdinals,
             IntList touchedList, Set<ProfileId> oldProfiles, int current, Instant now, ChangeSet input,
             Map<Stage, Duration> times, long t2, ProgressListener progress) {
+        GenericValues.View view = engine.generics.view(tx);
         // 4. blocks that crossed their cap change which old pairs are candidates
         long[] pairs = {0};
         List<GraphStore.Members> crossed = new ArrayList<>();
@@ -349,32 +363,36 @@ public final class ChangeApplier {
                     }
                     for (int b : partners) {
                         pairs[0]++;
-                        reevaluate(tx, a, b, current, touchedList);
+                        reevaluate(tx, a, b, current, touchedList, view);
                     }
                 }
             } else {
                 CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
                     pairs[0]++;
-                    reevaluate(tx, a, b, current, touchedList);
+                    reevaluate(tx, a, b, current, touchedList, view);
                 });
             }
         }
 
+        // 4b. values that became generic, or stopped being generic: their holders' links change
+        pairs[0] += genericChanges(tx, view, current, touchedList);
+
         // 5. score new records against their candidates, each pair once
-        pairs[0] += scoreNew(tx, fresh, freshOrdinals, current, touchedList, new Progress(progress, "scoring", fresh.size()));
+        pairs[0] += scoreNew(tx, fresh, freshOrdinals, current, touchedList, view,
+                new Progress(progress, "scoring", fresh.size()));
         candidatePairsTotal += pairs[0];
         long t3 = System.nanoTime();
         times.put(Stage.SCORING, Duration.ofNanos(t3 - t2));
 
         // 6. components around every touched record, clustered again
-        List<int[]> components = components(tx, freshOrdinals, touchedList, current);
+        List<int[]> components = components(tx, freshOrdinals, touchedList, current, view);
         int[][][] clustered = new int[components.size()][][];
         Progress clusterProgress = new Progress(progress, "clustering", components.size());
         engine.parallel.forEachChunk(chunks(components.size()), components.size() >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE,
                 c -> {
                     int end = Math.min(components.size(), (c + 1) * CHUNK);
                     for (int i = c * CHUNK; i < end; i++) {
-                        clustered[i] = engine.clusterer.cluster(components.get(i), tx, null);
+                        clustered[i] = engine.clusterer.cluster(components.get(i), tx, null, view);
                     }
                     clusterProgress.add(end - c * CHUNK);
                 });
@@ -432,10 +450,83 @@ public final class ChangeApplier {
         }
     }
 
-    private void reevaluate(GraphStore.Transaction tx, int a, int b, int current, IntList touchedList) {
+    /**
+     * Remembers, before the change first modifies an identifier look-up block that holds records,
+     * its value and whether that value was generic.
+     */
+    private void noteLookupBlock(GraphStore.Transaction tx, FeatureRecord holder, long key) {
+        if (!engine.generics.detects() || genericAtBegin.containsKey(key)) {
+            return;
+        }
+        GraphStore.Members block = tx.block(key);
+        if (block == null || block.size() == 0) {
+            return; // a value nobody held: no links to revise
+        }
+        Identifier id = engine.generics.lookupValueOf(holder, key);
+        if (id != null) {
+            lookupValue.put(key, id);
+            genericAtBegin.put(key, engine.generics.generic(id, block, tx));
+        }
+    }
+
+    /**
+     * Revises the links of the values whose generic status the change flipped: a value that
+     * became generic no longer links or counts between its old holders (their edges are scored
+     * again and their components clustered again); one that stopped being generic may link every
+     * pair of its old holders again. The new holders are scored in step 5 anyway.
+     *
+     * @return the pairs scored
+     */
+    private long genericChanges(GraphStore.Transaction tx, GenericValues.View view, int current, IntList touchedList) {
+        long pairs = 0;
+        for (Map.Entry<Long, Boolean> entry : genericAtBegin.entrySet()) {
+            long key = entry.getKey();
+            GraphStore.Members block = tx.block(key);
+            if (block == null || block.size() == 0) {
+                continue;
+            }
+            boolean now = view.generic(lookupValue.get(key));
+            if (now == entry.getValue()) {
+                continue;
+            }
+            for (int m = 0; m < block.size(); m++) {
+                touch(block.member(m), current, touchedList);
+            }
+            if (now) {
+                for (int m = 0; m < block.size(); m++) {
+                    int a = block.member(m);
+                    if (inserted[a] == current) {
+                        continue;
+                    }
+                    int[] partners = new int[tx.degree(a)];
+                    for (int d = 0; d < partners.length; d++) {
+                        partners[d] = tx.partner(a, d);
+                    }
+                    for (int b : partners) {
+                        FeatureRecord fb = (FeatureRecord) tx.derived(b);
+                        if (inserted[b] != current && Arrays.binarySearch(fb.lookupKeys, key) >= 0) {
+                            pairs++;
+                            reevaluate(tx, a, b, current, touchedList, view);
+                        }
+                    }
+                }
+            } else {
+                long[] count = {0};
+                CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
+                    count[0]++;
+                    reevaluate(tx, a, b, current, touchedList, view);
+                });
+                pairs += count[0];
+            }
+        }
+        return pairs;
+    }
+
+    private void reevaluate(GraphStore.Transaction tx, int a, int b, int current, IntList touchedList,
+            GenericValues.View view) {
         FeatureRecord fa = (FeatureRecord) tx.derived(a);
         FeatureRecord fb = (FeatureRecord) tx.derived(b);
-        long now = engine.scorer.evaluate(fa, fb, generator.sharedRules(fa, fb, tx, true));
+        long now = engine.scorer.evaluate(fa, fb, generator.sharedRules(fa, fb, tx, true), view);
         if (edgeBetween(tx, a, b) != now) {
             tx.setEdge(a, b, now);
             touch(a, current, touchedList);
@@ -455,7 +546,7 @@ public final class ChangeApplier {
 
     /** Scores every new record against its candidates; a pair of new records once, from its higher ordinal. */
     private long scoreNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] ordinals, int current,
-            IntList touchedList, Progress progress) {
+            IntList touchedList, GenericValues.View view, Progress progress) {
         int n = fresh.size();
         int chunkCount = chunks(n);
         long[][] found = new long[chunkCount][];
@@ -480,7 +571,7 @@ public final class ChangeApplier {
                     }
                     scored[0]++;
                     FeatureRecord b = (FeatureRecord) tx.derived(j);
-                    long edge = engine.scorer.evaluate(a, b, generator.rulesVia(a, b, tx, rule));
+                    long edge = engine.scorer.evaluate(a, b, generator.rulesVia(a, b, tx, rule), view);
                     if (edge != Edge.NONE) {
                         if (count[0] + 3 > out[0].length) {
                             out[0] = Arrays.copyOf(out[0], out[0].length * 2);
@@ -511,7 +602,8 @@ public final class ChangeApplier {
     }
 
     /** The connected components (links and usable deterministic blocks) around the seeds. */
-    private List<int[]> components(GraphStore.Reader graph, int[] fresh, IntList touchedList, int current) {
+    private List<int[]> components(GraphStore.Reader graph, int[] fresh, IntList touchedList, int current,
+            GenericValues.View view) {
         List<int[]> components = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         LongSet expanded = new LongSet();
@@ -539,7 +631,7 @@ public final class ChangeApplier {
                         continue;
                     }
                     GraphStore.Members block = graph.block(e.keys[k]);
-                    if (!generator.usable(block) || !expanded.add(e.keys[k])) {
+                    if (!expanded.add(e.keys[k]) || !engine.generics.links(block, graph, view)) {
                         continue; // each block is expanded once per change
                     }
                     for (int m = 0; m < block.size(); m++) {

@@ -69,11 +69,13 @@ final class Clusterer {
     private final EngineConfig config;
     private final Scorer scorer;
     private final CandidateGenerator generator;
+    private final GenericValues generics;
 
-    Clusterer(EngineConfig config, Scorer scorer, CandidateGenerator generator) {
+    Clusterer(EngineConfig config, Scorer scorer, CandidateGenerator generator, GenericValues generics) {
         this.config = config;
         this.scorer = scorer;
         this.generator = generator;
+        this.generics = generics;
     }
 
     /**
@@ -83,20 +85,22 @@ final class Clusterer {
      * @param graph the store, read only (blocks, edges, derived features)
      * @param unions hears every union, or {@code null}; with a listener the fast path is not
      *     taken, so every union is reported
+     * @param view generic values of {@code graph}'s state
      * @return the clusters, each an array of ordinals in key order
      */
-    int[][] cluster(int[] component, GraphStore.Reader graph, Unions unions) {
+    int[][] cluster(int[] component, GraphStore.Reader graph, Unions unions, GenericValues.View view) {
         int n = component.length;
         FeatureRecord[] records = new FeatureRecord[n];
         sortByKey(component, records, graph);
-        if (n == 1 || (unions == null && fitsAsOne(records))) {
+        // with refused deterministic links a component is not always connected: no fast path
+        if (n == 1 || (unions == null && !generics.refusesContradictions() && fitsAsOne(records, view))) {
             return new int[][] {component};
         }
         HashMap<Integer, Integer> localOf = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             localOf.put(component[i], i);
         }
-        UnionFind uf = new UnionFind(records, config, scorer);
+        UnionFind uf = new UnionFind(records, config, scorer, view);
 
         // deterministic links first (weight +Infinity), in rank order of their ends
         IntList partners = new IntList();
@@ -108,9 +112,10 @@ final class Clusterer {
                     continue;
                 }
                 GraphStore.Members block = graph.block(e.keys[k]);
-                if (!generator.usable(block)) {
+                if (!generics.links(block, graph, view)) {
                     continue;
                 }
+                Identifier value = generics.refusesContradictions() ? generics.valueOf(e, e.keys[k]) : null;
                 for (int m = 0; m < block.size(); m++) {
                     Integer j = localOf.get(block.member(m));
                     if (j == null) {
@@ -119,7 +124,7 @@ final class Clusterer {
                         }
                         throw new IllegalStateException("deterministic link leaves its component");
                     }
-                    if (j > i) {
+                    if (j > i && !generics.refuses(e, records[j], value, view)) {
                         partners.add(j);
                     }
                 }
@@ -204,7 +209,7 @@ final class Clusterer {
     }
 
     /** Whether the whole component satisfies merge protection, so that it is one cluster. */
-    private boolean fitsAsOne(FeatureRecord[] component) {
+    private boolean fitsAsOne(FeatureRecord[] component, GenericValues.View view) {
         if (component.length > config.maxProfileSize) {
             return false;
         }
@@ -231,7 +236,7 @@ final class Clusterer {
             }
             for (int i = 0; i < component.length; i++) {
                 for (int j = i + 1; j < component.length; j++) {
-                    if (scorer.contradicts(component[i], component[j], config.maxContradiction)) {
+                    if (scorer.contradicts(component[i], component[j], config.maxContradiction, view)) {
                         return false;
                     }
                 }
@@ -267,9 +272,11 @@ final class Clusterer {
         private final FeatureRecord[] component;
         private final Scorer scorer;
         private final Map<Long, Boolean> contradicts = new HashMap<>();
+        private final GenericValues.View view;
 
-        UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer) {
+        UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer, GenericValues.View view) {
             this.scorer = scorer;
+            this.view = view;
             int n = component.length;
             this.config = config;
             this.component = component;
@@ -397,7 +404,7 @@ final class Clusterer {
                     long pair = x < y ? ((long) x << 32) | y : ((long) y << 32) | x;
                     Boolean veto = contradicts.get(pair);
                     if (veto == null) {
-                        veto = scorer.contradicts(component[x], component[y], config.maxContradiction);
+                        veto = scorer.contradicts(component[x], component[y], config.maxContradiction, view);
                         contradicts.put(pair, veto);
                     }
                     if (veto) {

@@ -90,10 +90,11 @@ public final class Diagnostics {
      */
     public long linkCount() {
         CandidateGenerator generator = engine.generator;
+        GenericValues.View view = engine.generics.view(graph);
         long[] implicit = {0};
         graph.forEachBlock(block -> {
             if (CandidateGenerator.isBlockingKey(block.tag()) && generator.deterministic(block.tag())
-                    && generator.usable(block)) {
+                    && engine.generics.links(block, graph, view)) {
                 implicit[0] += (long) block.size() * (block.size() - 1) / 2;
             }
         });
@@ -204,6 +205,7 @@ public final class Diagnostics {
     public void forEachCandidatePair(CandidatePairConsumer consumer) {
         CompiledRule[] rules = engine.config.rules;
         int[] stamp = CandidateGenerator.newStamp(graph.ordinalBound());
+        GenericValues.View view = engine.generics.view(graph);
         for (int a = 0, n = graph.ordinalBound(); a < n; a++) {
             FeatureRecord fa = features(a);
             if (fa == null) {
@@ -221,7 +223,7 @@ public final class Diagnostics {
                 while (shared != 0L) {
                     CompiledRule r = rules[Long.numberOfTrailingZeros(shared)];
                     shared &= shared - 1;
-                    double w = Scorer.score(r, fa, fb);
+                    double w = Scorer.score(r, fa, fb, view);
                     if (w > best) {
                         best = w;
                         rule = r.name;
