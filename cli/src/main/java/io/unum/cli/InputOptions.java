@@ -62,7 +62,7 @@ final class InputOptions {
     List<InputFile> files(CommandLine commandLine) {
         List<InputFile> files = new ArrayList<>();
         for (Path input : inputs) {
-            files.add(InputFile.of(checkReadable(commandLine, "--input", input)));
+            files.add(InputFile.of(checkReadable(commandLine, "--input", "input file", input)));
         }
         return files;
     }
@@ -72,13 +72,13 @@ final class InputOptions {
      *
      * @throws CommandLine.ParameterException naming the option, the file and the reason
      */
-    static Path checkReadable(CommandLine commandLine, String option, Path file) {
+    static Path checkReadable(CommandLine commandLine, String option, String what, Path file) {
         if (Files.isDirectory(file)) {
             throw new CommandLine.ParameterException(commandLine, option + " " + file + ": is a directory; give the"
                     + " files in it, one " + option + " each");
         }
         if (!Files.exists(file)) {
-            throw new CommandLine.ParameterException(commandLine, option + " " + file + ": file not found");
+            throw new CommandLine.ParameterException(commandLine, option + " " + file + ": " + what + " not found");
         }
         if (!Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(commandLine, option + " " + file + ": not a regular file");
@@ -105,7 +105,7 @@ final class InputOptions {
         }
         InputMapping inputMapping = InputMapping.NONE;
         if (mapping != null) {
-            inputMapping = InputMapping.read(checkReadable(commandLine, "--mapping", mapping));
+            inputMapping = InputMapping.read(checkReadable(commandLine, "--mapping", "mapping file", mapping));
         }
         return new ReadOptions(ignored, inputMapping, truthColumn == null ? null : ColumnMapping.normalize(truthColumn),
                 format, charset(commandLine), delimiter(commandLine));

@@ -77,6 +77,9 @@ final class InputText extends Reader {
 
     /** Decodes the next characters into {@link #chars}; {@code false} at the end of the input. */
     private boolean fill() throws IOException {
+        if (flushed) {
+            return false; // read again after the end
+        }
         chars.clear();
         try {
             while (chars.position() == 0) {

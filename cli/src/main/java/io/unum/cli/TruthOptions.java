@@ -60,7 +60,7 @@ final class TruthOptions {
         static Spec of(CommandLine commandLine, Source source, FileColumns columns, boolean sample) {
             InputFile file = null;
             if (source != null && source.file != null) {
-                file = InputFile.of(InputOptions.checkReadable(commandLine, "--truth", source.file));
+                file = InputFile.of(InputOptions.checkReadable(commandLine, "--truth", "truth file", source.file));
             } else if (source == null && sample) {
                 file = ResolveCommand.SAMPLE_TRUTH;
             }
