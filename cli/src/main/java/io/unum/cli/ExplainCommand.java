@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  unum explain --input dataset3.csv --pair rec-10-org,rec-10-dup-0",
             "  unum explain --input crm.csv --input shop.csv --profile crm/C-17",
-            "  unum explain --profile pca1ca463ea25813b   (a profile id of the bundled sample, from clusters.csv)"})
+            "  unum explain --profile p3bc7957809ba58ce   (a profile id, as clusters.csv names it)"})
 final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec

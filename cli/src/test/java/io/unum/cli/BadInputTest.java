@@ -121,15 +121,15 @@ class BadInputTest {
     void randomBytesAreNotACsvOrJsonLinesFile(@TempDir Path dir) throws Exception {
         Random random = new Random(15);
         for (int i = 0; i < 20; i++) {
-            byte[] bytes = new byte[1 + random.nextInt(5000)];
+            byte[] bytes = new byte[100 + random.nextInt(5000)];
             random.nextBytes(bytes);
             String name = i % 2 == 0 ? "random.csv" : "random.jsonl";
             Path input = Files.write(dir.resolve(name), bytes);
             CliRun run = CliRun.run("resolve", "--input", input.toString(), "--out", dir.resolve("out").toString());
             assertEquals(1, run.status(), "seeded case " + i + ": " + run.out() + run.err());
             assertTrue(run.err().startsWith("unum: " + name + " line "), "names the line: " + run.err());
-            assertTrue(run.err().contains("not a CSV or JSON lines file") || run.err().contains("not UTF-8 text")
-                    || run.err().contains("not valid JSON"), "case " + i + ": " + run.err());
+            assertTrue(run.err().contains("not a CSV or JSON lines file (it holds binary data"), "case " + i + ": "
+                    + run.err());
             assertFalse(run.err().contains("Exception"), run.err());
         }
         byte[] binary = {'i', 'd', '\n', '1', 0, 2, 3, '\n'};
