@@ -67,7 +67,7 @@ final class CsvInput {
         char delimiter;
         try {
             reader = new BufferedReader(InputText.open(input, options.charset(), progress), 1 << 16);
-            reader.mark(1 << 16);
+            reader.mark(1 << 20); // the header row may be long; BufferedReader grows to this
             String first = readFirstLine(reader);
             reader.reset();
             if (first == null) {

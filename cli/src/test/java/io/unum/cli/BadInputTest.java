@@ -92,6 +92,21 @@ class BadInputTest {
     }
 
     @Test
+    void aHeaderRowLongerThanTheReadBufferIsRead(@TempDir Path dir) throws Exception {
+        StringBuilder header = new StringBuilder("record_id");
+        StringBuilder row = new StringBuilder("A1");
+        for (int i = 0; i < 8000; i++) {
+            header.append(";column_").append(i);
+            row.append(";v");
+        }
+        Path input = write(dir, "wide.csv", header + "\n" + row + "\n");
+        CliRun run = CliRun.run("resolve", "--input", input.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.err().contains("wide.csv: columns separated by semicolons"), run.err());
+        assertTrue(Files.readAllLines(dir.resolve("out/clusters.csv")).get(1).startsWith("A1,"));
+    }
+
+    @Test
     void detectDelimiterIgnoresDelimitersInsideQuotes() {
         assertEquals(';', CsvInput.detectDelimiter("\"a,b,c\";d;e"));
         assertEquals(',', CsvInput.detectDelimiter("a,b;c,d"));
