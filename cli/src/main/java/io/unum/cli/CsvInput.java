@@ -205,7 +205,7 @@ final class CsvInput {
     /** The first non-blank line, or {@code null} when there is none. */
     private static String readFirstLine(BufferedReader reader) throws IOException {
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            if (!line.isBlank()) {
+            if (!line.replace("\uFEFF", "").isBlank()) { // a byte order mark alone is no header
                 return line;
             }
         }

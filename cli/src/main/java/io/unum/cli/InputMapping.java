@@ -168,6 +168,8 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("mapping file " + file.getFileName() + " is not UTF-8 text", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read mapping file " + file + ": " + e.getMessage(), e);
         }

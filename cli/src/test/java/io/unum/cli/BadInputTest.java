@@ -155,8 +155,8 @@ class BadInputTest {
 
     @Test
     void anEmptyFileIsEmptyInput(@TempDir Path dir) throws Exception {
-        for (String name : List.of("empty.csv", "empty.jsonl")) {
-            Path input = write(dir, name, name.endsWith(".csv") ? "" : "\n  \n");
+        for (String name : List.of("empty.csv", "empty.jsonl", "bom.csv")) {
+            Path input = write(dir, name, name.startsWith("bom") ? "\uFEFF\n" : name.endsWith(".csv") ? "" : "\n  \n");
             CliRun run = CliRun.run("resolve", "--input", input.toString(), "--out", dir.resolve("out").toString());
             assertOneLineError(run, 1, name + ": empty input");
         }
@@ -217,6 +217,11 @@ class BadInputTest {
         run = CliRun.run("resolve", "--input", jsonl.toString(), "--mapping", idTypo.toString(), "--out",
                 dir.resolve("out").toString());
         assertOneLineError(run, 1, "cust_nr", "crm.jsonl does not have", "[cust_no, fname]");
+
+        Path latin1 = Files.write(dir.resolve("latin1.json"), "{\"id\": \"cust_no\", \"source\": \"Caf\u00e9\"}"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        run = CliRun.run("resolve", "--input", input.toString(), "--mapping", latin1.toString());
+        assertOneLineError(run, 1, "mapping file latin1.json is not UTF-8 text");
 
         Path good = write(dir, "good.json", "{\"id\": \"cust_no\", \"columns\": {\"e-mail\": \"email\"}}");
         run = CliRun.run("resolve", "--input", input.toString(), "--mapping", good.toString(), "--out",
