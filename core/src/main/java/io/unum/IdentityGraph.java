@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Profile ids</b> are stable: a merge keeps the id of the profile with the oldest record
  * (earliest {@code observedAt}, then smallest key) and the other ids become aliases that
  * {@link #profile(ProfileId)} still resolves; a split leaves the id with the part holding the
- * oldest record. A new profile's id is derived from its oldest record's key.
+ * oldest record. A new profile's id is derived from its oldest record's key at the time. Ids
+ * therefore depend on the history of changes: the partition equals a batch resolution's, but
+ * after churn a profile's id may differ from the one {@link Resolver#resolve} would give the
+ * same records (see {@link io.unum.model.ProfileId}).
  *
  * <p><b>Storage</b>: the graph keeps its state in a {@link GraphStore} — in memory by default
  * ({@link Resolver#newGraph()}), or a store given to {@link Resolver#newGraph(GraphStore)}. Every

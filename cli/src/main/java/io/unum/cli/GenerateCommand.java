@@ -12,6 +12,8 @@ import picocli.CommandLine.Option;
 
 /** {@code unum generate}: writes synthetic multi-source customer records with ground truth. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
+        header = "Writes synthetic customer records from six sources, with realistic errors, hard negatives"
+                + " and their ground truth.",
         description = {"Writes synthetic customer records from six sources (crm, webshop, pos, newsletter, support, social)",
             "with realistic errors and hard negatives, and their ground truth:",
             "  DIR/records.csv  one record per row (record_id, source, observed_at, names, date_of_birth,",
@@ -42,6 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (people < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--people must be at least 1, was " + people);
         }
+        OutputDirectory.prepare(spec.commandLine(), "--out", out);
         PrintWriter stdout = spec.commandLine().getOut();
         ProgressBar progress = ProgressBar.forStandardError("generate");
         long start = System.nanoTime();
