@@ -50,11 +50,15 @@ import picocli.CommandLine.Option;
  * inputs always give the same page. No personal value is written unless {@code --show-pii}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: the match-weight"
-                + " histogram with the thresholds, precision and recall against the threshold (with a ground truth),"
-                + " the profile size distribution, the largest blocks, and a waterfall chart explaining one link.",
-            "The page needs no network. It shows record ids, field and level names, never personal values, unless"
-                + " --show-pii is given. Without --input, reports on the bundled sample and its truth.", ""},
+        description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: m, u and match"
+                + " weight per comparison level, candidate pairs per blocking key, the match-weight histogram with the"
+                + " thresholds, precision and recall against the threshold (with a ground truth), the profile size"
+                + " distribution, the largest blocks, a waterfall chart explaining one link, the worst false merges and"
+                + " missed links (with a ground truth) and the review queue, each with its waterfall, and a profile"
+                + " view.",
+            "The page needs no network (its one script is inline). It shows record ids, field and level names, and"
+                + " masked values, unless --show-pii is given. Without --input, reports on the bundled sample and its"
+                + " truth.", ""},
         footer = {"", "Examples:",
             "  unum report --out report.html",
             "  unum report --input dataset3.csv --truth-pattern 'rec-(\\d+)' --out febrl3.html",

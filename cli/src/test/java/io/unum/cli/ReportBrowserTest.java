@@ -41,6 +41,10 @@ class ReportBrowserTest {
 
     private static String chromium;
     private static Path page;
+    /** The page as Chromium rendered it, opened without a fragment. */
+    private static Document rendered;
+    /** A screenshot of its top, taken in the same run. */
+    private static Path screenshot;
 
     @BeforeAll
     static void writeThePage() throws Exception {
@@ -54,6 +58,8 @@ class ReportBrowserTest {
         page = dir.resolve("report.html");
         CliRun run = CliRun.run("report", "--out", page.toString());
         assertEquals(0, run.status(), run.err());
+        screenshot = dir.resolve("page.png");
+        rendered = rendered("", "--hide-scrollbars", "--window-size=1100,4000", "--screenshot=" + screenshot);
     }
 
     private static String findChromium() {
@@ -99,8 +105,10 @@ class ReportBrowserTest {
         }
     }
 
-    private static Document rendered(String fragment) throws Exception {
-        String dom = chromium(fragment, "--dump-dom");
+    private static Document rendered(String fragment, String... arguments) throws Exception {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--dump-dom");
+        String dom = chromium(fragment, all.toArray(String[]::new));
         Document document = Jsoup.parse(dom);
         assertEquals("ready", document.selectFirst("html").attr("data-script"), "the page's script ran to its end");
         return document;
@@ -125,7 +133,7 @@ class ReportBrowserTest {
 
     @Test
     void everySectionAndChartRendersWithItsElements() throws Exception {
-        Document page = rendered("");
+        Document page = rendered;
         for (String id : HtmlReport.SECTIONS) {
             assertEquals(1, page.select("section#" + id).size(), "section " + id);
         }
@@ -203,8 +211,8 @@ class ReportBrowserTest {
 
     @Test
     void aRecordLinkFiltersTheCasesAndShowsItsProfile() throws Exception {
-        Document all = rendered("");
-        Element firstMerge = all.selectFirst("#false-merges-cases > details.case");
+        Document written = Jsoup.parse(page.toFile(), "UTF-8");
+        Element firstMerge = written.selectFirst("#false-merges-cases > details.case");
         String record = firstMerge.selectFirst("ul.groups > li").text().replaceFirst("^[^:]*: ", "").split(", ")[0];
         Document page = rendered("#record=" + record);
         List<Element> merges = visible(page.select("#false-merges-cases > details.case"));
@@ -223,9 +231,7 @@ class ReportBrowserTest {
 
     @Test
     void theChartsArePaintedInTheirColours() throws Exception {
-        Path png = dir.resolve("page.png");
-        chromium("", "--hide-scrollbars", "--window-size=1100,4000", "--screenshot=" + png);
-        BufferedImage image = ImageIO.read(png.toFile());
+        BufferedImage image = ImageIO.read(screenshot.toFile());
         assertNotNull(image, "a PNG");
         // the match weights chart's bars: teal up, red-orange down, blue m, orange u
         int[] colours = {0x2a9d8f, 0xe76f51, 0x3b6fb6, 0xd9822b, 0x24588f};
