@@ -5,8 +5,11 @@ import io.unum.cli.ReportModel.LevelWeight;
 import io.unum.cli.ReportModel.ProfileCard;
 import io.unum.cli.ReportModel.ProfileLink;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The report's charts of the model and the profiles, as inline SVG in the manner of
@@ -186,17 +189,30 @@ final class ModelCharts {
      */
     static String profileGraph(ProfileCard card) {
         int n = card.members().size();
-        double height = n <= 2 ? 200 : Math.min(520, 160 + n * 12);
+        double height = n <= 2 ? 200 : Math.min(600, 240 + n * 16);
         double cx = WIDTH / 2;
         double cy = height / 2;
-        double radius = Math.min(height / 2 - 40, 360);
+        double radius = height / 2 - 40;
+        // around the circle in the order the links reach the members, so that linked members sit close
+        Map<String, ReportModel.Member> byRecord = new LinkedHashMap<>();
+        card.members().forEach(m -> byRecord.put(m.record(), m));
+        Set<String> order = new LinkedHashSet<>();
+        for (ProfileLink link : card.links()) {
+            for (String record : List.of(link.first(), link.second())) {
+                if (byRecord.containsKey(record)) {
+                    order.add(record);
+                }
+            }
+        }
+        order.addAll(byRecord.keySet());
         Map<String, double[]> at = new HashMap<>();
         Map<String, Integer> entity = new HashMap<>();
-        for (int i = 0; i < n; i++) {
-            double angle = -Math.PI / 2 + 2 * Math.PI * i / n;
+        int i = 0;
+        for (String record : order) {
+            double angle = -Math.PI / 2 + 2 * Math.PI * i++ / n;
             double r = n == 1 ? 0 : radius;
-            at.put(card.members().get(i).record(), new double[] {cx + r * Math.cos(angle) * 1.6, cy + r * Math.sin(angle)});
-            String e = card.members().get(i).entity();
+            at.put(record, new double[] {cx + r * Math.cos(angle) * 1.8, cy + r * Math.sin(angle)});
+            String e = byRecord.get(record).entity();
             if (e != null) {
                 entity.putIfAbsent(e, entity.size());
             }

@@ -212,8 +212,8 @@ final class ReportSections {
     static void waterfall(StringBuilder html, Waterfall w, boolean showPii) {
         io.unum.Explanation.Probabilistic p = w.explanation();
         html.append("<p class=\"case-pair\">").append(esc(w.first().toString())).append(" and ")
-                .append(esc(w.second().toString())).append(", ").append(esc(w.chosen())).append(": rule ")
-                .append(esc(w.rule())).append(' ').append(p.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .append(esc(w.second().toString())).append(", ").append(esc(w.chosen())).append(". The waterfall of rule ")
+                .append(esc(w.rule())).append(": ").append(p.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .append(", ").append(Svg.fixed(p.weight(), 2)).append(" bits; ")
                 .append(w.sameProfile() ? "in the same profile" : "in different profiles");
         if (w.trueMatch() != null) {

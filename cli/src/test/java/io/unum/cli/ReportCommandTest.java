@@ -427,6 +427,25 @@ class ReportCommandTest {
         assertFalse(Files.exists(Path.of(out)), "nothing written after a usage error");
     }
 
+    @Test
+    void examplesSetsHowManyFalseMergesAndMissedLinksAreShownEachWithAWaterfall(@TempDir Path dir) throws Exception {
+        Document page = parse(report(dir.resolve("two.html"), "--examples", "2"));
+        for (String id : List.of("false-merges", "missed-links")) {
+            NodeList cases = select(page, "//div[@id='" + id + "-cases']/details[@class='case']");
+            assertEquals(2, cases.getLength(), id);
+            for (int i = 0; i < cases.getLength(); i++) {
+                assertEquals(1, select(cases.item(i), ".//svg[contains(@class, 'waterfall')]").getLength(), id);
+            }
+        }
+        String merges = text(select(page, "//section[@id='false-merges']").item(0));
+        assertTrue(merges.contains("The worst 2 of "), merges);
+        // the review queue and the profiles do not depend on --examples
+        assertTrue(select(page, "//div[@id='review-cases']/details[@class='case']").getLength() > 0);
+        CliRun negative = CliRun.run("report", "--examples", "-1", "--out", dir.resolve("x.html").toString());
+        assertEquals(2, negative.status());
+        assertTrue(negative.err().contains("--examples must not be negative"), negative.err());
+    }
+
     // ------------------------------------------------------------------------------------------
     // FEBRL3
 
