@@ -117,7 +117,8 @@ final class ReportSections {
                 + " block within the cap (light), and the pairs that no key before it finds (dark), in rule and key"
                 + " order, so the running total ends at the ").append(Svg.count(total)).append(" distinct candidate"
                 + " pairs that are scored. A key whose pairs are mostly found already adds little; an oversized block"
-                + " makes no pairs.</p>\n");
+                + " makes no pairs. Deterministic rules link records that share an identifier and make no candidate"
+                + " pairs.</p>\n");
         html.append(ModelCharts.blocking(keys));
         html.append("<table class=\"blocking-table\">\n<tr><th>rule</th><th>key</th><th class=\"num\">blocks</th>"
                 + "<th class=\"num\">records</th><th class=\"num\">pairs</th><th class=\"num\">new pairs</th>"
