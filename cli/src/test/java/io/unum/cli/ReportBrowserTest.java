@@ -230,6 +230,52 @@ class ReportBrowserTest {
     }
 
     @Test
+    void hoverShowsABarsNumbersAndTypingARecordIdFiltersTheReviewQueue() throws Exception {
+        Document written = Jsoup.parse(page.toFile(), "UTF-8");
+        String record = written.selectFirst("#review-cases > details.case ul.groups > li").text()
+                .replaceFirst("^[^:]*: ", "").split(", ")[0];
+        try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(dir, "devtools"),
+                List.of("--window-size=1100,900"))) {
+            browser.open(page.toUri().toString(), "document.documentElement.getAttribute('data-script') === 'ready'");
+            // hover over the bar of a comparison level: the tooltip shows its title at once
+            var point = browser.evaluate("(() => { const bar = document.querySelector("
+                    + "'svg.match-weights g.level:not(.prior) rect.bar'); bar.scrollIntoView({block: 'center'});"
+                    + " const r = bar.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2,"
+                    + " bar.querySelector('title').textContent]; })()");
+            assertTrue(browser.evaluate("document.getElementById('tooltip').hidden").asBoolean(), "hidden at first");
+            browser.moveMouse(point.get(0).asDouble(), point.get(1).asDouble());
+            assertFalse(browser.evaluate("document.getElementById('tooltip').hidden").asBoolean(), "shown on hover");
+            String tooltip = browser.evaluate("document.getElementById('tooltip').textContent").asText();
+            assertEquals(point.get(2).asText(), tooltip);
+            assertTrue(tooltip.contains("weight") && tooltip.contains(", m ") && tooltip.contains(", u "), tooltip);
+            assertEquals(1, browser.evaluate("document.querySelectorAll('.hover').length").asInt(), "highlighted");
+            browser.moveMouse(5, 5);
+            assertTrue(browser.evaluate("document.getElementById('tooltip').hidden").asBoolean(), "hidden off the chart");
+
+            // type a record id into the review queue's filter: only its cases stay
+            int all = browser.evaluate("document.querySelectorAll('#review-cases > details.case').length").asInt();
+            browser.evaluate("document.querySelector('input.case-filter[data-target=review]').focus()");
+            browser.type(record);
+            int shown = browser.evaluate("document.querySelectorAll('#review-cases > details.case:not([hidden])')"
+                    + ".length").asInt();
+            assertTrue(shown >= 1 && shown <= all, shown + " of " + all);
+            assertTrue(browser.evaluate("[...document.querySelectorAll('#review-cases > details.case:not([hidden])')]"
+                    + ".every(c => c.getAttribute('data-search').includes('" + record.toLowerCase(Locale.ROOT) + "'))")
+                    .asBoolean(), "every case shown names " + record);
+            assertEquals(shown + " shown", browser.evaluate(
+                    "document.querySelector('.shown-count[data-target=review]').textContent").asText());
+
+            // choose another profile from the list: only it is shown
+            String last = browser.evaluate("(() => { const s = document.getElementById('profile-select');"
+                    + " s.selectedIndex = s.options.length - 1; s.dispatchEvent(new Event('change')); return s.value; })()")
+                    .asText();
+            assertEquals(List.of(last).toString(), browser.evaluate("JSON.stringify([...document.querySelectorAll("
+                    + "'.profile-card:not([hidden])')].map(c => c.getAttribute('data-profile')))").asText()
+                    .replace("\"", ""));
+        }
+    }
+
+    @Test
     void theChartsArePaintedInTheirColours() throws Exception {
         BufferedImage image = ImageIO.read(screenshot.toFile());
         assertNotNull(image, "a PNG");
