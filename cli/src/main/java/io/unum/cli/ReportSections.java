@@ -220,6 +220,9 @@ final class ReportSections {
         if (w.trueMatch() != null) {
             html.append(", ").append(w.trueMatch() ? "the same entity" : "different entities").append(" by the truth");
         }
+        if (p.outcome() == io.unum.Explanation.Outcome.LINK && !w.sameProfile()) {
+            html.append(" (the rule links them, but clustering kept their profiles apart)");
+        }
         html.append(".</p>\n").append(ReportCharts.waterfall(w));
         if (!w.others().isEmpty()) {
             html.append("<ul class=\"other-rules\">\n");
