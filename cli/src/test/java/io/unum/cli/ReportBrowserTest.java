@@ -6,35 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report page in a real browser: headless Chromium opens the page written for the bundled
- * sample and its truth, runs its script, and dumps the DOM, which the tests read: every section
- * and chart with the expected elements, the filters, the profile view showing one profile, and a
- * {@code #record=ID} link filtering the cases and choosing the profile. A screenshot shows that
- * the charts are painted in their colours. Chromium is {@code $UNUM_CHROMIUM}, else
+ * The report page in a real browser: headless Chromium, driven over the DevTools protocol
+ * ({@link DevTools}), opens the page written for the bundled sample and its truth and runs its
+ * script; the tests read the DOM: every section and chart with the expected elements, the
+ * filters, the profile view showing one profile, and a {@code #record=ID} link filtering the
+ * cases and choosing the profile; they hover over a bar and type into a filter; and a screenshot
+ * shows that the charts are painted in their colours. Chromium is {@code $UNUM_CHROMIUM}, else
  * {@code chromium} or {@code chromium-browser} on the path; without one the tests are skipped
  * with a message on the console ({@code .ci/run} installs Debian's {@code chromium}).
  */
@@ -45,16 +46,18 @@ class ReportBrowserTest {
 
     private static String chromium;
     private static Path page;
+    /** One browser for every test, on a loopback debugging port. */
+    private static DevTools browser;
     /** The page as Chromium rendered it, opened without a fragment. */
     private static Document rendered;
-    /** A screenshot of its top, taken in the same run. */
-    private static Path screenshot;
+    /** A screenshot of its top, taken before any test touched the page. */
+    private static BufferedImage screenshot;
 
     /** Why the tests are skipped, or {@code null} when Chromium is there. */
     private static String skipped;
 
     @BeforeAll
-    static void writeThePage() throws Exception {
+    static void openThePage() throws Exception {
         chromium = findChromium();
         if (chromium == null) {
             skipped = "skipped: Chromium not found (install Debian's chromium, as .ci/run does, or set UNUM_CHROMIUM);"
@@ -67,8 +70,18 @@ class ReportBrowserTest {
         page = dir.resolve("report.html");
         CliRun run = CliRun.run("report", "--out", page.toString());
         assertEquals(0, run.status(), run.err());
-        screenshot = dir.resolve("page.png");
-        rendered = rendered("", "--hide-scrollbars", "--window-size=1100,4000", "--screenshot=" + screenshot);
+        browser = DevTools.start(chromium, Files.createTempDirectory(dir, "profile"),
+                List.of("--hide-scrollbars", "--window-size=1100,4000"));
+        rendered = rendered("");
+        String png = browser.send("Page.captureScreenshot", DevTools.params().put("format", "png")).get("data").asText();
+        screenshot = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(png)));
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @BeforeEach
@@ -92,38 +105,19 @@ class ReportBrowserTest {
         return null;
     }
 
-    /** Runs headless Chromium with these arguments and the page's URL (plus a fragment); its standard output. */
-    private static String chromium(String fragment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--user-data-dir=" + Files.createTempDirectory(dir, "profile"),
-                "--virtual-time-budget=5000"));
-        command.addAll(List.of(arguments));
-        command.add(page.toUri() + fragment);
-        Path out = Files.createTempFile(dir, "chromium", ".out");
-        Path err = Files.createTempFile(dir, "chromium", ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("Chromium did not finish in 120 s");
-        }
-        assertEquals(0, process.exitValue(), () -> "Chromium failed: " + read(err));
-        return read(out);
+    /**
+     * Opens the page afresh (through {@code about:blank}, so that a fragment reloads it) and waits
+     * until its script has run to its end.
+     */
+    private static void open(String fragment) throws Exception {
+        browser.open("about:blank", "document.readyState === 'complete'");
+        browser.open(page.toUri() + fragment, "document.documentElement.getAttribute('data-script') === 'ready'");
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static Document rendered(String fragment, String... arguments) throws Exception {
-        List<String> all = new ArrayList<>(List.of(arguments));
-        all.add("--dump-dom");
-        String dom = chromium(fragment, all.toArray(String[]::new));
-        Document document = Jsoup.parse(dom);
+    /** The page's DOM after its script ran, opened with this fragment. */
+    private static Document rendered(String fragment) throws Exception {
+        open(fragment);
+        Document document = Jsoup.parse(browser.evaluate("document.documentElement.outerHTML").asText());
         assertEquals("ready", document.selectFirst("html").attr("data-script"), "the page's script ran to its end");
         return document;
     }
@@ -248,9 +242,8 @@ class ReportBrowserTest {
         Document written = Jsoup.parse(page.toFile(), "UTF-8");
         String record = written.selectFirst("#review-cases > details.case ul.groups > li").text()
                 .replaceFirst("^[^:]*: ", "").split(", ")[0];
-        try (DevTools browser = DevTools.start(chromium, Files.createTempDirectory(dir, "devtools"),
-                List.of("--window-size=1100,900"))) {
-            browser.open(page.toUri().toString(), "document.documentElement.getAttribute('data-script') === 'ready'");
+        {
+            open("");
             // hover over the bar of a comparison level: the tooltip shows its title at once
             var point = browser.evaluate("(() => { const bar = document.querySelector("
                     + "'svg.match-weights g.level:not(.prior) rect.bar'); bar.scrollIntoView({block: 'center'});"
@@ -291,7 +284,7 @@ class ReportBrowserTest {
 
     @Test
     void theChartsArePaintedInTheirColours() throws Exception {
-        BufferedImage image = ImageIO.read(screenshot.toFile());
+        BufferedImage image = screenshot;
         assertNotNull(image, "a PNG");
         // the match weights chart's bars: teal up, red-orange down, blue m, orange u
         int[] colours = {0x2a9d8f, 0xe76f51, 0x3b6fb6, 0xd9822b, 0x24588f};
