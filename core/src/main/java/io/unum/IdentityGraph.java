@@ -278,6 +278,16 @@ public final class IdentityGraph {
         });
     }
 
+    /**
+     * Per blocking key of every probabilistic rule, in rule and key order: how many blocks,
+     * records and candidate pairs it makes, and how many candidate pairs no earlier key makes
+     * (see {@link BlockingKeyPairs}). Visits every candidate pair once without scoring it; holds
+     * the read lock while it runs.
+     */
+    public List<BlockingKeyPairs> blockingKeyPairs() {
+        return read(snapshot -> new Diagnostics(engine, snapshot).blockingKeyPairs());
+    }
+
     /** The suppression list erasures go into (the resolver's). */
     public SuppressionList suppressionList() {
         return suppression;
