@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
             "                   e-mails, phones, address, customer/loyalty/device/cookie ids, social handles)",
             "  DIR/truth.csv    record_id,person_id",
             "About 2.95 records per person. The same --people, --seed and --no-junk give byte-identical files.",
-            "Junk values shared by many different people (shops' default loyalty cards, shop phones and made-up",
-            "shop e-mails, agency and parents' e-mails) are on about 4 % of the records; --no-junk leaves them out.",
+            "About 4%% of the records carry junk shared by many different people: shops' default loyalty",
+            "cards, shop phones, made-up shop e-mails, agency and parents' e-mails; --no-junk leaves it out.",
             "Evaluate the default configuration on them with:",
             "  unum evaluate --input DIR/records.csv --truth DIR/truth.csv"})
 final class GenerateCommand implements Callable<Integer> {
