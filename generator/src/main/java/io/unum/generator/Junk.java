@@ -213,12 +213,23 @@ final class Junk {
     private static String agency(long seed, int index) {
         Rng rng = Rng.stream(seed ^ AGENCY_SALT, index);
         String name = Text.handle(Tables.surname(rng));
-        if (rng.chance(0.25)) {
-            // a personal assistant who registers employer, family and friends with one address
-            String first = Text.handle(rng.chance(0.5) ? rng.pick(Tables.FEMALE_FIRST) : rng.pick(Tables.MALE_FIRST));
-            return "assistant." + first + "." + name + (index + 1) + "@" + rng.pick(Tables.FREE_MAIL);
+        String trade = rng.pick(AGENCY_TRADES);
+        switch (rng.nextInt(3)) {
+            case 0 -> {
+                // a personal assistant who registers employer, family and friends with one address
+                String first = Text.handle(rng.chance(0.5) ? rng.pick(Tables.FEMALE_FIRST) : rng.pick(Tables.MALE_FIRST));
+                return first + "." + name + ".pa" + (index + 1) + "@" + rng.pick(Tables.FREE_MAIL);
+            }
+            case 1 -> {
+                // a small agency on a free mailbox: its name and trade, no role word
+                return name + trade.substring(0, trade.indexOf('.')).replace("-", "") + (index + 1) + "@"
+                        + rng.pick(Tables.FREE_MAIL);
+            }
+            default -> {
+                // a desk at the agency's own domain
+                return rng.pick(AGENCY_DESKS) + "@" + name + trade;
+            }
         }
-        return rng.pick(AGENCY_DESKS) + "@" + name + rng.pick(AGENCY_TRADES);
     }
 
     /**

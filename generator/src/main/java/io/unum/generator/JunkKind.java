@@ -31,7 +31,10 @@ public enum JunkKind {
     /**
      * The e-mail of an agency or an assistant (a travel agency, a personal assistant, a care
      * home, a company's purchasing desk) that registers many unrelated people ({@code webshop},
-     * {@code support} and {@code newsletter} records of its clients).
+     * {@code support} and {@code newsletter} records of its clients): a third a desk at the
+     * agency's domain ({@code bookings@harwoodtravel.com}), a third the agency's name on a free
+     * mailbox ({@code harwoodtravel12@gmail.com}), a third an assistant's own-looking address
+     * ({@code mary.harwood.pa3@yahoo.com}).
      */
     AGENCY_EMAIL,
     /**
