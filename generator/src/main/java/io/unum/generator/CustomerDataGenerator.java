@@ -57,10 +57,11 @@ import org.apache.commons.csv.CSVPrinter;
  * junk(false)}): the values real shops put into records that are on no placeholder list yet
  * shared by many different people, laid over the rendered records without changing whose record
  * it is. The customers shop at a chain whose size follows the data set, as real chains do: it
- * has about {@code sqrt(people) / 3} shops (at least one per city, more in the three crowded
- * cities), so a shop serves about {@code 3 sqrt(people)} of the people (about 300 at 10,000
- * people, 950 at 100,000, 1,750 at 340,000, that is a million records), and a household shops at
- * one shop of its city, the city's first (flagship) shop more often. Per shop and per record:
+ * has about {@code sqrt(people) / 3} shops, spread over the cities as the households are, with
+ * at least one per city (46 shops at 10,000 people, 107 at 100,000, 208 at 340,000, that is a
+ * million records, 324 at a million people), so a shop serves on average 217, 934, 1,634 and
+ * 3,086 of the people; a household shops at one shop of its city, the city's first (flagship)
+ * shop more often. Per shop and per record:
  * <table>
  * <caption>Junk rates</caption>
  * <tr><th>kind</th><th>shops with the habit</th><th>per record</th></tr>
