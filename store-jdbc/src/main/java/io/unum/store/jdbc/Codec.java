@@ -46,6 +46,9 @@ import java.util.Map;
 final class Codec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_SOURCES = 1024;
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOURCES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Codec() {
     }
@@ -101,7 +104,7 @@ final class Codec {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             switch (field) {
-                case "source" -> source = scalar(p, t);
+                case "source" -> source = source(scalar(p, t));
                 case "id" -> id = scalar(p, t);
                 case "observed_at" -> observedAt = t == JsonToken.VALUE_NULL ? null : instant(scalar(p, t));
                 case "attributes" -> {
@@ -243,7 +246,7 @@ final class Codec {
         List<Identifier> identifiers = new ArrayList<>();
         Map<String, List<GoldenValue>> attributes = new LinkedHashMap<>();
         Map<Purpose, ConsentStatus> consent = Map.of();
-        Map<Object, Provenance> provenances = new HashMap<>();
+        List<Provenance> provenances = new ArrayList<>(4);
         Map<String, Survivorship> rules = new HashMap<>(4);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
@@ -307,10 +310,11 @@ final class Codec {
     }
 
     /** One golden value of attribute {@code name}; the parser is on its {@code START_OBJECT}. */
-    private static GoldenValue goldenValue(JsonParser p, String name, Sharing sharing, Map<Object, Provenance> provenances,
+    private static GoldenValue goldenValue(JsonParser p, String name, Sharing sharing, List<Provenance> provenances,
             Map<String, Survivorship> rules) throws IOException {
         String value = null;
         RecordKey record = null;
+        SourceRecord resident = null;
         String observedAt = null;
         String rule = null;
         List<String> sources = null;
@@ -322,7 +326,11 @@ final class Codec {
             }
             switch (field) {
                 case "value" -> value = scalar(p, t);
-                case "record" -> record = key(p, sharing);
+                case "record" -> {
+                    String[] pair = pair(p, "record key");
+                    resident = sharing.resident(pair[0], pair[1]);
+                    record = resident != null ? resident.key() : RecordKey.of(pair[0], pair[1]);
+                }
                 case "observed_at" -> observedAt = scalar(p, t);
                 case "rule" -> rule = scalar(p, t);
                 case "sources" -> {
@@ -352,14 +360,32 @@ final class Codec {
         } else {
             survivorship = Survivorship.named(rule, sources);
         }
-        // one provenance per record, time and rule within a profile, as survivorship builds them
-        List<Object> provenanceKey = List.of(record, observedAt, survivorship);
-        Provenance provenance = provenances.get(provenanceKey);
-        if (provenance == null) {
-            provenance = new Provenance(record, sharing.instant(record, instant(observedAt)), survivorship);
-            provenances.put(provenanceKey, provenance);
+        Instant at = instant(observedAt);
+        if (resident != null) {
+            if (resident.observedAt().equals(at)) {
+                at = resident.observedAt();
+            }
+            String raw = resident.attribute(name);
+            if (raw != null) {
+                String stripped = raw.strip(); // survivorship strips: the same object if nothing to strip
+                if (stripped.equals(value)) {
+                    value = stripped;
+                }
+            }
         }
-        return new GoldenValue(sharing.value(record, name, value), provenance);
+        // one provenance per record, time and rule within a profile, as survivorship builds them
+        Provenance provenance = null;
+        for (Provenance known : provenances) {
+            if (known.record().equals(record) && known.observedAt().equals(at) && known.rule().equals(survivorship)) {
+                provenance = known;
+                break;
+            }
+        }
+        if (provenance == null) {
+            provenance = new Provenance(record, at, survivorship);
+            provenances.add(provenance);
+        }
+        return new GoldenValue(value, provenance);
     }
 
     /** One purpose's consent status; the parser is on its {@code START_OBJECT}. */
@@ -393,28 +419,18 @@ final class Codec {
     }
 
     /**
-     * Objects a decoded profile may share with what is already in memory. The default shares
-     * nothing.
+     * The records a decoded profile may share objects with: their keys, golden values equal to
+     * the record's attribute, observation times, and profile ids. The default shares nothing.
      */
     interface Sharing {
         Sharing NONE = new Sharing() { };
 
-        /** The key of a stored record, the resident record's own key object if there is one. */
-        default RecordKey key(String source, String id) {
-            return RecordKey.of(source, id);
+        /** The resident record with this key, or {@code null}. */
+        default SourceRecord resident(String source, String id) {
+            return null;
         }
 
-        /** A golden value of {@code attribute} taken from {@code record}: an equal resident string, or the decoded one. */
-        default String value(RecordKey record, String attribute, String value) {
-            return value;
-        }
-
-        /** A provenance's time: the resident record's own instant if equal, or the decoded one. */
-        default Instant instant(RecordKey record, Instant observedAt) {
-            return observedAt;
-        }
-
-        /** A profile id: the one the records already hold, or a new one. */
+        /** A profile id: the object the records already hold, or a new one. */
         default ProfileId profileId(String id) {
             return ProfileId.of(id);
         }
@@ -441,17 +457,43 @@ final class Codec {
         return JSON.createArrayNode().add(key.source()).add(key.id());
     }
 
-    /** A record key {@code [source, id]}; the parser is on its {@code START_ARRAY}. */
+    /** A record key {@code [source, id]}, the resident record's own if there is one; the parser is on its {@code START_ARRAY}. */
     private static RecordKey key(JsonParser p, Sharing sharing) throws IOException {
+        String[] pair = pair(p, "record key");
+        SourceRecord resident = sharing.resident(pair[0], pair[1]);
+        return resident != null ? resident.key() : RecordKey.of(pair[0], pair[1]);
+    }
+
+    /** A pair {@code [a, b]} of strings; the parser is on its {@code START_ARRAY}. */
+    private static String[] pair(JsonParser p, String what) throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            throw new IllegalStateException("a stored record key is not a [source, id] pair");
+            throw new IllegalStateException("a stored " + what + " is not a pair");
         }
-        String source = scalar(p, p.nextToken());
-        String id = scalar(p, p.nextToken());
+        String a = scalar(p, p.nextToken());
+        String b = scalar(p, p.nextToken());
         while (p.nextToken() != JsonToken.END_ARRAY) {
             p.skipChildren();
         }
-        return sharing.key(source, id);
+        return new String[] {required(a, what), required(b, what)};
+    }
+
+    /**
+     * One string object per source name (a store has a handful of sources and a million records:
+     * each record's key would otherwise hold its own copy). At most {@value #MAX_SOURCES} names
+     * are remembered.
+     */
+    private static String source(String name) {
+        if (name == null) {
+            return null;
+        }
+        String known = SOURCES.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (SOURCES.size() < MAX_SOURCES) {
+            known = SOURCES.putIfAbsent(name, name);
+        }
+        return known != null ? known : name;
     }
 
     private static void start(JsonParser p, JsonToken expected) throws IOException {

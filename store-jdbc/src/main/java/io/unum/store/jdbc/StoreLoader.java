@@ -190,31 +190,8 @@ final class StoreLoader {
     /** What a decoded profile shares with the resident records (read from the decoding threads). */
     private final class Resident implements Codec.Sharing {
         @Override
-        public RecordKey key(String source, String id) {
-            RecordKey key = RecordKey.of(source, id);
-            SourceRecord record = tx.record(tx.ordinal(key));
-            return record != null ? record.key() : key;
-        }
-
-        @Override
-        public String value(RecordKey record, String attribute, String value) {
-            SourceRecord resident = tx.record(tx.ordinal(record));
-            if (resident != null) {
-                String raw = resident.attribute(attribute);
-                if (raw != null) {
-                    String stripped = raw.strip(); // survivorship strips; the same object if nothing to strip
-                    if (stripped.equals(value)) {
-                        return stripped;
-                    }
-                }
-            }
-            return value;
-        }
-
-        @Override
-        public Instant instant(RecordKey record, Instant observedAt) {
-            SourceRecord resident = tx.record(tx.ordinal(record));
-            return resident != null && resident.observedAt().equals(observedAt) ? resident.observedAt() : observedAt;
+        public SourceRecord resident(String source, String id) {
+            return tx.record(tx.ordinal(RecordKey.of(source, id)));
         }
 
         @Override

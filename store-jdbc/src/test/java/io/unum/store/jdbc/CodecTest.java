@@ -70,14 +70,22 @@ class CodecTest {
             assertEquals(Oracle.profile(json), decoded);
             Profile shared = Codec.profile(json, new Codec.Sharing() {
                 @Override
-                public RecordKey key(String source, String id) {
-                    return byKey.get(RecordKey.of(source, id)).key();
+                public SourceRecord resident(String source, String id) {
+                    return byKey.get(RecordKey.of(source, id));
                 }
             });
             assertEquals(profile, shared);
             for (RecordKey member : shared.members()) {
                 assertSame(byKey.get(member).key(), member, "a shared key is the resident record's");
             }
+            shared.attributes().forEach((name, values) -> values.forEach(v -> {
+                SourceRecord source = byKey.get(v.provenance().record());
+                assertSame(source.key(), v.provenance().record());
+                assertSame(source.observedAt(), v.provenance().observedAt());
+                if (source.attribute(name) != null && source.attribute(name).equals(v.value())) {
+                    assertSame(source.attribute(name), v.value(), "a golden value is the record's string");
+                }
+            }));
             consented += profile.consent().isEmpty() ? 0 : 1;
         }
         assertTrue(consented > 10, "profiles with consent: " + consented);
