@@ -78,8 +78,10 @@ import java.util.Random;
  * {@code currentSchema}), {@code --repeat} times: the live heap before (two {@code System.gc()}),
  * {@code JdbcGraphStore.open(location, durability)} (the tables read into the store's in-memory
  * copy), {@code Resolver.newBuilder(store).build()} (the stored configuration and model) and
- * {@code .newGraph(store)} (features derived again for every record), each timed; then the live
- * heap again: (after − before) per record is what a 1M-record graph costs resident. The files are
+ * {@code .newGraph(store)} (features derived again for every record), each timed, with the
+ * process CPU time of the store and graph phases (all threads, the collectors' included) and the
+ * collectors' accumulated time over the whole open; then the live heap again: (after − before)
+ * per record is what a 1M-record graph costs resident. The files are
  * in the operating system's page cache when they were written or read just before (a warm open).
  *
  * <h2>Options</h2>

@@ -34,9 +34,10 @@ import java.util.Objects;
  *
  * <h2>Design</h2>
  * The store keeps an in-memory copy of the graph ({@link GraphStore#inMemory()}), which it fills
- * from the tables when it opens and which serves every read; a transaction writes to that copy
- * and notes what it touched, and {@code commit} writes the final state of every touched row in
- * one database transaction before the copy's own commit. If the database refuses, both are
+ * from the tables when it opens ({@link StoreLoader}: the rows decoded on all cores) and which
+ * serves every read; a transaction writes to that copy and notes what it touched, and
+ * {@code commit} writes the final state of every touched row in one database transaction before
+ * the copy's own commit. If the database refuses, both are
  * rolled back. Engine-derived features are not stored: the engine derives them again when a
  * graph opens the store.
  *
