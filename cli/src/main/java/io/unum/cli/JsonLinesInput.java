@@ -109,6 +109,10 @@ final class JsonLinesInput {
             String reason = message.startsWith("Duplicate field") ? "an object names one key twice" : "not valid JSON";
             throw new InputException(input.name() + " line " + number + ": " + reason
                     + (at == null ? "" : " (at column " + at.getColumnNr() + ")"), e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number Jackson cannot hold as a BigDecimal, e.g. an exponent of 17 digits
+            throw new InputException(input.name() + " line " + number
+                    + ": a number cannot be read (its exponent is too large); write it as a string", e);
         }
         if (node == null || !node.isObject()) {
             throw new InputException(input.name() + " line " + number + ": expected a JSON object, was "
@@ -142,7 +146,10 @@ final class JsonLinesInput {
         } else if (node.isIntegralNumber() || node.isBoolean()) {
             out.add(new Field(column, node.asText()));
         } else if (node.isNumber()) {
-            out.add(new Field(column, node.decimalValue().toPlainString()));
+            java.math.BigDecimal number = node.decimalValue();
+            // plain digits for ordinary numbers; an exponent where the plain form would be huge
+            // (1e999999999 has a billion digits)
+            out.add(new Field(column, Math.abs(number.scale()) > 64 ? number.toString() : number.toPlainString()));
         }
         // null and missing: absent
     }
