@@ -352,20 +352,7 @@ public final class ChangeApplier {
                 }
             } else if (generator.oversized(block.tag(), block.size())) {
                 // it became oversized: every edge of its old members may have depended on it
-                for (int m = 0; m < block.size(); m++) {
-                    int a = block.member(m);
-                    if (inserted[a] == current) {
-                        continue;
-                    }
-                    int[] partners = new int[tx.degree(a)];
-                    for (int d = 0; d < partners.length; d++) {
-                        partners[d] = tx.partner(a, d);
-                    }
-                    for (int b : partners) {
-                        pairs[0]++;
-                        reevaluate(tx, a, b, current, touchedList, view);
-                    }
-                }
+                pairs[0] += reevaluateEdges(tx, block, b -> true, current, touchedList, view);
             } else {
                 CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
                     pairs[0]++;
@@ -493,23 +480,10 @@ public final class ChangeApplier {
                 touch(block.member(m), current, touchedList);
             }
             if (now) {
-                for (int m = 0; m < block.size(); m++) {
-                    int a = block.member(m);
-                    if (inserted[a] == current) {
-                        continue;
-                    }
-                    int[] partners = new int[tx.degree(a)];
-                    for (int d = 0; d < partners.length; d++) {
-                        partners[d] = tx.partner(a, d);
-                    }
-                    for (int b : partners) {
-                        FeatureRecord fb = (FeatureRecord) tx.derived(b);
-                        if (inserted[b] != current && Arrays.binarySearch(fb.lookupKeys, key) >= 0) {
-                            pairs++;
-                            reevaluate(tx, a, b, current, touchedList, view);
-                        }
-                    }
-                }
+                // only the edges between two old holders counted the value
+                pairs += reevaluateEdges(tx, block, b -> inserted[b] != current
+                        && Arrays.binarySearch(((FeatureRecord) tx.derived(b)).lookupKeys, key) >= 0,
+                        current, touchedList, view);
             } else {
                 long[] count = {0};
                 CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
@@ -517,6 +491,34 @@ public final class ChangeApplier {
                     reevaluate(tx, a, b, current, touchedList, view);
                 });
                 pairs += count[0];
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Scores again the edges of a block's old members (not inserted by this change) whose partner
+     * passes {@code partners}.
+     *
+     * @return the pairs scored
+     */
+    private long reevaluateEdges(GraphStore.Transaction tx, GraphStore.Members block,
+            java.util.function.IntPredicate partners, int current, IntList touchedList, GenericValues.View view) {
+        long pairs = 0;
+        for (int m = 0; m < block.size(); m++) {
+            int a = block.member(m);
+            if (inserted[a] == current) {
+                continue;
+            }
+            int[] ends = new int[tx.degree(a)];
+            for (int d = 0; d < ends.length; d++) {
+                ends[d] = tx.partner(a, d);
+            }
+            for (int b : ends) {
+                if (partners.test(b)) {
+                    pairs++;
+                    reevaluate(tx, a, b, current, touchedList, view);
+                }
             }
         }
         return pairs;
