@@ -50,6 +50,30 @@ final class OutputDirectory {
     }
 
     /**
+     * Checks, before any work, that a file can be written: it is not a directory, and its
+     * directory can be created and written into ({@link #prepare}). The file itself is written
+     * (and replaced) later.
+     *
+     * @param option the option that named it, e.g. {@code --out}
+     * @throws CommandLine.ParameterException naming the option, the path and the reason
+     */
+    static Path prepareFile(CommandLine commandLine, String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(commandLine, option + " " + file + ": is a directory; "
+                    + option + " names the file to write");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            if (Files.exists(parent) && !Files.isDirectory(parent)) {
+                throw new CommandLine.ParameterException(commandLine, option + " " + file + ": "
+                        + parent + " is a file, not a directory");
+            }
+            prepare(commandLine, option, parent);
+        }
+        return file;
+    }
+
+    /**
      * Why a file operation failed, as a person says it: {@code "/proc/x: No such file or directory"},
      * never an exception's class name.
      */

@@ -107,6 +107,7 @@ final class ReportCommand implements Callable<Integer> {
         if (!pair.isEmpty() && pair.size() != 2) {
             throw new CommandLine.ParameterException(commandLine, "--pair takes two record ids separated by a comma");
         }
+        OutputDirectory.prepareFile(commandLine, "--out", out); // before any work
         List<InputFile> files = input.files(commandLine);
         boolean sample = files.isEmpty();
         TruthOptions.Spec truthSpec = TruthOptions.Spec.of(commandLine, truth, truthColumns, sample);

@@ -189,6 +189,13 @@ class BadInputTest {
         assertOneLineError(evaluate, 2, "is an existing file");
         CliRun generate = CliRun.run("generate", "--people", "10", "--seed", "1", "--out", file.toString());
         assertOneLineError(generate, 2, "is an existing file");
+
+        // report --out names a file: a directory, or a path under a file, is refused before any work
+        CliRun report = CliRun.run("report", "--out", dir.toString());
+        assertOneLineError(report, 2, "--out " + dir + ": is a directory");
+        assertFalse(report.out().contains("bundled sample"), "refused before reading: " + report.out());
+        CliRun reportUnder = CliRun.run("report", "--out", file.resolve("page.html").toString());
+        assertOneLineError(reportUnder, 2, "is a file, not a directory");
     }
 
     @Test
