@@ -92,8 +92,7 @@ final class Clusterer {
         int n = component.length;
         FeatureRecord[] records = new FeatureRecord[n];
         sortByKey(component, records, graph);
-        // with refused deterministic links a component is not always connected: no fast path
-        if (n == 1 || (unions == null && !generics.refusesContradictions() && fitsAsOne(records, view))) {
+        if (n == 1 || (unions == null && fitsAsOne(records, graph, view))) {
             return new int[][] {component};
         }
         HashMap<Integer, Integer> localOf = new HashMap<>(n * 2);
@@ -209,7 +208,7 @@ final class Clusterer {
     }
 
     /** Whether the whole component satisfies merge protection, so that it is one cluster. */
-    private boolean fitsAsOne(FeatureRecord[] component, GenericValues.View view) {
+    private boolean fitsAsOne(FeatureRecord[] component, GraphStore.Reader graph, GenericValues.View view) {
         if (component.length > config.maxProfileSize) {
             return false;
         }
@@ -242,6 +241,9 @@ final class Clusterer {
                 }
             }
         }
+        if (generics.refusesContradictions() && refusesALink(component, graph, view)) {
+            return false; // a refused deterministic link may leave the component unconnected
+        }
         if (cannotLinks) {
             Set<RecordKey> keys = new HashSet<>(component.length * 2);
             for (FeatureRecord e : component) {
@@ -259,6 +261,33 @@ final class Clusterer {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether some deterministic link inside the component is refused (its two records
+     * contradict each other, {@link GenericValues#refuses}): each pair sharing a linking block is
+     * tested once per block, from its lower record key.
+     */
+    private boolean refusesALink(FeatureRecord[] component, GraphStore.Reader graph, GenericValues.View view) {
+        for (FeatureRecord e : component) {
+            for (int k = 0; k < e.keys.length; k++) {
+                if (!config.rules[e.ruleOf(k)].deterministic) {
+                    continue;
+                }
+                GraphStore.Members block = graph.block(e.keys[k]);
+                if (!generics.links(block, graph, view)) {
+                    continue;
+                }
+                Identifier value = generics.valueOf(e, e.keys[k]);
+                for (int m = 0; m < block.size(); m++) {
+                    FeatureRecord other = (FeatureRecord) graph.derived(block.member(m));
+                    if (e.key.compareTo(other.key) < 0 && generics.refuses(e, other, value, view)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Union–find with per-cluster merge-protection state, kept only at roots. */

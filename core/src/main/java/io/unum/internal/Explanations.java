@@ -64,9 +64,7 @@ public final class Explanations {
                     }
                     if (generics.generic(id)) {
                         sharedGeneric = true;
-                    } else if (engine.generics.refusesContradictions() && !engine.generics.absolute(id.type())
-                            && engine.scorer.contradicts(a, b, engine.config.generic.bits(),
-                                    x -> x.equals(id) || generics.generic(x))) {
+                    } else if (engine.generics.refuses(a, b, id, generics)) {
                         refused = true;
                     } else {
                         links = true;

@@ -136,11 +136,11 @@ final class GenericValues {
      * Whether a deterministic link on {@code id} between two records is refused because they are
      * different people (the shared value and generic values not counted).
      */
-    boolean refuses(FeatureRecord a, FeatureRecord b, Identifier id, View view) {
+    boolean refuses(FeatureRecord a, FeatureRecord b, Identifier id, Scorer.Generics generics) {
         if (!refusesContradictions() || id == null || absolute(id.type())) {
             return false;
         }
-        return scorer.contradicts(a, b, config.generic.bits(), x -> x.equals(id) || view.generic(x));
+        return scorer.contradicts(a, b, config.generic.bits(), x -> x.equals(id) || generics.generic(x));
     }
 
     /** The identifying value of a deterministic rule's non-empty block, read from a member. */
