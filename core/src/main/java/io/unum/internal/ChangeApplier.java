@@ -5,7 +5,6 @@ import io.unum.InputIssue;
 import io.unum.ProfileChange;
 import io.unum.ProgressListener;
 import io.unum.Stage;
-import io.unum.model.Identifier;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one write path: applies deletions and upserts as one change inside a store transaction. A
@@ -73,16 +71,13 @@ public final class ChangeApplier {
     private int[] clusterOf = new int[0];
     private int epoch;
     private long candidatePairsTotal;
-    /**
-     * Per change: the identifier look-up blocks that held records when the change began and that
-     * it modifies, with their value and whether it was generic then.
-     */
-    private final Map<Long, Identifier> lookupValue = new HashMap<>();
-    private final Map<Long, Boolean> genericAtBegin = new HashMap<>();
+    /** Per change: the values whose generic status it may flip. */
+    private final GenericTransitions transitions;
 
     ChangeApplier(Engine engine) {
         this.engine = engine;
         this.generator = engine.generator;
+        this.transitions = new GenericTransitions(engine.generics);
     }
 
     /** The pairs scored by this applier's changes so far. */
@@ -103,8 +98,7 @@ public final class ChangeApplier {
     public Outcome apply(GraphStore.Transaction tx, Collection<? extends SourceRecord> upserts,
             Collection<RecordKey> deletes, ProgressListener progress) {
         int current = ++epoch;
-        lookupValue.clear();
-        genericAtBegin.clear();
+        transitions.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -136,7 +130,7 @@ public final class ChangeApplier {
         }
 
         // 1. features, once per record
-        Progress featureProgress = new Progress(progress, "features", toInsert.size());
+        StageProgress featureProgress = new StageProgress(progress, "features", toInsert.size());
         Featurizer.Result[] results = engine.featurizer.featurizeAll(toInsert, now, engine.parallel, featureProgress::add);
         List<FeatureRecord> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
@@ -196,7 +190,7 @@ public final class ChangeApplier {
                 }
             }
             for (long key : old.lookupKeys) {
-                noteLookupBlock(tx, old, key);
+                transitions.note(tx, old, key);
                 tx.removeMember(key, o);
             }
             tx.remove(o);
@@ -218,7 +212,7 @@ public final class ChangeApplier {
                 tx.addMember(entry.keys[k], entry.keyMeta[k], o);
             }
             for (long key : entry.lookupKeys) {
-                noteLookupBlock(tx, entry, key);
+                transitions.note(tx, entry, key);
                 tx.addMember(key, CandidateGenerator.LOOKUP_TAG, o);
             }
         }
@@ -241,8 +235,7 @@ public final class ChangeApplier {
      */
     public Outcome reindex(GraphStore.Transaction tx, ProgressListener progress) {
         int current = ++epoch;
-        lookupValue.clear();
-        genericAtBegin.clear();
+        transitions.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -279,7 +272,7 @@ public final class ChangeApplier {
             }
         }
         // features with this configuration
-        Progress featureProgress = new Progress(progress, "features", records.size());
+        StageProgress featureProgress = new StageProgress(progress, "features", records.size());
         Featurizer.Result[] results = engine.featurizer.featurizeStored(records, now, engine.parallel,
                 featureProgress::add);
         List<InputIssue> issues = new ArrayList<>();
@@ -366,7 +359,7 @@ public final class ChangeApplier {
 
         // 5. score new records against their candidates, each pair once
         pairs[0] += scoreNew(tx, fresh, freshOrdinals, current, touchedList, view,
-                new Progress(progress, "scoring", fresh.size()));
+                new StageProgress(progress, "scoring", fresh.size()));
         candidatePairsTotal += pairs[0];
         long t3 = System.nanoTime();
         times.put(Stage.SCORING, Duration.ofNanos(t3 - t2));
@@ -374,7 +367,7 @@ public final class ChangeApplier {
         // 6. components around every touched record, clustered again
         List<int[]> components = components(tx, freshOrdinals, touchedList, current, view);
         int[][][] clustered = new int[components.size()][][];
-        Progress clusterProgress = new Progress(progress, "clustering", components.size());
+        StageProgress clusterProgress = new StageProgress(progress, "clustering", components.size());
         engine.parallel.forEachChunk(chunks(components.size()), components.size() >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE,
                 c -> {
                     int end = Math.min(components.size(), (c + 1) * CHUNK);
@@ -395,7 +388,7 @@ public final class ChangeApplier {
         ProfileAssigner.Plan plan = engine.assigner.plan(clusters, oldProfiles, tx, o -> inserted[o] == current,
                 o -> visited[o] == current, clusterOf);
         Profile[] built = new Profile[clusters.length];
-        Progress profileProgress = new Progress(progress, "profiles", clusters.length);
+        StageProgress profileProgress = new StageProgress(progress, "profiles", clusters.length);
         engine.parallel.forEachChunk(chunks(clusters.length), clusters.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE,
                 chunk -> {
                     int end = Math.min(clusters.length, (chunk + 1) * CHUNK);
@@ -438,25 +431,6 @@ public final class ChangeApplier {
     }
 
     /**
-     * Remembers, before the change first modifies an identifier look-up block that holds records,
-     * its value and whether that value was generic.
-     */
-    private void noteLookupBlock(GraphStore.Transaction tx, FeatureRecord holder, long key) {
-        if (!engine.generics.detects() || genericAtBegin.containsKey(key)) {
-            return;
-        }
-        GraphStore.Members block = tx.block(key);
-        if (block == null || block.size() == 0) {
-            return; // a value nobody held: no links to revise
-        }
-        Identifier id = engine.generics.lookupValueOf(holder, key);
-        if (id != null) {
-            lookupValue.put(key, id);
-            genericAtBegin.put(key, engine.generics.generic(id, block, tx));
-        }
-    }
-
-    /**
      * Revises the links of the values whose generic status the change flipped: a value that
      * became generic no longer links or counts between its old holders (their edges are scored
      * again and their components clustered again); one that stopped being generic may link every
@@ -466,21 +440,14 @@ public final class ChangeApplier {
      */
     private long genericChanges(GraphStore.Transaction tx, GenericValues.View view, int current, IntList touchedList) {
         long pairs = 0;
-        for (Map.Entry<Long, Boolean> entry : genericAtBegin.entrySet()) {
-            long key = entry.getKey();
-            GraphStore.Members block = tx.block(key);
-            if (block == null || block.size() == 0) {
-                continue;
-            }
-            boolean now = view.generic(lookupValue.get(key));
-            if (now == entry.getValue()) {
-                continue;
-            }
+        for (GenericTransitions.Flip flip : transitions.flips(tx, view)) {
+            GraphStore.Members block = flip.holders();
             for (int m = 0; m < block.size(); m++) {
                 touch(block.member(m), current, touchedList);
             }
-            if (now) {
+            if (flip.generic()) {
                 // only the edges between two old holders counted the value
+                long key = flip.key();
                 pairs += reevaluateEdges(tx, block, b -> inserted[b] != current
                         && Arrays.binarySearch(((FeatureRecord) tx.derived(b)).lookupKeys, key) >= 0,
                         current, touchedList, view);
@@ -548,7 +515,7 @@ public final class ChangeApplier {
 
     /** Scores every new record against its candidates; a pair of new records once, from its higher ordinal. */
     private long scoreNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] ordinals, int current,
-            IntList touchedList, GenericValues.View view, Progress progress) {
+            IntList touchedList, GenericValues.View view, StageProgress progress) {
         int n = fresh.size();
         int chunkCount = chunks(n);
         long[][] found = new long[chunkCount][];
@@ -655,36 +622,5 @@ public final class ChangeApplier {
 
     private static int chunks(int n) {
         return (n + CHUNK - 1) / CHUNK;
-    }
-
-    /** Counts finished units of one stage and reports them at most about a hundred times. */
-    private static final class Progress {
-        private final ProgressListener listener;
-        private final String stage;
-        private final long total;
-        private final long step;
-        private final AtomicLong done = new AtomicLong();
-        private final AtomicLong reported = new AtomicLong();
-
-        Progress(ProgressListener listener, String stage, long total) {
-            this.listener = listener;
-            this.stage = stage;
-            this.total = total;
-            this.step = Math.max(1, total / 100);
-            if (listener != ProgressListener.NONE && total > 0) {
-                listener.onProgress(stage, 0, total);
-            }
-        }
-
-        void add(long units) {
-            if (listener == ProgressListener.NONE) {
-                return;
-            }
-            long now = done.addAndGet(units);
-            long last = reported.get();
-            if ((now - last >= step || now == total) && reported.compareAndSet(last, now)) {
-                listener.onProgress(stage, now, total);
-            }
-        }
     }
 }
