@@ -68,9 +68,14 @@ public final class Resolution {
      */
     static Resolution detached(Engine engine, GraphStore.Reader graph, List<InputIssue> issues,
             List<io.unum.privacy.PrivacyDecision> privacy, long candidatePairs, Map<Stage, Duration> times) {
+        return detached(engine, graph, new Diagnostics(engine, graph), issues, privacy, candidatePairs, times);
+    }
+
+    /** As above, with the diagnostics of {@code graph} given (they may know its generic values already). */
+    static Resolution detached(Engine engine, GraphStore.Reader graph, Diagnostics diagnostics, List<InputIssue> issues,
+            List<io.unum.privacy.PrivacyDecision> privacy, long candidatePairs, Map<Stage, Duration> times) {
         long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
                 + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
-        Diagnostics diagnostics = new Diagnostics(engine, graph);
         GraphReads reads = new GraphReads(engine, graph);
         List<PossibleMatch> possible = diagnostics.possibleMatches();
         ResolutionStatistics statistics = new ResolutionStatistics(graph.recordCount(), rejected,

@@ -196,15 +196,17 @@ public final class Resolver {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(progress, "progress");
         try (GraphStore store = GraphStore.inMemory()) {
-            Outcome outcome = resolveInto(store, records, progress);
-            return Resolution.detached(engine, store.snapshot(), outcome.changes().issues(), outcome.changes().privacy(),
-                    outcome.candidatePairs(), outcome.stageTimes());
+            ChangeApplier applier = engine.newApplier();
+            Outcome outcome = resolveInto(store, applier, records, progress);
+            GraphStore.Reader snapshot = store.snapshot();
+            return Resolution.detached(engine, snapshot, applier.diagnostics(snapshot), outcome.changes().issues(),
+                    outcome.changes().privacy(), outcome.candidatePairs(), outcome.stageTimes());
         }
     }
 
     /** Applies a batch to a fresh store in one transaction. */
-    private Outcome resolveInto(GraphStore store, Collection<? extends SourceRecord> records, ProgressListener progress) {
-        ChangeApplier applier = engine.newApplier();
+    private Outcome resolveInto(GraphStore store, ChangeApplier applier, Collection<? extends SourceRecord> records,
+            ProgressListener progress) {
         try (GraphStore.Transaction tx = store.begin()) {
             Outcome outcome = applier.apply(tx, records, List.of(), progress);
             tx.commit();
@@ -234,7 +236,7 @@ public final class Resolver {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(consumer, "consumer");
         try (GraphStore store = GraphStore.inMemory()) {
-            resolveInto(store, records, ProgressListener.NONE);
+            resolveInto(store, engine.newApplier(), records, ProgressListener.NONE);
             new Diagnostics(engine, store.snapshot()).forEachCandidatePair(consumer);
         }
     }

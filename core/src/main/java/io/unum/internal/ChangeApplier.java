@@ -73,11 +73,22 @@ public final class ChangeApplier {
     private long candidatePairsTotal;
     /** Per change: the values whose generic status it may flip. */
     private final GenericTransitions transitions;
+    /** The generic-value answers for the state the last change left, or {@code null}. */
+    private GenericValues.View lastView;
 
     ChangeApplier(Engine engine) {
         this.engine = engine;
         this.generator = engine.generator;
         this.transitions = new GenericTransitions(engine.generics);
+    }
+
+    /**
+     * Diagnostics of the state this applier's last change left, reusing what the change learnt
+     * about generic values. {@code graph} must read exactly that state (a snapshot taken after
+     * the commit, before any other change).
+     */
+    public Diagnostics diagnostics(GraphStore.Reader graph) {
+        return lastView == null ? new Diagnostics(engine, graph) : new Diagnostics(engine, graph, lastView.over(graph));
     }
 
     /** The pairs scored by this applier's changes so far. */
@@ -196,7 +207,13 @@ public final class ChangeApplier {
             tx.remove(o);
         }
 
-        // 3. insertions
+        // 3. insertions; the look-up blocks' statuses are noted as they were before this change
+        // added to them (a value only this change's records hold had no links to revise)
+        for (FeatureRecord entry : fresh) {
+            for (long key : entry.lookupKeys) {
+                transitions.note(tx, entry, key);
+            }
+        }
         int[] freshOrdinals = new int[fresh.size()];
         for (int f = 0; f < fresh.size(); f++) {
             FeatureRecord entry = fresh.get(f);
@@ -212,7 +229,6 @@ public final class ChangeApplier {
                 tx.addMember(entry.keys[k], entry.keyMeta[k], o);
             }
             for (long key : entry.lookupKeys) {
-                transitions.note(tx, entry, key);
                 tx.addMember(key, CandidateGenerator.LOOKUP_TAG, o);
             }
         }
@@ -325,6 +341,7 @@ public final class ChangeApplier {
             IntList touchedList, Set<ProfileId> oldProfiles, int current, Instant now, ChangeSet input,
             Map<Stage, Duration> times, long t2, ProgressListener progress) {
         GenericValues.View view = engine.generics.view(tx);
+        lastView = view;
         // 4. blocks that crossed their cap change which old pairs are candidates
         long[] pairs = {0};
         List<GraphStore.Members> crossed = new ArrayList<>();

@@ -25,14 +25,22 @@ public final class Diagnostics {
 
     private final Engine engine;
     private final GraphStore.Reader graph;
+    /** Generic-value answers for {@code graph}'s state, cached across calls. */
+    private final GenericValues.View view;
 
     /**
      * @param engine the stages
      * @param graph the state to read
      */
     public Diagnostics(Engine engine, GraphStore.Reader graph) {
+        this(engine, graph, engine.generics.view(graph));
+    }
+
+    /** With the generic-value answers already known for the same state (see {@link ChangeApplier#diagnostics}). */
+    Diagnostics(Engine engine, GraphStore.Reader graph, GenericValues.View view) {
         this.engine = engine;
         this.graph = graph;
+        this.view = view;
     }
 
     private FeatureRecord features(int ordinal) {
@@ -91,7 +99,6 @@ public final class Diagnostics {
      */
     public long linkCount() {
         CandidateGenerator generator = engine.generator;
-        GenericValues.View view = engine.generics.view(graph);
         long[] implicit = {0};
         graph.forEachBlock(block -> {
             if (CandidateGenerator.isBlockingKey(block.tag()) && generator.deterministic(block.tag())
@@ -288,7 +295,6 @@ public final class Diagnostics {
     public void forEachCandidatePair(CandidatePairConsumer consumer) {
         CompiledRule[] rules = engine.config.rules;
         int[] stamp = CandidateGenerator.newStamp(graph.ordinalBound());
-        GenericValues.View view = engine.generics.view(graph);
         for (int a = 0, n = graph.ordinalBound(); a < n; a++) {
             FeatureRecord fa = features(a);
             if (fa == null) {

@@ -183,10 +183,23 @@ final class GenericValues {
     /** Cached answers for one state of a store. */
     final class View implements Scorer.Generics {
         private final GraphStore.Reader reader;
-        private final ConcurrentHashMap<Identifier, Boolean> cache = new ConcurrentHashMap<>();
+        private final ConcurrentHashMap<Identifier, Boolean> cache;
 
         private View(GraphStore.Reader reader) {
+            this(reader, new ConcurrentHashMap<>());
+        }
+
+        private View(GraphStore.Reader reader, ConcurrentHashMap<Identifier, Boolean> cache) {
             this.reader = reader;
+            this.cache = cache;
+        }
+
+        /**
+         * The same answers read through another reader of the same state (a snapshot taken after
+         * the transaction this view read was committed); the cache is shared.
+         */
+        View over(GraphStore.Reader sameState) {
+            return new View(sameState, cache);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.unum.matchers;
 
+import io.unum.matchers.compare.Comparators;
 import io.unum.rules.LevelCondition;
 import io.unum.spi.FieldComparator;
 
@@ -108,7 +109,7 @@ final class AddressLevels {
         int ae = end(a.length(), ca, index);
         int bs = start(cb, index);
         int be = end(b.length(), cb, index);
-        return ae > as && be > bs && comparator.compare(a.substring(as, ae), b.substring(bs, be)) >= threshold;
+        return ae > as && be > bs && Comparators.compareParts(comparator, a, as, ae, b, bs, be) >= threshold;
     }
 
     private static boolean localityPresent(String v, long c) {

@@ -47,6 +47,30 @@ public final class Comparators {
     }
 
     /**
+     * The similarity of a part of one value and a part of another: equal to
+     * {@code comparator.compare(a.substring(aFrom, aTo), b.substring(bFrom, bTo))}. The string
+     * comparators of this class and {@link #exact()} compare the parts in place, allocating
+     * nothing (parts longer than {@value #MAX_COMPARED_LENGTH} code units are compared by their
+     * prefixes, as {@code compare} does); any other comparator receives the substrings.
+     *
+     * @throws IndexOutOfBoundsException if a range is not within its string
+     */
+    public static double compareParts(FieldComparator comparator, String a, int aFrom, int aTo, String b, int bFrom,
+            int bTo) {
+        Objects.checkFromToIndex(aFrom, aTo, a.length());
+        Objects.checkFromToIndex(bFrom, bTo, b.length());
+        if (comparator instanceof RangeSimilarity range) {
+            return range.similarity(a, aFrom, Math.min(aTo, aFrom + Scratch.MAX_LENGTH),
+                    b, bFrom, Math.min(bTo, bFrom + Scratch.MAX_LENGTH));
+        }
+        if (comparator == FieldComparator.exact()) {
+            int n = aTo - aFrom;
+            return n == bTo - bFrom && a.regionMatches(aFrom, b, bFrom, n) ? 1.0 : 0.0;
+        }
+        return comparator.compare(a.substring(aFrom, aTo), b.substring(bFrom, bTo));
+    }
+
+    /**
      * Jaro similarity (Jaro 1989); see {@link #jaroWinkler()} for the definition and the
      * oracle it is tested against.
      */

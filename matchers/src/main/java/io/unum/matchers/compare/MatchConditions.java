@@ -90,7 +90,6 @@ public final class MatchConditions {
         if (!(threshold >= 0.0 && threshold <= 1.0)) {
             throw new IllegalArgumentException("threshold must be in [0, 1], was " + threshold);
         }
-        RangeSimilarity range = comparator instanceof RangeSimilarity r ? r : null;
         return named("parts swapped (" + comparator + " >= " + threshold + ")", (a, b) -> {
             int x = a.indexOf('|');
             int y = b.indexOf('|');
@@ -102,20 +101,13 @@ public final class MatchConditions {
             if (x >= an || y >= bn) {
                 return false;
             }
-            return similarity(comparator, range, a, 0, x, b, y + 1, bn) >= threshold
-                    && similarity(comparator, range, a, x + 1, an, b, 0, y) >= threshold
-                    && similarity(comparator, range, a, 0, x, a, x + 1, an) < threshold
-                    && similarity(comparator, range, b, 0, y, b, y + 1, bn) < threshold;
+            return Comparators.compareParts(comparator, a, 0, x, b, y + 1, bn) >= threshold
+                    && Comparators.compareParts(comparator, a, x + 1, an, b, 0, y) >= threshold
+                    && Comparators.compareParts(comparator, a, 0, x, a, x + 1, an) < threshold
+                    && Comparators.compareParts(comparator, b, 0, y, b, y + 1, bn) < threshold;
         });
     }
 
-    private static double similarity(io.unum.spi.FieldComparator comparator, RangeSimilarity range, String a, int af,
-            int at, String b, int bf, int bt) {
-        if (range != null) {
-            return range.similarity(a, af, at, b, bf, bt);
-        }
-        return comparator.compare(a.substring(af, at), b.substring(bf, bt));
-    }
 
     /**
      * The two {@code "lat,lon"} points are at most {@code km} kilometres apart (haversine).

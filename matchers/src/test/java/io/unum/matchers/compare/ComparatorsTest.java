@@ -27,6 +27,37 @@ class ComparatorsTest {
     }
 
     @Test
+    void comparePartsEqualsCompareOnTheSubstrings() {
+        java.util.Random random = new java.util.Random(17);
+        FieldComparator[] comparators = {Comparators.exact(), Comparators.jaro(), Comparators.jaroWinkler(),
+            Comparators.levenshtein(), Comparators.levenshtein(2), Comparators.damerauLevenshtein(),
+            Comparators.jaccardTokens(), Comparators.mongeElkan()};
+        String alphabet = "abcde fgh";
+        for (int i = 0; i < 20_000; i++) {
+            String a = randomString(random, alphabet, random.nextInt(i % 50 == 0 ? 400 : 12));
+            String b = random.nextInt(4) == 0 ? a : randomString(random, alphabet, random.nextInt(i % 50 == 0 ? 400 : 12));
+            int af = random.nextInt(a.length() + 1);
+            int at = af + random.nextInt(a.length() - af + 1);
+            int bf = random.nextInt(b.length() + 1);
+            int bt = bf + random.nextInt(b.length() - bf + 1);
+            for (FieldComparator comparator : comparators) {
+                assertEquals(comparator.compare(a.substring(af, at), b.substring(bf, bt)),
+                        Comparators.compareParts(comparator, a, af, at, b, bf, bt), 0.0,
+                        () -> comparator + " on parts of " + a + " and " + b);
+            }
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> Comparators.compareParts(Comparators.exact(), "ab", 1, 3, "ab", 0, 1));
+    }
+
+    private static String randomString(java.util.Random random, String alphabet, int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    @Test
     void jaroWinklerLongValuesUseTheSameDefinition() {
         String a = "the quick brown fox jumps over the lazy dog and keeps running far away";
         String b = "the quick brown fox jumped over a lazy dog and kept running far away!";
