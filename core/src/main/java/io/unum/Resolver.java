@@ -3,6 +3,7 @@ package io.unum;
 import io.unum.internal.EngineConfig;
 import io.unum.internal.ChangeApplier;
 import io.unum.internal.Diagnostics;
+import io.unum.internal.PreparedFeatures;
 import io.unum.internal.Engine;
 import io.unum.internal.Explanations;
 import io.unum.internal.Outcome;
@@ -125,6 +126,50 @@ public final class Resolver {
     }
 
     /**
+     * Trains on the records, then resolves them with the trained model: the same model, resolver
+     * and resolution as {@code withModel(train(records, options))} and its
+     * {@link #resolve(Collection, ProgressListener) resolve(records, progress)} at one instant, but
+     * each record of the training sample is featurized once for both (features do not depend on
+     * the model; term frequencies are looked up again). Consent and retention are evaluated at
+     * the instant training starts, for training and resolving alike.
+     *
+     * @param records the records to learn from and to resolve; not modified
+     * @param options the training settings
+     * @param progress hears {@code training} (0 of 1, then 1 of 1) and the stages of resolve
+     * @return the trained resolver and the resolution
+     */
+    public Trained trainAndResolve(Collection<? extends SourceRecord> records, io.unum.training.TrainingOptions options,
+            ProgressListener progress) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(progress, "progress");
+        PreparedFeatures prepared = new PreparedFeatures(engine, engine.now());
+        progress.onProgress("training", 0, 1);
+        io.unum.training.TrainedModel model = engine.trainer().train(records, options, prepared);
+        progress.onProgress("training", 1, 1);
+        Resolver trained = withModel(model);
+        return new Trained(trained, trained.resolve(records, progress, prepared));
+    }
+
+    /**
+     * A resolver trained on a batch and the batch's resolution ({@link #trainAndResolve}).
+     *
+     * @param resolver the resolver with the trained model ({@link Resolver#model()})
+     * @param resolution the records resolved by it
+     */
+    public record Trained(Resolver resolver, Resolution resolution) {
+        public Trained {
+            Objects.requireNonNull(resolver, "resolver");
+            Objects.requireNonNull(resolution, "resolution");
+        }
+
+        /** The trained model. */
+        public io.unum.training.TrainedModel model() {
+            return resolver.model().orElseThrow();
+        }
+    }
+
+    /**
      * Trains with a label per record: records sharing a label are the same person (for example
      * a ground-truth or clerical-review column). Records without a label count as people of
      * their own.
@@ -195,9 +240,14 @@ public final class Resolver {
     public Resolution resolve(Collection<? extends SourceRecord> records, ProgressListener progress) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(progress, "progress");
+        return resolve(records, progress, null);
+    }
+
+    private Resolution resolve(Collection<? extends SourceRecord> records, ProgressListener progress,
+            PreparedFeatures prepared) {
         try (GraphStore store = GraphStore.inMemory()) {
             ChangeApplier applier = engine.newApplier();
-            Outcome outcome = resolveInto(store, applier, records, progress);
+            Outcome outcome = resolveInto(store, applier, records, progress, prepared);
             GraphStore.Reader snapshot = store.snapshot();
             return Resolution.detached(engine, snapshot, applier.diagnostics(snapshot), outcome.changes().issues(),
                     outcome.changes().privacy(), outcome.candidatePairs(), outcome.stageTimes());
@@ -206,9 +256,9 @@ public final class Resolver {
 
     /** Applies a batch to a fresh store in one transaction. */
     private Outcome resolveInto(GraphStore store, ChangeApplier applier, Collection<? extends SourceRecord> records,
-            ProgressListener progress) {
+            ProgressListener progress, PreparedFeatures prepared) {
         try (GraphStore.Transaction tx = store.begin()) {
-            Outcome outcome = applier.apply(tx, records, List.of(), progress);
+            Outcome outcome = applier.apply(tx, records, List.of(), progress, prepared);
             tx.commit();
             return outcome;
         }
@@ -236,7 +286,7 @@ public final class Resolver {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(consumer, "consumer");
         try (GraphStore store = GraphStore.inMemory()) {
-            resolveInto(store, engine.newApplier(), records, ProgressListener.NONE);
+            resolveInto(store, engine.newApplier(), records, ProgressListener.NONE, null);
             new Diagnostics(engine, store.snapshot()).forEachCandidatePair(consumer);
         }
     }

@@ -1,6 +1,7 @@
 package io.unum.cli;
 
 import io.unum.ProgressListener;
+import io.unum.Resolution;
 import io.unum.Resolver;
 import io.unum.matchers.CustomerRules;
 import io.unum.matchers.dates.DateNormalizer;
@@ -73,27 +74,61 @@ final class DefaultConfiguration {
     static Resolver resolver(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress,
             SuppressionList suppression) {
         Resolver base = untrained(options, suppression);
-        try {
-            if (options.model != null) {
+        Resolver ready = withoutTraining(options, base, records, err);
+        if (ready != null) {
+            return ready;
+        }
+        progress.onProgress("training", 0, 1);
+        TrainedModel model = base.train(records, training(options));
+        progress.onProgress("training", 1, 1);
+        save(options, model);
+        return base.withModel(model);
+    }
+
+    /**
+     * The records resolved as {@code resolver(options, records, err, progress).resolve(records,
+     * progress)} resolves them, each record featurized once when the model is trained on them
+     * ({@link Resolver#trainAndResolve}).
+     */
+    static Resolution resolve(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress) {
+        Resolver base = untrained(options, null);
+        Resolver ready = withoutTraining(options, base, records, err);
+        if (ready != null) {
+            return ready.resolve(records, progress);
+        }
+        Resolver.Trained trained = base.trainAndResolve(records, training(options), progress);
+        save(options, trained.model());
+        return trained.resolution();
+    }
+
+    /** The resolver when nothing is to be trained (a given model, {@code --no-train}, too few records), else {@code null}. */
+    private static Resolver withoutTraining(ModelOptions options, Resolver base, List<SourceRecord> records,
+            PrintWriter err) {
+        if (options.model != null) {
+            try {
                 return base.withModel(TrainedModel.read(options.model));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read or write the model: " + e.getMessage(), e);
             }
-            if (options.noTrain) {
-                return base;
-            }
-            if (records.size() < MIN_TRAINING_RECORDS) {
-                err.println("note: " + records.size() + " records are too few to train on (fewer than "
-                        + MIN_TRAINING_RECORDS + "); using the rules' hand-set parameters");
-                return base;
-            }
-            progress.onProgress("training", 0, 1);
-            TrainedModel model = base.train(records, training(options));
-            progress.onProgress("training", 1, 1);
-            if (options.saveModel != null) {
+        }
+        if (options.noTrain) {
+            return base;
+        }
+        if (records.size() < MIN_TRAINING_RECORDS) {
+            err.println("note: " + records.size() + " records are too few to train on (fewer than "
+                    + MIN_TRAINING_RECORDS + "); using the rules' hand-set parameters");
+            return base;
+        }
+        return null;
+    }
+
+    private static void save(ModelOptions options, TrainedModel model) {
+        if (options.saveModel != null) {
+            try {
                 model.write(options.saveModel);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read or write the model: " + e.getMessage(), e);
             }
-            return base.withModel(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the model: " + e.getMessage(), e);
         }
     }
 }

@@ -112,8 +112,7 @@ final class EvaluateCommand implements Callable<Integer> {
             readDone = System.nanoTime();
             labels = truthSpec.labels(batch.rows());
             truthDone = System.nanoTime();
-            resolution = DefaultConfiguration.resolver(model, batch.records(), err, progress)
-                    .resolve(batch.records(), progress);
+            resolution = DefaultConfiguration.resolve(model, batch.records(), err, progress);
         } finally {
             progress.finish();
         }

@@ -63,8 +63,7 @@ final class ResolveCommand implements Callable<Integer> {
         Resolution resolution;
         try {
             batch = Inputs.read(files, options, progress);
-            Resolver resolver = DefaultConfiguration.resolver(model, batch.records(), err, progress);
-            resolution = resolver.resolve(batch.records(), progress);
+            resolution = DefaultConfiguration.resolve(model, batch.records(), err, progress);
         } finally {
             progress.finish();
         }

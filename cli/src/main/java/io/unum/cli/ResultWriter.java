@@ -39,19 +39,74 @@ final class ResultWriter {
     private ResultWriter() {
     }
 
+    /** Profiles serialized per task when {@code profiles.jsonl} is written in parallel. */
+    private static final int PROFILES_PER_TASK = 2048;
+
+    /**
+     * Writes both files; {@code clusters.csv} on a thread of its own while the profiles are
+     * serialized in parallel chunks and written in order (the bytes are those of writing one
+     * profile after the other).
+     */
     static void write(Path dir, List<Inputs.Row> rows, Resolution resolution) throws IOException {
+        Files.createDirectories(dir);
         Map<RecordKey, ProfileId> assignments = resolution.assignments();
-        try (Clusters clusters = new Clusters(dir, idsCollide(rows))) {
-            for (Inputs.Row row : rows) {
-                RecordKey key = row.record().key();
-                clusters.write(key, assignments.get(key));
+        java.util.concurrent.FutureTask<Void> clustersTask = new java.util.concurrent.FutureTask<>(() -> {
+            try (Clusters clusters = new Clusters(dir, idsCollide(rows))) {
+                for (Inputs.Row row : rows) {
+                    RecordKey key = row.record().key();
+                    clusters.write(key, assignments.get(key));
+                }
+            }
+            return null;
+        });
+        Thread clustersThread = new Thread(clustersTask, "unum-clusters-writer");
+        clustersThread.start();
+        try {
+            writeProfiles(dir, resolution.profiles());
+        } finally {
+            try {
+                clustersTask.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing clusters.csv", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
-        try (Profiles profiles = new Profiles(dir)) {
-            for (Profile profile : resolution.profiles()) {
-                profiles.write(profile);
+    }
+
+    private static void writeProfiles(Path dir, List<Profile> profiles) throws IOException {
+        int tasks = (profiles.size() + PROFILES_PER_TASK - 1) / PROFILES_PER_TASK;
+        int window = 4 * Math.max(1, Runtime.getRuntime().availableProcessors()); // bounds the bytes held
+        try (OutputStream out = Files.newOutputStream(dir.resolve("profiles.jsonl"))) {
+            for (int first = 0; first < tasks; first += window) {
+                byte[][] chunks = java.util.stream.IntStream.range(first, Math.min(tasks, first + window)).parallel()
+                        .mapToObj(t -> serialize(profiles.subList(t * PROFILES_PER_TASK,
+                                Math.min(profiles.size(), (t + 1) * PROFILES_PER_TASK))))
+                        .toArray(byte[][]::new);
+                for (byte[] chunk : chunks) {
+                    out.write(chunk);
+                }
             }
         }
+    }
+
+    /** Profiles as JSON lines, each ended by a newline. */
+    private static byte[] serialize(List<Profile> profiles) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(profiles.size() * 512);
+        try (JsonGenerator json = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.setRootValueSeparator(null);
+            for (Profile profile : profiles) {
+                writeProfile(json, profile);
+                json.writeRaw('\n');
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
     }
 
     /** {@code DIR/clusters.csv}, written row by row (the directory is created if needed). */

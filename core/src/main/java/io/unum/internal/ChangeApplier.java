@@ -108,9 +108,20 @@ public final class ChangeApplier {
      */
     public Outcome apply(GraphStore.Transaction tx, Collection<? extends SourceRecord> upserts,
             Collection<RecordKey> deletes, ProgressListener progress) {
+        return apply(tx, upserts, deletes, progress, null);
+    }
+
+    /**
+     * {@link #apply(GraphStore.Transaction, Collection, Collection, ProgressListener)} at the
+     * instant of {@code prepared}, taking the records it holds featurized from it.
+     *
+     * @param prepared records featurized by training, or {@code null}
+     */
+    public Outcome apply(GraphStore.Transaction tx, Collection<? extends SourceRecord> upserts,
+            Collection<RecordKey> deletes, ProgressListener progress, PreparedFeatures prepared) {
         int current = ++epoch;
         transitions.clear();
-        Instant now = engine.now();
+        Instant now = prepared != null ? prepared.now() : engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
         List<InputIssue> issues = new ArrayList<>();
@@ -142,7 +153,7 @@ public final class ChangeApplier {
 
         // 1. features, once per record
         StageProgress featureProgress = new StageProgress(progress, "features", toInsert.size());
-        Featurizer.Result[] results = engine.featurizer.featurizeAll(toInsert, now, engine.parallel, featureProgress::add);
+        Featurizer.Result[] results = featurize(toInsert, now, prepared, featureProgress);
         List<FeatureRecord> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
@@ -237,6 +248,30 @@ public final class ChangeApplier {
 
         return resolveNew(tx, fresh, freshOrdinals, touchedList, oldProfiles, current, now,
                 new ChangeSet(List.of(), issues, decisions), times, t2, progress);
+    }
+
+    /** The records' features: taken from {@code prepared} where it holds them, derived otherwise. */
+    private Featurizer.Result[] featurize(List<SourceRecord> records, Instant now, PreparedFeatures prepared,
+            StageProgress progress) {
+        if (prepared == null || prepared.size() == 0) {
+            return engine.featurizer.featurizeAll(records, now, engine.parallel, progress::add);
+        }
+        Featurizer.Result[] results = new Featurizer.Result[records.size()];
+        List<SourceRecord> missing = new ArrayList<>();
+        IntList where = new IntList();
+        for (int i = 0; i < results.length; i++) {
+            results[i] = prepared.take(records.get(i), engine, now);
+            if (results[i] == null) {
+                missing.add(records.get(i));
+                where.add(i);
+            }
+        }
+        progress.add(results.length - missing.size());
+        Featurizer.Result[] rest = engine.featurizer.featurizeAll(missing, now, engine.parallel, progress::add);
+        for (int k = 0; k < rest.length; k++) {
+            results[where.get(k)] = rest[k];
+        }
+        return results;
     }
 
     /**

@@ -181,6 +181,25 @@ public final class EngineConfig {
                 s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model, s.generic()));
     }
 
+    /**
+     * Whether this configuration derives the same features from a record as {@code other}: all
+     * settings but the trained model are the same objects (as {@link #withModel} keeps them), so
+     * records featurized by one differ under the other in term frequencies at most.
+     */
+    boolean sameFeaturesAs(EngineConfig other) {
+        if (other == this) {
+            return true;
+        }
+        Settings a = settings;
+        Settings b = other.settings;
+        return a.features() == b.features() && a.rules() == b.rules() && a.normalizers() == b.normalizers()
+                && a.limits() == b.limits() && a.cannotLink() == b.cannotLink() && a.blockSizeCap() == b.blockSizeCap()
+                && a.maxProfileSize() == b.maxProfileSize() && a.maxContradiction() == b.maxContradiction()
+                && a.maxValueLength() == b.maxValueLength() && a.survivorship() == b.survivorship()
+                && a.defaultSurvivorship() == b.defaultSurvivorship() && a.k0() == b.k0() && a.k1() == b.k1()
+                && a.privacy() == b.privacy() && a.generic() == b.generic();
+    }
+
     /** The rules as configured, with a trained model's parameters applied. */
     public List<MatchRule> rules() {
         List<MatchRule> list = new ArrayList<>();

@@ -74,7 +74,16 @@ public final class Trainer {
 
     /** Unsupervised training of every probabilistic rule. */
     public TrainedModel train(Collection<? extends SourceRecord> records, TrainingOptions options) {
-        List<FeatureRecord> sample = sample(records, options);
+        return train(records, options, null);
+    }
+
+    /**
+     * Unsupervised training that keeps the sample's featurized records in {@code prepared} (at
+     * its instant) for the resolve that follows; {@code null} keeps nothing.
+     */
+    public TrainedModel train(Collection<? extends SourceRecord> records, TrainingOptions options,
+            PreparedFeatures prepared) {
+        List<FeatureRecord> sample = sample(records, options, prepared);
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
@@ -91,7 +100,7 @@ public final class Trainer {
      */
     public TrainedModel trainWithLabels(Collection<? extends SourceRecord> records, Map<RecordKey, String> labels,
             TrainingOptions options) {
-        List<FeatureRecord> sample = sample(records, options);
+        List<FeatureRecord> sample = sample(records, options, null);
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
@@ -101,7 +110,8 @@ public final class Trainer {
         return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
     }
 
-    private List<FeatureRecord> sample(Collection<? extends SourceRecord> records, TrainingOptions options) {
+    private List<FeatureRecord> sample(Collection<? extends SourceRecord> records, TrainingOptions options,
+            PreparedFeatures prepared) {
         List<SourceRecord> sorted = new ArrayList<>(records);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
         if (sorted.size() > options.maxRecords()) {
@@ -109,11 +119,14 @@ public final class Trainer {
             sorted = new ArrayList<>(sorted.subList(0, options.maxRecords()));
             sorted.sort((a, b) -> a.key().compareTo(b.key()));
         }
-        Instant now = config.privacy.clock().instant();
+        Instant now = prepared != null ? prepared.now() : config.privacy.clock().instant();
         List<FeatureRecord> entries = new ArrayList<>(sorted.size());
         Set<RecordKey> seen = new HashSet<>();
         Featurizer.Result[] results = featurizer.featurizeAll(sorted, now, parallel, done -> { });
         for (int i = 0; i < results.length; i++) {
+            if (prepared != null) {
+                prepared.put(sorted.get(i), results[i]);
+            }
             if (results[i].entry() != null && seen.add(sorted.get(i).key())) {
                 entries.add(results[i].entry());
             }
@@ -314,10 +327,13 @@ public final class Trainer {
     long[] keyHashes(int[] slots, int t, List<FeatureRecord> sample) {
         long seed = SipHash.mix(keySeed + 0x9E3779B97F4A7C15L * (t + 1));
         long[] hashes = new long[sample.size()];
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features, joined);
-        }
+        int chunk = 4096;
+        parallel.forEachChunk((hashes.length + chunk - 1) / chunk, 2, c -> {
+            StringBuilder joined = new StringBuilder();
+            for (int i = c * chunk, end = Math.min(hashes.length, i + chunk); i < end; i++) {
+                hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features, joined);
+            }
+        });
         return hashes;
     }
 
