@@ -39,15 +39,15 @@ import org.apache.commons.csv.CSVRecord;
  * <table>
  *   <caption>Duke properties</caption>
  *   <tr><td>ID</td><td>record key</td><td>identity</td></tr>
- *   <tr><td>GIVEN</td><td>lower-case/normalize; Jaro–Winkler; 0.10, 0.85; look-up</td></tr>
- *   <tr><td>FAMILY</td><td>lower-case/normalize; Jaro–Winkler; 0.15, 0.75; look-up</td></tr>
- *   <tr><td>MIDDLE</td><td>lower-case/normalize; Jaro–Winkler; 0.40, 0.60</td></tr>
- *   <tr><td>DOB</td><td>ISO date, placeholders dropped (custom); Levenshtein; 0.10, 0.95; look-up</td></tr>
+ *   <tr><td>GIVEN</td><td>lower-case/normalize; Levenshtein; 0.10, 0.85; look-up</td></tr>
+ *   <tr><td>FAMILY</td><td>lower-case/normalize; Levenshtein; 0.15, 0.75; look-up</td></tr>
+ *   <tr><td>MIDDLE</td><td>lower-case/normalize; Levenshtein; 0.40, 0.60</td></tr>
+ *   <tr><td>DOB</td><td>ISO date, placeholders dropped (custom); exact; 0.20, 0.95; look-up</td></tr>
  *   <tr><td>EMAIL</td><td>lower-case/normalize, placeholders dropped (custom); exact; 0.45, 0.95; look-up</td></tr>
  *   <tr><td>PHONE</td><td>last ten digits, placeholders dropped (custom); exact; 0.45, 0.75; look-up</td></tr>
  *   <tr><td>ADDRESS</td><td>lower-case/normalize (number + street); Levenshtein; 0.40, 0.70; look-up</td></tr>
  *   <tr><td>POSTCODE</td><td>digits only; exact; 0.45, 0.60</td></tr>
- *   <tr><td>CITY</td><td>lower-case/normalize; Jaro–Winkler; 0.45, 0.52</td></tr>
+ *   <tr><td>CITY</td><td>lower-case/normalize; exact; 0.45, 0.52</td></tr>
  *   <tr><td>CUSTOMER_ID</td><td>lower-case/normalize; exact; 0.10, 0.99</td></tr>
  *   <tr><td>LOYALTY_ID</td><td>digits only; exact; 0.10, 0.99</td></tr>
  * </table>

@@ -118,13 +118,18 @@ final class GeneratedData {
 
     /** Reads every row of {@code records.csv} in {@code dir}, handing each to {@code sink}. */
     static void forEachRow(Path dir, Consumer<CSVRecord> sink) {
-        try (Reader in = Files.newBufferedReader(dir.resolve(CustomerDataGenerator.RECORDS_FILE), StandardCharsets.UTF_8);
+        forEachRowOf(dir.resolve(CustomerDataGenerator.RECORDS_FILE), sink);
+    }
+
+    /** Reads every row of one CSV file with a header row, handing each to {@code sink}. */
+    static void forEachRowOf(Path csv, Consumer<CSVRecord> sink) {
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             for (CSVRecord row : parser) {
                 sink.accept(row);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir, e);
+            throw new UncheckedIOException("cannot read " + csv, e);
         }
     }
 
