@@ -37,7 +37,7 @@ import java.util.Objects;
  * from the tables when it opens ({@link StoreLoader}: the rows decoded on all cores) and which
  * serves every read but one: golden profiles that no transaction has written since the open
  * stay in their rows and are decoded when first asked for ({@link StoredProfiles}; opening reads
- * only their ids, and such a read costs a primary-key look-up, tens of microseconds). A
+ * only their ids; such a read is a primary-key look-up and a decode). A
  * transaction writes to the copy and notes what it touched, and {@code commit} writes the final
  * state of every touched row in one database transaction before the copy's own commit. If the
  * database refuses, both are rolled back. Engine-derived features are not stored: the engine
