@@ -81,7 +81,9 @@ import java.util.Random;
  * {@code .newGraph(store)} (features derived again for every record), each timed, with the
  * process CPU time of the store and graph phases (all threads, the collectors' included) and the
  * collectors' accumulated time over the whole open; then the live heap again: (after − before)
- * per record is what a 1M-record graph costs resident. The files are
+ * per record is what a 1M-record graph costs resident. Then (untimed in the open) the profiles of
+ * 10,000 seeded random records, each read twice through {@code graph.profileOf}: a JDBC store
+ * decodes a profile no change has touched from its row when first asked for. The files are
  * in the operating system's page cache when they were written or read just before (a warm open).
  *
  * <h2>Options</h2>
@@ -386,8 +388,44 @@ public final class StoreBenchmark {
                             opened.graphNanos / 1e9, opened.total() / 1e9, cpu / 1e9, opened.storeCpuNanos / 1e9,
                             opened.graphCpuNanos / 1e9, opened.gcMillis / 1e3, live >> 20, n == 0 ? 0 : live / n,
                             loadBefore, load());
+                    profileReads(store, opened.graph);
                 }
             }
+        }
+    }
+
+    /**
+     * After an open: the profiles of 10,000 seeded random records read through the graph
+     * ({@code profileOf}), each timed — the first read of a profile no change has touched (the
+     * store decodes it from its row) and a second read of the same profiles.
+     */
+    private static void profileReads(JdbcGraphStore store, IdentityGraph graph) {
+        io.unum.store.GraphStore.Reader snapshot = store.snapshot();
+        int bound = snapshot.ordinalBound();
+        if (bound == 0) {
+            return;
+        }
+        Random random = new Random(42);
+        List<RecordKey> keys = new ArrayList<>();
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        for (int tries = 0; keys.size() < 10_000 && tries < 1_000_000; tries++) {
+            int o = random.nextInt(bound);
+            SourceRecord record = snapshot.record(o);
+            if (record != null && snapshot.profileOf(o) != null && seen.add(snapshot.profileOf(o))) {
+                keys.add(record.key());
+            }
+        }
+        for (String pass : List.of("first", "second")) {
+            long[] nanos = new long[keys.size()];
+            for (int i = 0; i < keys.size(); i++) {
+                long t0 = System.nanoTime();
+                graph.profileOf(keys.get(i)).orElseThrow();
+                nanos[i] = System.nanoTime() - t0;
+            }
+            Arrays.sort(nanos);
+            System.out.printf(Locale.ROOT, "  profile reads, %s read of %,d profiles: mean %.1f µs, p50 %.1f µs, p99 %.1f µs%n",
+                    pass, nanos.length, Arrays.stream(nanos).average().orElse(0) / 1e3, nanos[nanos.length / 2] / 1e3,
+                    nanos[(int) (nanos.length * 0.99)] / 1e3);
         }
     }
 

@@ -282,15 +282,19 @@ public final class InMemoryGraphStore implements GraphStore {
         public int insert(SourceRecord record, Object data) {
             live();
             Objects.requireNonNull(record, "record");
-            if (byKey.get(record.key()) >= 0) {
+            boolean appended = free.isEmpty();
+            int ordinal = appended ? bound : free.get(free.size() - 1);
+            if (byKey.putIfAbsent(record.key(), ordinal) >= 0) {
                 throw new IllegalArgumentException("a record with key " + record.key() + " is resident");
             }
-            boolean appended = free.isEmpty();
-            int ordinal = appended ? bound++ : free.removeLast();
+            if (appended) {
+                bound++;
+            } else {
+                free.removeLast();
+            }
             ensureCapacity(ordinal + 1);
             records[ordinal] = record;
             derived[ordinal] = data;
-            byKey.put(record.key(), ordinal);
             log(INSERT, ordinal, appended ? 1 : 0, 0);
             return ordinal;
         }

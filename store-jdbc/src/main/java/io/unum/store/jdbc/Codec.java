@@ -91,6 +91,15 @@ final class Codec {
         }
     }
 
+    /** A record from its JSON in UTF-8 (as SQLite stores the text): no string of the whole row is made. */
+    static SourceRecord record(byte[] utf8) {
+        try (JsonParser p = JSON.getFactory().createParser(utf8)) {
+            return record(p);
+        } catch (IOException e) {
+            throw invalid(e);
+        }
+    }
+
     /** A record, read with the streaming parser: fields in any order, unknown ones skipped. */
     private static SourceRecord record(JsonParser p) throws IOException {
         start(p, JsonToken.START_OBJECT);

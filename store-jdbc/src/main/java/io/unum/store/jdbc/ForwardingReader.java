@@ -9,10 +9,16 @@ import java.time.Instant;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-/** A {@link GraphStore.Reader} that forwards every read but the change sequence to another. */
+/**
+ * A {@link GraphStore.Reader} that forwards every read but the change sequence to another, the
+ * in-memory copy, and adds to its profiles those only stored ({@link StoredProfiles}).
+ */
 abstract class ForwardingReader implements GraphStore.Reader {
 
     abstract GraphStore.Reader delegate();
+
+    /** The profiles not read into the in-memory copy. */
+    abstract StoredProfiles stored();
 
     @Override
     public int recordCount() {
@@ -76,7 +82,8 @@ abstract class ForwardingReader implements GraphStore.Reader {
 
     @Override
     public Profile profile(ProfileId id) {
-        return delegate().profile(id);
+        Profile profile = delegate().profile(id);
+        return profile != null ? profile : stored().read(id, delegate());
     }
 
     @Override
@@ -86,12 +93,13 @@ abstract class ForwardingReader implements GraphStore.Reader {
 
     @Override
     public int profileCount() {
-        return delegate().profileCount();
+        return delegate().profileCount() + stored().count();
     }
 
     @Override
     public void forEachProfile(Consumer<Profile> action) {
         delegate().forEachProfile(action);
+        stored().forEach(action, delegate());
     }
 
     @Override

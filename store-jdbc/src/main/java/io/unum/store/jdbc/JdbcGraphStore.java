@@ -35,11 +35,13 @@ import java.util.Objects;
  * <h2>Design</h2>
  * The store keeps an in-memory copy of the graph ({@link GraphStore#inMemory()}), which it fills
  * from the tables when it opens ({@link StoreLoader}: the rows decoded on all cores) and which
- * serves every read; a transaction writes to that copy and notes what it touched, and
- * {@code commit} writes the final state of every touched row in one database transaction before
- * the copy's own commit. If the database refuses, both are
- * rolled back. Engine-derived features are not stored: the engine derives them again when a
- * graph opens the store.
+ * serves every read but one: golden profiles that no transaction has written since the open
+ * stay in their rows and are decoded when first asked for ({@link StoredProfiles}; opening reads
+ * only their ids; such a read is a primary-key look-up and a decode). A
+ * transaction writes to the copy and notes what it touched, and {@code commit} writes the final
+ * state of every touched row in one database transaction before the copy's own commit. If the
+ * database refuses, both are rolled back. Engine-derived features are not stored: the engine
+ * derives them again when a graph opens the store.
  *
  * <h2>Tables</h2>
  * {@code unum_records} (source, id, observed_at, record JSON, profile_id, block_keys),
@@ -94,6 +96,7 @@ public final class JdbcGraphStore implements GraphStore {
     private final String location;
     private final WriterLock lock;
     private final GraphStore memory = GraphStore.inMemory();
+    private StoredProfiles stored;
     private long sequence;
     private JdbcTransaction open;
     private boolean closed;
@@ -231,7 +234,9 @@ public final class JdbcGraphStore implements GraphStore {
 
     /** Fills the in-memory copy from the tables ({@link StoreLoader}: decoded on all cores). */
     private void load() throws SQLException {
-        sequence = StoreLoader.load(connection, location, memory);
+        StoreLoader.Loaded loaded = StoreLoader.load(connection, dialect, location, memory);
+        sequence = loaded.sequence();
+        stored = new StoredProfiles(connection, location, loaded.profiles(), () -> open != null);
         connection.commit();
     }
 
@@ -267,6 +272,9 @@ public final class JdbcGraphStore implements GraphStore {
         }
         closed = true;
         memory.close();
+        if (stored != null) {
+            stored.close();
+        }
         if (truncationPending) {
             truncateLog();
         }
@@ -282,6 +290,11 @@ public final class JdbcGraphStore implements GraphStore {
 
     Connection connection() {
         return connection;
+    }
+
+    /** The profiles not read into the in-memory copy. */
+    StoredProfiles stored() {
+        return stored;
     }
 
     Dialect dialect() {
@@ -344,6 +357,11 @@ public final class JdbcGraphStore implements GraphStore {
         @Override
         Reader delegate() {
             return delegate;
+        }
+
+        @Override
+        StoredProfiles stored() {
+            return stored;
         }
 
         @Override

@@ -116,6 +116,8 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     private final Set<ProfileId> aliases = new LinkedHashSet<>();
     private final Set<String> suppressed = new LinkedHashSet<>();
     private final Set<String> meta = new LinkedHashSet<>();
+    /** Profiles this transaction took out of the stored ones (put back if it aborts). */
+    private final List<ProfileId> released = new ArrayList<>();
     private final List<ChangeSet> changes = new ArrayList<>();
     private final long sequenceAtBegin;
     private long sequence;
@@ -133,6 +135,11 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     @Override
     GraphStore.Reader delegate() {
         return memory;
+    }
+
+    @Override
+    StoredProfiles stored() {
+        return store.stored();
     }
 
     @Override
@@ -222,14 +229,27 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     @Override
     public void putProfile(Profile profile) {
+        Objects.requireNonNull(profile, "profile");
+        release(profile.id());
         memory.putProfile(profile);
         profiles.add(profile.id());
     }
 
     @Override
     public void removeProfile(ProfileId id) {
+        Objects.requireNonNull(id, "id");
+        release(id);
         memory.removeProfile(id);
         profiles.add(id);
+    }
+
+    /** Takes a stored profile's id out of the stored ones: the in-memory copy holds it (or its absence) now. */
+    private void release(ProfileId id) {
+        live();
+        ProfileId held = store.stored().release(id);
+        if (held != null) {
+            released.add(held);
+        }
     }
 
     @Override
@@ -277,6 +297,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         } catch (SQLException | RuntimeException e) {
             abortQuietly(connection);
             memory.abort();
+            store.stored().restore(released);
             ended = true;
             store.ended(this, false, sequenceAtBegin, false);
             if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
@@ -294,6 +315,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         live();
         abortQuietly(store.connection());
         memory.abort();
+        store.stored().restore(released);
         ended = true;
         store.ended(this, false, sequenceAtBegin, false);
     }

@@ -1,6 +1,5 @@
 package io.unum.store.jdbc;
 
-import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
@@ -12,13 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,17 +37,16 @@ import java.util.function.Function;
  * thread per processor; the calling thread applies the decoded batches to the in-memory
  * transaction in row order (the transaction has one writer). At most {@code 4 × threads} batches
  * are in flight, which bounds the memory of rows read but not yet applied. The tables are read in
- * the order records, links, profiles, then the small ones.
+ * the order records, links, the profiles' ids, then the small ones.
  *
- * <p>While the links and the profiles are decoded, the decoding threads read the transaction
- * (a record's ordinal and the record) while the calling thread writes only what those reads do
- * not touch (adjacency) or nothing at all (profiles are put once all are decoded): the record
+ * <p>While the links are decoded, the decoding threads read the transaction (a record's ordinal)
+ * while the calling thread writes only what those reads do not touch (adjacency): the record
  * rows were all applied before, and handing a batch to the pool orders those writes before the
  * reads.
  *
- * <p>A decoded profile shares objects with the records already in memory — their keys, the
- * golden values equal to a member's attribute, the provenance times, the records' profile ids —
- * as a graph built in memory does, so an opened graph holds one copy of each rather than two.
+ * <p>Golden profiles are not decoded: only their ids are read (one object per id, the one the
+ * records hold), and {@link StoredProfiles} decodes a profile from its row when it is first
+ * asked for.
  *
  * <p>If anything fails, the reader stops, the pool is shut down and the exception reaches
  * {@link JdbcGraphStore#open}, which discards the store. Not thread-safe: one load per instance.
@@ -60,17 +57,20 @@ final class StoreLoader {
     private static final int FETCH_SIZE = 4096;
 
     private final Connection connection;
+    private final Dialect dialect;
     private final String location;
     private final GraphStore.Transaction tx;
     private final int threads;
     private final ExecutorService decoders;
     private final ExecutorService reader;
-    /** Every profile id the records name, one object per id. */
-    private final Map<String, ProfileId> profileIds = new HashMap<>();
+    /** Every profile id the records name, one object per id (filled by the decoding threads). */
+    private final ConcurrentHashMap<String, ProfileId> profileIds = new ConcurrentHashMap<>();
     private long sequence;
+    private final List<ProfileId> profiles = new ArrayList<>();
 
-    private StoreLoader(Connection connection, String location, GraphStore.Transaction tx, int threads) {
+    private StoreLoader(Connection connection, Dialect dialect, String location, GraphStore.Transaction tx, int threads) {
         this.connection = connection;
+        this.dialect = dialect;
         this.location = location;
         this.tx = tx;
         this.threads = threads;
@@ -79,13 +79,18 @@ final class StoreLoader {
     }
 
     /**
-     * Reads the tables into {@code memory} in one in-memory transaction.
+     * What a load found besides the in-memory copy.
      *
-     * @return the store's change sequence ({@code unum_meta})
+     * @param sequence the store's change sequence ({@code unum_meta})
+     * @param profiles the ids of the stored profiles, not read
      */
-    static long load(Connection connection, String location, GraphStore memory) throws SQLException {
+    record Loaded(long sequence, List<ProfileId> profiles) {
+    }
+
+    /** Reads the tables into {@code memory} in one in-memory transaction. */
+    static Loaded load(Connection connection, Dialect dialect, String location, GraphStore memory) throws SQLException {
         try (GraphStore.Transaction tx = memory.begin()) {
-            StoreLoader loader = new StoreLoader(connection, location, tx,
+            StoreLoader loader = new StoreLoader(connection, dialect, location, tx,
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
             try {
                 loader.run();
@@ -94,7 +99,7 @@ final class StoreLoader {
                 loader.reader.shutdownNow();
             }
             tx.commit();
-            return loader.sequence;
+            return new Loaded(loader.sequence, loader.profiles);
         }
     }
 
@@ -126,24 +131,38 @@ final class StoreLoader {
         profileIds.clear();
     }
 
-    private record RecordRow(String json, String profile, byte[] blockKeys) {
+    /** A row as read: the record's JSON as UTF-8 bytes (SQLite) or as a string (PostgreSQL). */
+    private record RecordRow(byte[] utf8, String json, String profile, byte[] blockKeys) {
     }
 
-    private record DecodedRecord(SourceRecord record, String profile, byte[] blockKeys) {
+    /** A decoded row: the record, its profile id object, its block keys and their tags. */
+    private record DecodedRecord(SourceRecord record, ProfileId profile, long[] keys, int[] tags) {
     }
 
     private void records() throws SQLException {
+        boolean bytes = dialect == Dialect.SQLITE; // SQLite hands out a text column's UTF-8 bytes as they are stored
         this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys FROM unum_records",
-                rs -> new RecordRow(rs.getString(1), rs.getString(2), rs.getBytes(3)),
-                row -> new DecodedRecord(Codec.record(row.json), row.profile, row.blockKeys),
+                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getString(2), rs.getBytes(3))
+                        : new RecordRow(null, rs.getString(1), rs.getString(2), rs.getBytes(3)),
+                row -> {
+                    SourceRecord record = row.utf8 != null ? Codec.record(row.utf8) : Codec.record(row.json);
+                    ByteBuffer buffer = ByteBuffer.wrap(row.blockKeys);
+                    int n = row.blockKeys.length / 12;
+                    long[] keys = new long[n];
+                    int[] tags = new int[n];
+                    for (int i = 0; i < n; i++) {
+                        keys[i] = buffer.getLong();
+                        tags[i] = buffer.getInt();
+                    }
+                    return new DecodedRecord(record, row.profile == null ? null : profileId(row.profile), keys, tags);
+                },
                 d -> {
                     int o = tx.insert(d.record, null);
                     if (d.profile != null) {
-                        tx.setProfileOf(o, profileId(d.profile));
+                        tx.setProfileOf(o, d.profile);
                     }
-                    ByteBuffer keys = ByteBuffer.wrap(d.blockKeys);
-                    while (keys.remaining() >= 12) {
-                        tx.addMember(keys.getLong(), keys.getInt(), o);
+                    for (int i = 0; i < d.keys.length; i++) {
+                        tx.addMember(d.keys[i], d.tags[i], o);
                     }
                 });
     }
@@ -166,39 +185,29 @@ final class StoreLoader {
                 });
     }
 
+    /** The ids of the stored profiles (the profiles themselves are read on demand). */
     private void profiles() throws SQLException {
-        Codec.Sharing sharing = new Resident();
-        List<Profile> profiles = new ArrayList<>();
-        // decoding reads the records; nothing is written until every profile is decoded
-        this.<String, Profile>pipeline("SELECT profile FROM unum_profiles", rs -> rs.getString(1),
-                json -> Codec.profile(json, sharing), profiles::add);
-        for (Profile profile : profiles) {
-            tx.putProfile(profile);
+        try (Statement s = connection.createStatement()) {
+            s.setFetchSize(FETCH_SIZE);
+            try (ResultSet rs = s.executeQuery("SELECT id FROM unum_profiles")) {
+                while (rs.next()) {
+                    profiles.add(profileId(rs.getString(1)));
+                }
+            }
         }
     }
 
-    /** The profile id object for {@code id}: one per id (calling thread only). */
+    /** The profile id object for {@code id}: one per id (any thread). */
     private ProfileId profileId(String id) {
         ProfileId known = profileIds.get(id);
         if (known == null) {
-            known = ProfileId.of(id);
-            profileIds.put(id, known);
+            ProfileId made = ProfileId.of(id);
+            known = profileIds.putIfAbsent(id, made);
+            if (known == null) {
+                known = made;
+            }
         }
         return known;
-    }
-
-    /** What a decoded profile shares with the resident records (read from the decoding threads). */
-    private final class Resident implements Codec.Sharing {
-        @Override
-        public SourceRecord resident(String source, String id) {
-            return tx.record(tx.ordinal(RecordKey.of(source, id)));
-        }
-
-        @Override
-        public ProfileId profileId(String id) {
-            ProfileId known = profileIds.get(id); // filled by the records, read-only now
-            return known != null ? known : ProfileId.of(id);
-        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.model.Survivorship;
 import io.unum.store.GraphStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -60,7 +61,12 @@ class CodecTest {
             String json = Codec.record(record);
             assertEquals(record, Codec.record(json));
             assertEquals(Oracle.record(json), Codec.record(json));
+            assertEquals(record, Codec.record(json.getBytes(StandardCharsets.UTF_8)), "from UTF-8 bytes (SQLite)");
         }
+        SourceRecord accented = SourceRecord.builder("web", "x\"\\/\u00e9\u4e2d\ud83d\ude00")
+                .observedAt(Instant.parse("2024-02-29T23:59:59.123Z")).attribute("name", "Åse \"Q\" Ødegård \u4e2d\ud83d\ude00")
+                .identifier(IdentifierType.EMAIL, "åse@example.com").build();
+        assertEquals(accented, Codec.record(Codec.record(accented).getBytes(StandardCharsets.UTF_8)));
         Map<RecordKey, SourceRecord> byKey = new HashMap<>();
         records.forEach(r -> byKey.put(r.key(), r));
         for (Profile profile : graph.profiles()) {
