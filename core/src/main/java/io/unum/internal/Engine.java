@@ -34,8 +34,18 @@ public final class Engine {
      * @param executor where they run, or {@code null} for the JVM-wide default pool
      */
     public Engine(EngineConfig config, int parallelism, Executor executor) {
+        this(config, parallelism, executor, null);
+    }
+
+    /**
+     * An engine whose featurizer keeps only the blocking keys that {@code keepKey} accepts (see
+     * {@link Kernel}).
+     *
+     * @param keepKey keeps a blocking key, or {@code null} to keep every key
+     */
+    public Engine(EngineConfig config, int parallelism, Executor executor, java.util.function.LongPredicate keepKey) {
         this.config = config;
-        this.featurizer = new Featurizer(config);
+        this.featurizer = new Featurizer(config, keepKey);
         this.generator = new CandidateGenerator(config);
         this.scorer = new Scorer(config);
         this.clusterer = new Clusterer(config, scorer, generator);
