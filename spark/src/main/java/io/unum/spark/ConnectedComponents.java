@@ -45,6 +45,7 @@ final class ConnectedComponents {
                 .mapToPair(e -> e._1() < e._2() ? e : new Tuple2<>(e._2(), e._1()))
                 .distinct(partitions);
         current.persist(StorageLevel.MEMORY_AND_DISK());
+        long currentCount = current.count();
         int rounds = 0;
         while (true) {
             rounds++;
@@ -54,9 +55,11 @@ final class ConnectedComponents {
             JavaPairRDD<Long, Long> next = smallStar(largeStar(current, partitions), partitions);
             next.persist(StorageLevel.MEMORY_AND_DISK());
             next.rdd().localCheckpoint();
-            boolean same = next.count() == current.count() && next.subtract(current, partitions).isEmpty();
+            long nextCount = next.count();
+            boolean same = nextCount == currentCount && next.subtract(current, partitions).isEmpty();
             current.unpersist(false);
             current = next;
+            currentCount = nextCount;
             if (same) {
                 break;
             }
@@ -87,8 +90,7 @@ final class ConnectedComponents {
                         }
                     }
                     return out.iterator();
-                })
-                .distinct(partitions);
+                }); // duplicates are harmless here: small-star groups them and removes them
     }
 
     /**

@@ -133,6 +133,76 @@ public final class UnumSpark {
         return new Job(session, spec, partitions).run(records);
     }
 
+    /**
+     * Trains the spec's probabilistic rules on a seeded sample of the rows, on the driver, with
+     * the engine's own trainer ({@link io.unum.Resolver#train}); the model has the JSON format the
+     * command line reads and writes ({@code --model}, {@code --save-model}).
+     *
+     * <p>The sample: each row whose record key's seeded 64-bit hash falls under
+     * {@code sampleSize / rows} of the hash range, at most {@code sampleSize} rows (the smallest
+     * hashes), given to the trainer in key order. It depends on the set of rows and the seed,
+     * not on partitioning or order; a data set of at most {@code sampleSize} rows is trained on
+     * whole, as the command line trains on its input. The driver holds the sample: 300,000 rows
+     * (the trainer's own default cap) take about 300 MB.
+     *
+     * @param sampleSize the most rows to train on
+     * @param seed the sample's seed
+     */
+    public static io.unum.training.TrainedModel train(Dataset<Row> records, EngineSpec spec, int sampleSize, long seed) {
+        Objects.requireNonNull(records, "records");
+        Objects.requireNonNull(spec, "spec");
+        if (sampleSize < 1) {
+            throw new IllegalArgumentException("sampleSize: expected at least 1, got " + sampleSize);
+        }
+        RecordColumns columns = new RecordColumns(List.of(records.columns()), "input");
+        long rows = records.count();
+        double fraction = Math.min(1.0, 1.2 * sampleSize / Math.max(1, rows));
+        long threshold = fraction >= 1.0 ? Long.MAX_VALUE : (long) (fraction * Long.MAX_VALUE);
+        List<Tuple2<Long, String[]>> picked = records.toJavaRDD()
+                .map(UnumSpark::cells)
+                .flatMap(cells -> {
+                    RecordColumns.Mapped mapped = columns.map(cells);
+                    if (mapped.record() == null) {
+                        return java.util.Collections.<Tuple2<Long, String[]>>emptyIterator();
+                    }
+                    long h = sampleHash(mapped.record().key(), seed);
+                    return h <= threshold ? List.of(new Tuple2<>(h, cells)).iterator()
+                            : java.util.Collections.<Tuple2<Long, String[]>>emptyIterator();
+                })
+                .takeOrdered(sampleSize, new SampleOrder());
+        List<SourceRecord> sample = new ArrayList<>(picked.size());
+        for (Tuple2<Long, String[]> t : picked) {
+            sample.add(columns.map(t._2()).record());
+        }
+        sample.sort(Comparator.comparing(SourceRecord::key));
+        io.unum.Resolver resolver = io.unum.Resolver.newBuilder(spec).build();
+        return resolver.train(sample, io.unum.training.TrainingOptions.newBuilder().maxRecords(sampleSize).build());
+    }
+
+    /** Orders sampled rows by hash (serializable, for {@code takeOrdered}). */
+    private static final class SampleOrder implements Comparator<Tuple2<Long, String[]>>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(Tuple2<Long, String[]> a, Tuple2<Long, String[]> b) {
+            return Long.compare(a._1(), b._1());
+        }
+    }
+
+    /** A non-negative seeded hash of a record key (FNV-1a over its UTF-16 units, then a 64-bit finalizer). */
+    static long sampleHash(RecordKey key, long seed) {
+        long h = 0xcbf29ce484222325L ^ seed;
+        String s = key.source() + '\u0000' + key.id();
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return h & Long.MAX_VALUE;
+    }
+
     /** One run: the driver's side of the job. */
     private static final class Job {
         private final SparkSession session;

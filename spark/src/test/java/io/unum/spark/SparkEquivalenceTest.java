@@ -65,6 +65,8 @@ class SparkEquivalenceTest {
             assertEquals(0, differ, "records whose profile id differs (seed " + seed + ", " + partitionCounts[p]
                     + " partitions)");
             SparkStatistics stats = got.statistics();
+            System.out.println("seed " + seed + ", " + partitionCounts[p] + " partitions: " + want.size() + " records, "
+                    + stats);
             assertEquals(expected.statistics().profiles(), stats.profiles(), "profiles");
             assertEquals(expected.statistics().candidatePairs(), stats.candidatePairs(), "candidate pairs");
             assertEquals(expected.statistics().oversizedBlocks(), stats.oversizedBlocks(), "oversized blocks");
