@@ -4,6 +4,8 @@ import io.unum.EngineSpec;
 import io.unum.OversizedBlock;
 import io.unum.Resolver;
 import io.unum.matchers.CustomerRules;
+import io.unum.matchers.dates.DateNormalizer;
+import io.unum.training.TrainingOptions;
 import io.unum.training.TrainedModel;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,7 +35,8 @@ import org.apache.spark.sql.functions;
  * --no-train          use the rules' hand-set m and u values
  * --train-sample N    rows in the training sample (default 300000)
  * --block-size-cap N  the engine's block size cap (default: the engine's)
- * --partitions N      shuffle partitions (default: the session's spark.sql.shuffle.partitions)
+ * --partitions N      shuffle partitions (default: the session's spark.sql.shuffle.partitions,
+ *                     8 with a local master)
  * </pre>
  * A user error prints one line naming the option and what was expected, and exits with 2.
  */
@@ -65,17 +68,30 @@ public final class Main {
         }
         SparkSession.Builder builder = SparkSession.builder().appName("unum resolve");
         if (options.master() != null) {
-            builder.master(options.master()).config("spark.ui.enabled", "false");
+            builder.master(options.master()).config("spark.ui.enabled", "false")
+                    .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/unum-spark-warehouse");
+        }
+        if (options.master() != null && options.master().startsWith("local")) {
+            // a local run serves nothing beyond this machine
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
         SparkSession spark = builder.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
         JobMetrics metrics = new JobMetrics();
         spark.sparkContext().addSparkListener(metrics);
         try {
             if (options.partitions() != null) {
                 spark.conf().set("spark.sql.shuffle.partitions", options.partitions().toString());
+            } else if (options.master() != null && options.master().startsWith("local")) {
+                // Spark's default of 200 shuffle partitions is made for clusters; a local run of
+                // a few cores is faster with a few
+                spark.conf().set("spark.sql.shuffle.partitions", "8");
             }
             Dataset<Row> records = read(spark, options.inputs());
-            Resolver.Builder resolver = Resolver.newBuilder().ruleSet(CustomerRules.standard());
+            // the command line's default configuration: US phone region, month-first dates
+            CustomerRules rules = CustomerRules.builder().defaultRegion("US").dateOrder(DateNormalizer.DayMonthOrder.MONTH_FIRST)
+                    .build();
+            Resolver.Builder resolver = Resolver.newBuilder().ruleSet(rules);
             if (options.blockSizeCap() != null) {
                 resolver.blockSizeCap(options.blockSizeCap());
             }
@@ -84,7 +100,9 @@ public final class Main {
                 spec = Resolver.newBuilder(spec).build().withModel(TrainedModel.read(options.model())).spec();
             } else if (!options.noTrain()) {
                 long t0 = System.nanoTime();
-                TrainedModel model = UnumSpark.train(records, spec, options.trainSample(), 42L);
+                TrainingOptions.Builder training = TrainingOptions.newBuilder().maxRecords(options.trainSample());
+                rules.trainingPasses().forEach(training::pass);
+                TrainedModel model = UnumSpark.train(records, spec, training.build());
                 out.printf(Locale.ROOT, "stage %-10s %8.1f s (sample of at most %d rows, on the driver)%n", "training",
                         (System.nanoTime() - t0) / 1e9, options.trainSample());
                 if (options.saveModel() != null) {

@@ -140,20 +140,21 @@ public final class UnumSpark {
      *
      * <p>The sample: each row whose record key's seeded 64-bit hash falls under
      * {@code sampleSize / rows} of the hash range, at most {@code sampleSize} rows (the smallest
-     * hashes), given to the trainer in key order. It depends on the set of rows and the seed,
+     * hashes), given to the trainer in key order (it samples no further). It depends on the set of rows and the seed,
      * not on partitioning or order; a data set of at most {@code sampleSize} rows is trained on
      * whole, as the command line trains on its input. The driver holds the sample: 300,000 rows
      * (the trainer's own default cap) take about 300 MB.
      *
-     * @param sampleSize the most rows to train on
-     * @param seed the sample's seed
+     * @param options the trainer's options: {@link io.unum.training.TrainingOptions#maxRecords()}
+     *     is the sample size (default 300,000) and {@link io.unum.training.TrainingOptions#seed()}
+     *     the sample's seed
      */
-    public static io.unum.training.TrainedModel train(Dataset<Row> records, EngineSpec spec, int sampleSize, long seed) {
+    public static io.unum.training.TrainedModel train(Dataset<Row> records, EngineSpec spec,
+            io.unum.training.TrainingOptions options) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(spec, "spec");
-        if (sampleSize < 1) {
-            throw new IllegalArgumentException("sampleSize: expected at least 1, got " + sampleSize);
-        }
+        int sampleSize = options.maxRecords();
+        long seed = options.seed();
         RecordColumns columns = new RecordColumns(List.of(records.columns()), "input");
         long rows = records.count();
         double fraction = Math.min(1.0, 1.2 * sampleSize / Math.max(1, rows));
@@ -176,7 +177,7 @@ public final class UnumSpark {
         }
         sample.sort(Comparator.comparing(SourceRecord::key));
         io.unum.Resolver resolver = io.unum.Resolver.newBuilder(spec).build();
-        return resolver.train(sample, io.unum.training.TrainingOptions.newBuilder().maxRecords(sampleSize).build());
+        return resolver.train(sample, options);
     }
 
     /** Orders sampled rows by hash (serializable, for {@code takeOrdered}). */
