@@ -23,7 +23,7 @@ class ConnectedComponentsTest {
         List<Tuple2<Long, Long>> edges = new ArrayList<>();
         // a long path in shuffled node order (the slowest shape for star contraction), random
         // sparse edges, duplicates, reversed duplicates and self-loops
-        int pathLength = 200;
+        int pathLength = 120;
         long[] path = random.longs(pathLength, 1_000, 1_000_000).toArray();
         for (int i = 1; i < pathLength; i++) {
             edges.add(new Tuple2<>(path[i - 1], path[i]));
