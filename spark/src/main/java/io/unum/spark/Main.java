@@ -46,7 +46,7 @@ public final class Main {
     }
 
     /** The parsed options. */
-    record Options(List<String> inputs, Path out, String master, Path model, Path saveModel, boolean noTrain,
+    record Options(List<String> inputs, String out, String master, Path model, Path saveModel, boolean noTrain,
             int trainSample, Integer blockSizeCap, Integer partitions) {
     }
 
@@ -111,7 +111,7 @@ public final class Main {
                 spec = Resolver.newBuilder(spec).build().withModel(model).spec();
             }
             SparkResolution result = UnumSpark.resolve(records, spec);
-            String dir = options.out().toString();
+            String dir = options.out();
             result.clusters().write().mode(SaveMode.Overwrite).option("header", "true").csv(dir + "/clusters");
             result.profiles().write().mode(SaveMode.Overwrite).json(dir + "/profiles");
             result.issues().write().mode(SaveMode.Overwrite).option("header", "true").csv(dir + "/issues");
@@ -176,7 +176,7 @@ public final class Main {
 
     static Options parse(String[] args) {
         List<String> inputs = new ArrayList<>();
-        Path out = null;
+        String out = null;
         String master = null;
         Path model = null;
         Path saveModel = null;
@@ -190,7 +190,7 @@ public final class Main {
                 case "resolve" -> { } // "unum resolve --spark …" passes the command name along
                 case "--no-train" -> noTrain = true;
                 case "--input", "-i" -> inputs.add(value(args, ++i, a));
-                case "--out", "-o" -> out = Path.of(value(args, ++i, a));
+                case "--out", "-o" -> out = value(args, ++i, a); // a path or a URI Spark writes to
                 case "--spark" -> master = value(args, ++i, a);
                 case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--save-model" -> saveModel = Path.of(value(args, ++i, a));
@@ -210,7 +210,7 @@ public final class Main {
                         + ": no such file or directory");
             }
         }
-        return new Options(List.copyOf(inputs), out == null ? Path.of("out") : out, master, model, saveModel, noTrain,
+        return new Options(List.copyOf(inputs), out == null ? "out" : out, master, model, saveModel, noTrain,
                 trainSample, cap, partitions);
     }
 

@@ -70,6 +70,8 @@ class BadInputTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Main.parse(new String[] {"--input", "records.csv", "--partitions", "zero"}));
         assertTrue(e.getMessage().startsWith("--"), e.getMessage());
+        assertEquals("hdfs:///data/out", Main.parse(new String[] {"--input", "hdfs:///data/in", "--out", "hdfs:///data/out"})
+                .out(), "an output URI is kept as given");
         assertThrows(IllegalArgumentException.class, () -> UnumSpark.resolve(rows(List.of("name"),
                 new String[] {"x"}), Resolver.newBuilder().ruleSet(CustomerRules.standard()).build().spec()));
     }

@@ -24,7 +24,7 @@ class SparkTrainingTest {
         TrainingOptions.Builder options = TrainingOptions.newBuilder().maxRecords(100_000);
         rules.trainingPasses().forEach(options::pass);
         TrainingOptions training = options.build();
-        GeneratedInput input = GeneratedInput.of(800, 5L);
+        GeneratedInput input = GeneratedInput.of(400, 5L);
 
         TrainedModel one = UnumSpark.train(input.dataset(TestSpark.session(), 3, null), spec, training);
         TrainedModel other = UnumSpark.train(input.dataset(TestSpark.session(), 1, new Random(9)), spec, training);
