@@ -20,6 +20,8 @@ row() { # name, then the evaluate arguments
 
 ./unum generate --people 10000 --seed 1 --out /tmp/gen10k > /dev/null
 ./unum generate --people 100000 --seed 1 --out /tmp/gen100k > /dev/null
+./unum generate --people 10000 --seed 1 --no-junk --out /tmp/gen10k-nojunk > /dev/null
+./unum generate --people 100000 --seed 1 --no-junk --out /tmp/gen100k-nojunk > /dev/null
 
 echo "| data set | pairwise precision | pairwise recall | pairwise F1 | B-cubed F1 | profiles / records | seconds |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
@@ -40,3 +42,5 @@ row "senzing truth set (JSON lines)" --input $data/senzing_truthset_demo/custome
 row "bundled sample (no --input)"
 row "generated, 10k people (seed 1)" --input /tmp/gen10k/records.csv --truth /tmp/gen10k/truth.csv
 row "generated, 100k people (seed 1)" --input /tmp/gen100k/records.csv --truth /tmp/gen100k/truth.csv
+row "generated without junk, 10k people (seed 1)" --input /tmp/gen10k-nojunk/records.csv --truth /tmp/gen10k-nojunk/truth.csv
+row "generated without junk, 100k people (seed 1)" --input /tmp/gen100k-nojunk/records.csv --truth /tmp/gen100k-nojunk/truth.csv

@@ -52,10 +52,19 @@ public record Explanation(RecordKey first, RecordKey second, List<RuleExplanatio
      * @param rule the rule
      * @param shared the identifier types on which the records share an identifying value
      * @param outcome {@link Outcome#LINK} when they share one through a non-oversized block
+     * @param reason why a shared value does not link them, or {@code null}: the values they share
+     *     are generic (held by several different people), or the two records contradict each
+     *     other too much for a deterministic link (see {@code Resolver.Builder.genericValues})
      */
-    public record Deterministic(String rule, List<IdentifierType> shared, Outcome outcome) implements RuleExplanation {
+    public record Deterministic(String rule, List<IdentifierType> shared, Outcome outcome, String reason)
+            implements RuleExplanation {
         public Deterministic {
             shared = List.copyOf(shared);
+        }
+
+        /** A view without a reason. */
+        public Deterministic(String rule, List<IdentifierType> shared, Outcome outcome) {
+            this(rule, shared, outcome, null);
         }
     }
 

@@ -43,7 +43,10 @@ import org.slf4j.LoggerFactory;
  * <p><b>Profile ids</b> are stable: a merge keeps the id of the profile with the oldest record
  * (earliest {@code observedAt}, then smallest key) and the other ids become aliases that
  * {@link #profile(ProfileId)} still resolves; a split leaves the id with the part holding the
- * oldest record. A new profile's id is derived from its oldest record's key.
+ * oldest record. A new profile's id is derived from its oldest record's key at the time. Ids
+ * therefore depend on the history of changes: the partition equals a batch resolution's, but
+ * after churn a profile's id may differ from the one {@link Resolver#resolve} would give the
+ * same records (see {@link io.unum.model.ProfileId}).
  *
  * <p><b>Storage</b>: the graph keeps its state in a {@link GraphStore} — in memory by default
  * ({@link Resolver#newGraph()}), or a store given to {@link Resolver#newGraph(GraphStore)}. Every
@@ -273,6 +276,16 @@ public final class IdentityGraph {
             new Diagnostics(engine, snapshot).forEachCandidatePair(consumer);
             return null;
         });
+    }
+
+    /**
+     * Per blocking key of every probabilistic rule, in rule and key order: how many blocks,
+     * records and candidate pairs it makes, and how many candidate pairs no earlier key makes
+     * (see {@link BlockingKeyPairs}). Visits every candidate pair once without scoring it; holds
+     * the read lock while it runs.
+     */
+    public List<BlockingKeyPairs> blockingKeyPairs() {
+        return read(snapshot -> new Diagnostics(engine, snapshot).blockingKeyPairs());
     }
 
     /** The suppression list erasures go into (the resolver's). */

@@ -322,6 +322,9 @@ public final class Resolver {
         private Integer blockSizeCap;
         private Integer maxProfileSize;
         private Double maxContradiction;
+        private Integer genericPeople;
+        private Double identifierContradiction;
+        private final java.util.Set<IdentifierType> absoluteIdentifiers = new java.util.TreeSet<>();
         private Integer maxValueLength;
         private Integer parallelism;
         private Survivorship defaultSurvivorship;
@@ -558,6 +561,54 @@ public final class Resolver {
         }
 
         /**
+         * Generic values and deterministic links as evidence. A value of an identifier that records
+         * of several <em>different</em> people share — a shop's default loyalty number, its own
+         * phone, an agency's or a family's e-mail — is <em>generic</em> once its holders include
+         * {@code people} records that contradict each other pairwise by more than {@code bits}
+         * (the shared value not counted; for example a different given name and a different date
+         * of birth), or once more records hold it than the block-size cap. A generic value links
+         * nobody deterministically and counts as the null level in identifier comparisons: it
+         * stops linking on its own, and the records it joined are judged on their other
+         * evidence. Separately, a deterministic link between two records that contradict each
+         * other by more than {@code bits} is refused (the pair may still link on its match
+         * weight). Both are functions of the records alone (the holders are examined in record
+         * key order), so a value that becomes generic as data arrives splits exactly the profiles
+         * a batch of the same records would not have made. Default: off.
+         *
+         * @param people at least 2: the number of different people that makes a value generic
+         * @param bits a positive number of bits, e.g. 8
+         * @see #absoluteIdentifier(IdentifierType)
+         */
+        public Builder genericValues(int people, double bits) {
+            once(genericPeople, "genericValues", genericPeople);
+            if (people < 2) {
+                throw new IllegalArgumentException("genericValues needs at least 2 people, was " + people);
+            }
+            if (!(bits > 0)) {
+                throw new IllegalArgumentException("genericValues needs a positive number of bits, was " + bits);
+            }
+            genericPeople = people;
+            identifierContradiction = bits;
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("people", people);
+            json.put("bits", bits);
+            recorder.setting("genericValues", json);
+            return this;
+        }
+
+        /**
+         * Makes an identifier type absolute: its values are never generic and a deterministic link
+         * on it is never refused for contradicting evidence (see {@link #genericValues}), for
+         * example a verified national id. Its per-profile limit still applies.
+         */
+        public Builder absoluteIdentifier(IdentifierType type) {
+            Objects.requireNonNull(type, "identifier type");
+            absoluteIdentifiers.add(type);
+            recorder.setting("absoluteIdentifiers", absoluteIdentifiers.stream().map(IdentifierType::name).toList());
+            return this;
+        }
+
+        /**
          * The longest attribute or identifier value used (default 1,000 characters). Longer
          * values stay on the source record but are ignored for matching and survivorship, and
          * reported as {@link InputIssue.Problem#VALUE_TOO_LONG}.
@@ -634,7 +685,11 @@ public final class Resolver {
                     new EngineConfig.Privacy(ingestFilters, linkingFilter != null ? linkingFilter : LinkingFilter.allowAll(),
                             outputFilters, consentPolicy != null ? consentPolicy : ConsentPolicy.MOST_RESTRICTIVE,
                             clock != null ? clock : Clock.systemUTC(), suppression,
-                            suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention), null);
+                            suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention), null,
+                    genericPeople == null && absoluteIdentifiers.isEmpty() ? EngineConfig.Generic.OFF
+                            : new EngineConfig.Generic(genericPeople == null ? 0 : genericPeople,
+                                    identifierContradiction == null ? Double.POSITIVE_INFINITY : identifierContradiction,
+                                    absoluteIdentifiers));
             EngineConfig config = EngineConfig.compile(settings);
             if (specModel != null) {
                 config = config.withModel(specModel);

@@ -12,6 +12,7 @@ import java.util.Map;
  * {@link Resolver.Builder} when they are set directly (not by a rule set), and applied to a
  * builder again through its setters, which validate them. Names are the setters' names:
  * {@code blockSizeCap}, {@code maxProfileSize}, {@code maxValueLength}, {@code maxContradiction},
+ * {@code genericValues} ({@code people}, {@code bits}), {@code absoluteIdentifiers},
  * {@code defaultSurvivorship}, {@code survivorship} (by attribute), {@code limits} (by identifier
  * type) and {@code cannotLink} ({@code [source, id, source, id]} lists).
  */
@@ -142,6 +143,19 @@ final class SpecSettings {
                 case "maxProfileSize" -> builder.maxProfileSize(integer(value, name));
                 case "maxValueLength" -> builder.maxValueLength(integer(value, name));
                 case "maxContradiction" -> builder.maxContradiction(number(value, name));
+                case "genericValues" -> {
+                    if (!(value instanceof Map<?, ?> map)) {
+                        throw new IllegalArgumentException("settings.genericValues must be an object with people and bits");
+                    }
+                    builder.genericValues(integer(map.get("people"), "genericValues.people"),
+                            number(map.get("bits"), "genericValues.bits"));
+                }
+                case "absoluteIdentifiers" -> {
+                    if (!(value instanceof List<?> types) || !types.stream().allMatch(x -> x instanceof String)) {
+                        throw new IllegalArgumentException("settings.absoluteIdentifiers must be a list of identifier types");
+                    }
+                    types.forEach(type -> builder.absoluteIdentifier(IdentifierType.named((String) type)));
+                }
                 case "defaultSurvivorship" -> builder.defaultSurvivorship(survivorship(value, name));
                 case "survivorship" -> {
                     if (!(value instanceof Map<?, ?> map)) {
@@ -171,7 +185,8 @@ final class SpecSettings {
                     }
                 }
                 default -> throw new IllegalArgumentException("settings: unknown setting \"" + name + "\"; expected"
-                        + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, defaultSurvivorship,"
+                        + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, genericValues, absoluteIdentifiers,"
+                        + " defaultSurvivorship,"
                         + " survivorship, limits or cannotLink");
             }
         }

@@ -78,8 +78,10 @@ import java.util.Random;
  * {@code currentSchema}), {@code --repeat} times: the live heap before (two {@code System.gc()}),
  * {@code JdbcGraphStore.open(location, durability)} (the tables read into the store's in-memory
  * copy), {@code Resolver.newBuilder(store).build()} (the stored configuration and model) and
- * {@code .newGraph(store)} (features derived again for every record), each timed; then the live
- * heap again: (after − before) per record is what a 1M-record graph costs resident. The files are
+ * {@code .newGraph(store)} (features derived again for every record), each timed, with the
+ * process CPU time of the store and graph phases (all threads, the collectors' included) and the
+ * collectors' accumulated time over the whole open; then the live heap again: (after − before)
+ * per record is what a 1M-record graph costs resident. The files are
  * in the operating system's page cache when they were written or read just before (a warm open).
  *
  * <h2>Options</h2>
@@ -378,32 +380,48 @@ public final class StoreBenchmark {
                     long live = HeapMeter.liveHeap() - baseline;
                     int n = opened.graph.size();
                     System.out.printf(Locale.ROOT, "open %s (run %d): %,d records, %,d profiles; store %.1f s + resolver"
-                            + " %.1f s + graph (features) %.1f s = %.1f s, %.1f s CPU; live heap %,d MiB = %,d B/record;"
-                            + " load average %s → %s%n", store.location(), r + 1, n, opened.graph.profileCount(),
-                            opened.openNanos / 1e9, opened.resolverNanos / 1e9, opened.graphNanos / 1e9,
-                            opened.total() / 1e9, cpu / 1e9, live >> 20, n == 0 ? 0 : live / n, loadBefore, load());
+                            + " %.1f s + graph (features) %.1f s = %.1f s, %.1f s CPU (store %.1f s, graph %.1f s),"
+                            + " GC %.1f s; live heap %,d MiB = %,d B/record; load average %s → %s%n", store.location(),
+                            r + 1, n, opened.graph.profileCount(), opened.openNanos / 1e9, opened.resolverNanos / 1e9,
+                            opened.graphNanos / 1e9, opened.total() / 1e9, cpu / 1e9, opened.storeCpuNanos / 1e9,
+                            opened.graphCpuNanos / 1e9, opened.gcMillis / 1e3, live >> 20, n == 0 ? 0 : live / n,
+                            loadBefore, load());
                 }
             }
         }
     }
 
     private record Opened(JdbcGraphStore store, IdentityGraph graph, long openNanos, long resolverNanos,
-            long graphNanos, long cpuNanos) {
+            long graphNanos, long cpuNanos, long storeCpuNanos, long graphCpuNanos, long gcMillis) {
         long total() {
             return openNanos + resolverNanos + graphNanos;
         }
     }
 
     private static Opened openGraph(String location, Durability durability) {
+        long gc0 = gcMillis();
         long cpu0 = HeapMeter.processCpuNanos();
         long t0 = System.nanoTime();
         JdbcGraphStore store = JdbcGraphStore.open(location, durability);
         long t1 = System.nanoTime();
+        long cpu1 = HeapMeter.processCpuNanos();
         Resolver resolver = Resolver.newBuilder(store).build();
         long t2 = System.nanoTime();
+        long cpu2 = HeapMeter.processCpuNanos();
         IdentityGraph graph = resolver.newGraph(store);
         long t3 = System.nanoTime();
-        return new Opened(store, graph, t1 - t0, t2 - t1, t3 - t2, HeapMeter.processCpuNanos() - cpu0);
+        long cpu3 = HeapMeter.processCpuNanos();
+        return new Opened(store, graph, t1 - t0, t2 - t1, t3 - t2, cpu3 - cpu0, cpu1 - cpu0, cpu3 - cpu2,
+                gcMillis() - gc0);
+    }
+
+    /** The collectors' accumulated collection time (pauses and concurrent work as the JVM counts it). */
+    private static long gcMillis() {
+        long total = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     // ------------------------------------------------------------------------------------------

@@ -29,9 +29,9 @@ final class ColumnMapping {
     /** Attribute for an organisation's name (Senzing {@code PRIMARY_NAME_ORG} / {@code NAME_ORG}). */
     static final String ORGANIZATION_NAME = "organization_name";
     /** Passport number: an identifier the default rules do not link on. */
-    static final IdentifierType PASSPORT = IdentifierType.of("passport");
+    static final IdentifierType PASSPORT = IdentifierType.PASSPORT;
     /** Driver's licence number: an identifier the default rules do not link on. */
-    static final IdentifierType DRIVERS_LICENSE = IdentifierType.of("drivers_license");
+    static final IdentifierType DRIVERS_LICENSE = IdentifierType.DRIVERS_LICENSE;
     /** Tax id number: an identifier the default rules do not link on. */
     static final IdentifierType TAX_ID = IdentifierType.of("tax_id");
 
@@ -175,15 +175,27 @@ final class ColumnMapping {
             return known;
         }
         if (name.startsWith("social_") && name.length() > "social_".length()) {
-            return new ColumnTarget.Identifier(IdentifierType.social(name.substring("social_".length())));
+            return social(name.substring("social_".length()), name);
         }
         if (name.endsWith("_handle") && name.length() > "_handle".length()) {
-            return new ColumnTarget.Identifier(IdentifierType.social(name.substring(0, name.length() - "_handle".length())));
+            return social(name.substring(0, name.length() - "_handle".length()), name);
         }
         if (name.isEmpty()) {
             return new ColumnTarget.Ignored();
         }
         return new ColumnTarget.Attribute(name);
+    }
+
+    /**
+     * A social handle on {@code network}, or, when the network's name cannot name an identifier
+     * type ({@code social_é}, {@code x.hmac_handle}), an attribute of the column's name.
+     */
+    private static ColumnTarget social(String network, String name) {
+        try {
+            return new ColumnTarget.Identifier(IdentifierType.social(network));
+        } catch (IllegalArgumentException e) {
+            return new ColumnTarget.Attribute(name);
+        }
     }
 
     List<ColumnTarget> targets() {

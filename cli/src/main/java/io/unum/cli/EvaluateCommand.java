@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
  * time of reading the inputs and resolving them (not of reading the truth, evaluating or writing).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Measures match quality: resolves the inputs as resolve does and compares the profiles with"
+                + " a ground truth.",
         description = {"Resolves the inputs with the current configuration (as resolve does) and measures the"
                 + " profiles against the ground truth: pairwise precision, recall and F1, B-cubed F1, and the worst"
                 + " false merges and missed links (by record id only). The last line of the output is",
@@ -89,6 +91,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TruthOptions.Spec truthSpec = TruthOptions.Spec.of(commandLine, truth, truthColumns, sample);
         ReadOptions options = input.readOptions(commandLine, truthSpec.column());
+        if (out != null) {
+            OutputDirectory.prepare(commandLine, "--out", out);
+        }
         if (sample) {
             files.addAll(ResolveCommand.SAMPLE);
             stdout.println("No --input given: evaluating the bundled sample (crm.csv, webshop.csv, newsletter.csv)"

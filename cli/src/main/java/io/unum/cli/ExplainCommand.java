@@ -4,10 +4,12 @@ import io.unum.Explanation;
 import io.unum.IdentityGraph;
 import io.unum.Resolver;
 import io.unum.model.Profile;
+import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
                 + " clusters.csv: the id, or source/id when ids repeat across sources.", ""},
         footer = {"", "Examples:",
             "  unum explain --input dataset3.csv --pair rec-10-org,rec-10-dup-0",
-            "  unum explain --input crm.csv --input shop.csv --profile crm/C-17"})
+            "  unum explain --input crm.csv --input shop.csv --profile crm/C-17",
+            "  unum explain --profile p3bc7957809ba58ce   (a profile id, as clusters.csv names it)"})
 final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -41,7 +44,8 @@ final class ExplainCommand implements Callable<Integer> {
     List<String> pair = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "ID",
-            description = "A record id whose profile's links to explain.")
+            description = "A profile id, as in clusters.csv and profiles.jsonl, or a record id (id or source/id):"
+                    + " the profile whose links to explain.")
     String profile;
 
     @Override
@@ -63,15 +67,22 @@ final class ExplainCommand implements Callable<Integer> {
         IdentityGraph graph = resolver.newGraph();
         graph.upsertAll(batch.records());
         if (profile != null) {
-            RecordKey key = find(batch, profile);
-            Profile holder = graph.profileOf(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "record " + profile + " was not resolved (rejected or refused)"));
+            String id = profile.strip();
+            Optional<Profile> byId = id.isEmpty() || id.length() > 128 ? Optional.empty() : graph.profile(ProfileId.of(id));
+            Profile holder;
+            if (byId.isPresent() && !hasRecord(batch, id)) {
+                holder = byId.get();
+            } else {
+                RecordKey key = find(batch, id, "record or profile");
+                holder = graph.profileOf(key).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                        "record " + id + " was not resolved (rejected or refused)"));
+            }
             out.print(graph.explain(holder.id()).orElseThrow().toText());
             out.flush();
             return 0;
         }
-        RecordKey first = find(batch, pair.get(0).strip());
-        RecordKey second = find(batch, pair.get(1).strip());
+        RecordKey first = find(batch, pair.get(0).strip(), "record");
+        RecordKey second = find(batch, pair.get(1).strip(), "record");
         Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "one of the records was not resolved (rejected or refused)"));
         out.print(explanation.toText());
@@ -80,8 +91,18 @@ final class ExplainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The key of the record with this id, or source/id. */
-    private RecordKey find(Inputs.Batch batch, String id) {
+    private static boolean hasRecord(Inputs.Batch batch, String id) {
+        for (Inputs.Row row : batch.rows()) {
+            RecordKey key = row.record().key();
+            if (key.id().equals(id) || key.toString().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The key of the record with this id, or source/id; {@code what} names what was looked for, for the message. */
+    private RecordKey find(Inputs.Batch batch, String id, String what) {
         List<RecordKey> matches = new ArrayList<>();
         for (Inputs.Row row : batch.rows()) {
             RecordKey key = row.record().key();
@@ -90,7 +111,7 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         if (matches.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no record with id " + id + " in the inputs");
+            throw new CommandLine.ParameterException(spec.commandLine(), "no " + what + " with id " + id + " in the inputs");
         }
         if (matches.stream().distinct().count() > 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "record id " + id

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  * tables with SQL in one consistent read (no writer lock).
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        header = "Writes a kept graph's records and golden profiles in the files resolve writes.",
         description = {"Writes a kept graph as resolve writes a resolution: DIR/clusters.csv (record_id,profile_id; one"
                 + " row per stored record, sorted by source and id; ids written as source/id when they repeat across"
                 + " sources) and DIR/profiles.jsonl (one golden profile per line, sorted by id). Reads the store's"
@@ -38,6 +39,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine commandLine = spec.commandLine();
+        OutputDirectory.prepare(commandLine, "--out", out);
         long start = System.nanoTime();
         long[] records = {0};
         long[] profiles = {0};

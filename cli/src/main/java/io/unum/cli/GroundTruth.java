@@ -3,7 +3,6 @@ package io.unum.cli;
 import io.unum.model.RecordKey;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +92,10 @@ final class GroundTruth {
                 labels.remove(key); // the last occurrence of a key is the one resolved
             }
         }
+        if (labels.isEmpty() && !keys.isEmpty()) {
+            throw new InputException("--truth-column " + column + " is empty on every one of the " + keys.size()
+                    + " records");
+        }
         return labels(labels, keys.size(), 0, "truth column " + column);
     }
 
@@ -113,6 +116,11 @@ final class GroundTruth {
             } else {
                 labels.remove(key);
             }
+        }
+        if (labels.isEmpty() && !keys.isEmpty()) {
+            throw new InputException("--truth-pattern " + pattern.pattern() + " matches none of the " + keys.size()
+                    + " record ids (e.g. " + rows.get(0).record().key().id() + "); its first group, or the whole match,"
+                    + " is the entity");
         }
         return labels(labels, keys.size(), 0, "truth pattern " + pattern.pattern() + " on record ids");
     }
@@ -147,8 +155,10 @@ final class GroundTruth {
         long ambiguous = 0;
         String ambiguousExample = null;
         long truthRows = 0;
+        long lastLine = 1;
         String description;
-        try (Reader reader = new BufferedReader(new InputStreamReader(file.opener().open(), StandardCharsets.UTF_8), 1 << 16);
+        try (Reader reader = new BufferedReader(new InputText(file.opener().open(), file.name(), StandardCharsets.UTF_8),
+                1 << 16);
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             List<String> headers = parser.getHeaderNames();
             Columns columns = columns(file.name(), headers, keyColumns, entityColumn);
@@ -156,6 +166,7 @@ final class GroundTruth {
                     ? headers.get(columns.source).strip() + " + " : "") + headers.get(columns.id).strip() + ", entity "
                     + headers.get(columns.entity).strip() + ")";
             for (CSVRecord csv : parser) {
+                lastLine = parser.getCurrentLineNumber();
                 truthRows++;
                 String id = cell(csv, columns.id);
                 String entity = cell(csv, columns.entity);
@@ -193,8 +204,10 @@ final class GroundTruth {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read truth file " + file.name() + ": " + e.getMessage(), e);
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new InputException("cannot parse truth file " + file.name() + " as CSV with a header row: "
-                    + e.getClass().getSimpleName(), e);
+            throw new InputException("cannot read truth file " + file.name() + " as CSV with a header row (near line "
+                    + lastLine + "): " + (e.getCause() != null && e.getCause().getMessage() != null
+                    && e.getCause().getMessage().contains("EOF reached before encapsulated token finished")
+                    ? "a quoted value is never closed (an unbalanced \")" : "not valid CSV"), e);
         }
         if (ambiguous > 0) {
             throw new InputException(file.name() + ": " + ambiguous + " truth row(s) give a record id without a source, but"

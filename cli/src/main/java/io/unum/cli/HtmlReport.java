@@ -15,19 +15,24 @@ import java.util.Locale;
 
 /**
  * Renders a {@link ReportModel} as one self-contained page: XHTML-compatible markup (it parses
- * as XML and as HTML), an inline style sheet, inline SVG charts, no script and no external
- * resource, so it opens offline and can be mailed as one file. The same model always gives the
- * same bytes.
+ * as XML and as HTML), an inline style sheet, inline SVG charts, one inline script for filters
+ * and tooltips and no external resource, so it opens offline and can be mailed as one file. The
+ * same model always gives the same bytes.
  *
- * <p>Sections, each an {@code <section>} with a fixed id: {@code overview}, {@code weights},
- * {@code precision-recall}, {@code profile-sizes}, {@code blocks}, {@code waterfall}. Each chart
- * is followed by its numbers in a table.
+ * <p>Sections, each an {@code <section>} with a fixed id, are {@link #SECTIONS}; those after the
+ * overview that compare with Splink's charts are drawn by {@link ReportSections}. Each chart is
+ * followed by its numbers in a table.
  */
 final class HtmlReport {
 
     /** The section ids, in page order. */
-    static final List<String> SECTIONS = List.of("overview", "weights", "precision-recall", "profile-sizes", "blocks",
-            "waterfall");
+    static final List<String> SECTIONS = List.of("overview", "parameters", "blocking", "weights", "precision-recall",
+            "profile-sizes", "blocks", "waterfall", "false-merges", "missed-links", "review", "profiles");
+
+    /** The navigation's titles of {@link #SECTIONS}, in the same order. */
+    private static final List<String> TITLES = List.of("Overview", "m, u and match weights", "Blocking", "Weight histogram",
+            "Precision and recall", "Profile sizes", "Largest blocks", "One link explained", "False merges",
+            "Missed links", "Review queue", "Profiles");
 
     private static final String STYLE = """
             body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
@@ -100,17 +105,21 @@ final class HtmlReport {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
                 .append("<meta name=\"generator\" content=\"unum report\"/>\n")
                 .append("<title>Unum report: ").append(esc(String.join(", ", model.overview().inputs()))).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n<main>\n");
+                .append("<style>\n").append(STYLE).append(ReportSections.STYLE).append("</style>\n</head>\n<body>\n<main>\n");
         header(html, model);
         overview(html, model);
+        ReportSections.parameters(html, model);
+        ReportSections.blocking(html, model);
         weights(html, model);
         precisionRecall(html, model);
         profileSizes(html, model);
         blocks(html, model);
         waterfall(html, model);
+        ReportSections.cases(html, model);
+        ReportSections.profiles(html, model);
         html.append("<footer class=\"note\"><p>Made by <code>unum report</code>. Everything on this page is in this one"
-                + " file: no script, no font, no image is loaded from elsewhere.</p></footer>\n");
-        html.append("</main>\n</body>\n</html>\n");
+                + " file: its one script is inline, and no script, font or image is loaded from elsewhere.</p></footer>\n");
+        html.append("</main>\n").append(ReportSections.script()).append("</body>\n</html>\n");
         return html.toString();
     }
 
@@ -128,10 +137,9 @@ final class HtmlReport {
                     + " <code>--show-pii</code> shows them.</p>\n");
         }
         html.append("<nav><ul>\n");
-        String[] titles = {"Overview", "Match weights", "Precision and recall", "Profile sizes", "Largest blocks",
-            "One link explained"};
         for (int i = 0; i < SECTIONS.size(); i++) {
-            html.append("<li><a href=\"#").append(SECTIONS.get(i)).append("\">").append(titles[i]).append("</a></li>\n");
+            html.append("<li><a href=\"#").append(SECTIONS.get(i)).append("\">").append(esc(TITLES.get(i)))
+                    .append("</a></li>\n");
         }
         html.append("</ul></nav>\n</header>\n");
     }
@@ -182,7 +190,7 @@ final class HtmlReport {
 
     private static void weights(StringBuilder html, ReportModel model) {
         WeightHistogram h = model.histogram();
-        open(html, "weights", "Match weights");
+        open(html, "weights", "Match weight histogram");
         html.append("<p>Every pair of records that shares a blocking key of a probabilistic rule is scored: the match"
                 + " weight is the sum, in bits, of the prior and the weight of each comparison's level. The pairs are"
                 + " counted in bins of ").append(Svg.fixed(h.binWidth(), 2)).append(" bits on a logarithmic scale; the"

@@ -60,11 +60,15 @@ import java.util.Set;
  * @param columns normalized column name to target, in file order
  * @param source the fixed source name, or {@code null}
  * @param autoDetect whether unmapped columns are recognized by header ({@code false}: ignored)
+ * @param keys normalized column name to the mapping key that names it ({@code "columns.fname"},
+ *        {@code "id"}, {@code "ignore[0]"}), for messages
+ * @param fileName the mapping file's name, for messages ({@code ""} for {@link #NONE})
  */
-record InputMapping(Map<String, ColumnTarget> columns, String source, boolean autoDetect) {
+record InputMapping(Map<String, ColumnTarget> columns, String source, boolean autoDetect, Map<String, String> keys,
+        String fileName) {
 
     /** No mapping: every column recognized by its header. */
-    static final InputMapping NONE = new InputMapping(Map.of(), null, true);
+    static final InputMapping NONE = new InputMapping(Map.of(), null, true, Map.of(), "");
 
     /** The plain field names a column may map to (besides the {@code attribute:} forms). */
     static final Map<String, ColumnTarget> FIELD_NAMES;
@@ -93,6 +97,60 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
 
     InputMapping {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(columns, "columns")));
+        keys = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(keys, "keys")));
+        Objects.requireNonNull(fileName, "fileName");
+    }
+
+    /**
+     * Checks that the mapping's record id column is among one input's columns: without it, every
+     * row would silently be numbered instead.
+     *
+     * @param input the input's name
+     * @param columns the input's columns as written
+     * @throws InputException naming the mapping key, the column and the columns found
+     */
+    void checkIdColumn(String input, List<String> columns) {
+        for (Map.Entry<String, ColumnTarget> column : this.columns.entrySet()) {
+            if (column.getValue() instanceof ColumnTarget.Id && !hasColumn(columns, column.getKey())) {
+                throw new InputException(prefix(fileName) + "\"" + keys.get(column.getKey()) + "\" names the record id"
+                        + " column " + column.getKey() + ", which " + input + " does not have; its columns are "
+                        + strip(columns));
+            }
+        }
+    }
+
+    /**
+     * Checks that every column the mapping names is in at least one input (a typo would otherwise
+     * leave the column read by its header, or not at all).
+     *
+     * @param found the normalized names of every input's columns
+     * @param shown the columns as written, for the message
+     * @throws InputException naming the mapping key, the column and the columns found
+     */
+    void checkColumnsFound(java.util.Set<String> found, java.util.Collection<String> shown) {
+        for (String column : columns.keySet()) {
+            if (!found.contains(column)) {
+                throw new InputException(prefix(fileName) + "\"" + keys.get(column) + "\" names column " + column
+                        + ", which no input has; the columns found are " + shown);
+            }
+        }
+    }
+
+    private static boolean hasColumn(List<String> columns, String normalized) {
+        for (String column : columns) {
+            if (ColumnMapping.normalize(column).equals(normalized)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> strip(List<String> columns) {
+        List<String> stripped = new java.util.ArrayList<>(columns.size());
+        for (String column : columns) {
+            stripped.add(ColumnMapping.normalize(column).isEmpty() ? "(blank)" : column.strip());
+        }
+        return stripped;
     }
 
     /** Whether the mapping names the record id column. */
@@ -110,6 +168,8 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("mapping file " + file.getFileName() + " is not UTF-8 text", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read mapping file " + file + ": " + e.getMessage(), e);
         }
@@ -229,7 +289,7 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
             }
             autoDetect = unmapped.asText().equals("auto");
         }
-        return new InputMapping(columns, source, autoDetect);
+        return new InputMapping(columns, source, autoDetect, keyOf, name);
     }
 
     private static void put(String name, Map<String, ColumnTarget> columns, Map<String, String> keyOf, String column,

@@ -3,7 +3,11 @@ package io.unum.cli;
 import io.unum.ProgressListener;
 import io.unum.model.SourceRecord;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Objects;
 
 /**
@@ -54,12 +58,35 @@ final class Inputs {
     }
 
     /**
+     * Checks that every column the mapping file and {@code --ignore-column} name is in some input:
+     * a misspelt name would otherwise leave the column read as data, or the rows numbered.
+     */
+    private static void checkColumnsFound(ReadOptions options, List<String> columns) {
+        Set<String> found = new HashSet<>();
+        Set<String> shown = new LinkedHashSet<>();
+        for (String column : columns) {
+            String name = ColumnMapping.normalize(column);
+            if (!name.isEmpty() && found.add(name)) {
+                shown.add(column.strip());
+            }
+        }
+        options.mapping().checkColumnsFound(found, shown);
+        for (String ignored : new TreeSet<>(options.ignored())) {
+            if (!found.contains(ignored)) {
+                throw new InputException("--ignore-column " + ignored + ": no input has this column; the columns found are "
+                        + shown);
+            }
+        }
+    }
+
+    /**
      * Reads every input, in order.
      *
      * @param inputs the inputs
      * @param options how to read them
      * @param progress receives stage {@code "reading"} in bytes
-     * @throws InputException if an input is malformed or lacks the truth column
+     * @throws InputException if an input is malformed, empty or lacks the truth column, or a column
+     *         that the mapping or {@code --ignore-column} names is in no input
      * @throws java.io.UncheckedIOException if an input cannot be read
      */
     static Batch read(List<InputFile> inputs, ReadOptions options, ProgressListener progress) {
@@ -71,14 +98,16 @@ final class Inputs {
         List<Row> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
         for (InputFile input : inputs) {
             if (options.formatOf(input) == InputFormat.JSONL) {
-                JsonLinesInput.read(input, options, reading, rows, warnings, summaries);
+                JsonLinesInput.read(input, options, reading, rows, warnings, summaries, columns);
             } else {
-                CsvInput.read(input, options, reading, rows, warnings, summaries);
+                CsvInput.read(input, options, reading, rows, warnings, summaries, columns);
             }
         }
         reading.finish();
+        checkColumnsFound(options, columns);
         return new Batch(rows, warnings, summaries);
     }
 }

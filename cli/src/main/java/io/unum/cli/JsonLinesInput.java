@@ -8,9 +8,7 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -39,6 +37,7 @@ final class JsonLinesInput {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // 1.50 stays 1.50
             .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
@@ -50,13 +49,13 @@ final class JsonLinesInput {
     }
 
     static void read(InputFile input, ReadOptions options, ReadProgress progress, List<Inputs.Row> rows,
-            List<String> warnings, List<String> summaries) {
+            List<String> warnings, List<String> summaries, List<String> columnsFound) {
         Map<String, ColumnTarget> targets = new LinkedHashMap<>();
         RecordAssembler assembler = new RecordAssembler(input.name(), "line", input.baseName(), warnings);
         long withoutId = 0;
         boolean truthSeen = false;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(progress.wrap(input.opener().open()),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        long objects = 0;
+        try (BufferedReader reader = new BufferedReader(InputText.open(input, options.charset(), progress), 1 << 16)) {
             long number = 0;
             List<Field> fields = new ArrayList<>();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
@@ -69,6 +68,7 @@ final class JsonLinesInput {
                 }
                 fields.clear();
                 flatten("", parse(input, number, line), fields);
+                objects++;
                 assembler.begin(number);
                 for (Field field : fields) {
                     ColumnTarget target = targets.computeIfAbsent(field.column(), c -> ColumnMapping.target(c, options));
@@ -83,7 +83,13 @@ final class JsonLinesInput {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + input.name() + ": " + e.getMessage(), e);
         }
-        summaries.add(input.name() + ": " + ColumnMapping.of(new ArrayList<>(targets.keySet()), options).describe());
+        if (objects == 0) {
+            throw new InputException(input.name() + ": empty input (no JSON object on any line)");
+        }
+        List<String> keys = new ArrayList<>(targets.keySet());
+        options.mapping().checkIdColumn(input.name(), keys);
+        columnsFound.addAll(keys);
+        summaries.add(input.name() + ": " + ColumnMapping.of(keys, options).describe());
         if (options.truthColumn() != null && !truthSeen) {
             throw new InputException(input.name() + " has no key " + options.truthColumn() + " (--truth-column) on any"
                     + " line; its keys are " + targets.keySet());
@@ -99,8 +105,14 @@ final class JsonLinesInput {
             node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new InputException(input.name() + " line " + number + ": not valid JSON"
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            String reason = message.startsWith("Duplicate field") ? "an object names one key twice" : "not valid JSON";
+            throw new InputException(input.name() + " line " + number + ": " + reason
                     + (at == null ? "" : " (at column " + at.getColumnNr() + ")"), e);
+        } catch (NumberFormatException | ArithmeticException e) {
+            // a number Jackson cannot hold as a BigDecimal, e.g. an exponent of 17 digits
+            throw new InputException(input.name() + " line " + number
+                    + ": a number cannot be read (its exponent is too large); write it as a string", e);
         }
         if (node == null || !node.isObject()) {
             throw new InputException(input.name() + " line " + number + ": expected a JSON object, was "
@@ -134,7 +146,10 @@ final class JsonLinesInput {
         } else if (node.isIntegralNumber() || node.isBoolean()) {
             out.add(new Field(column, node.asText()));
         } else if (node.isNumber()) {
-            out.add(new Field(column, node.decimalValue().toPlainString()));
+            java.math.BigDecimal number = node.decimalValue();
+            // plain digits for ordinary numbers; an exponent where the plain form would be huge
+            // (1e999999999 has a billion digits)
+            out.add(new Field(column, Math.abs(number.scale()) > 64 ? number.toString() : number.toPlainString()));
         }
         // null and missing: absent
     }

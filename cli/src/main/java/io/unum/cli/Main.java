@@ -1,5 +1,9 @@
 package io.unum.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +31,7 @@ import picocli.CommandLine.Command;
         subcommands = {ResolveCommand.class, GenerateCommand.class, EvaluateCommand.class, ExplainCommand.class,
             ReportCommand.class, IngestCommand.class, ProfileCommand.class, ForgetCommand.class, ExportCommand.class,
             ChangesCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,19 +41,74 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit status (for tests). */
+    /**
+     * Runs the command line and returns its exit status (for tests): 0 on success, 1 when the
+     * command fails on its input or output, 2 for a usage error (no command, an unknown or
+     * invalid option), which prints one line and a hint to {@code --help}, not the whole usage.
+     * Colours are used only on a terminal.
+     */
     public static int run(String... args) {
-        return new CommandLine(new Main())
+        CommandLine commandLine = new CommandLine(new Main())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-                    commandLine.getErr().println("unum: " + e.getMessage());
+                .setColorScheme(CommandLine.Help.defaultColorScheme(ansi(ProgressBar.hasTerminal())))
+                .setParameterExceptionHandler(Main::usageError)
+                .setExecutionExceptionHandler((e, failed, parseResult) -> {
+                    failed.getErr().println("unum: " + message(e));
+                    failed.getErr().flush();
                     return 1;
-                })
-                .execute(args);
+                });
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            commandLine.getErr().println("unum: out of memory; give the JVM more, e.g. UNUM_JAVA_OPTS=-Xmx8g ./unum ...");
+            commandLine.getErr().flush();
+            return 1;
+        }
     }
 
+    /** Colours on a terminal only: a pipe or a file never gets escape codes. */
+    static CommandLine.Help.Ansi ansi(boolean terminal) {
+        return terminal ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF;
+    }
+
+    /** No command: the usage, on standard error, and status 2. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+
+    /** A usage error: one line, suggestions for a misspelt option or command, and where to read more. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine failed = e.getCommandLine();
+        PrintWriter err = failed.getErr();
+        err.println("unum: " + e.getMessage());
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, err);
+        }
+        err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return 2;
+    }
+
+    /**
+     * The one line a failed command prints: the message of an input or output problem (which
+     * names the file, line and field), never an exception's class name for those.
+     */
+    static String message(Exception e) {
+        Throwable t = e;
+        if (t instanceof UncheckedIOException && t.getCause() instanceof java.nio.file.FileSystemException) {
+            t = t.getCause();
+        }
+        if (t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                || t instanceof UncheckedIOException) {
+            return t.getMessage() != null ? t.getMessage() : "invalid input";
+        }
+        if (t instanceof IOException io) {
+            return OutputDirectory.reason(io);
+        }
+        return "internal error (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
+                + "); please report it with the command line that caused it";
     }
 }

@@ -9,7 +9,6 @@ import io.unum.Resolver;
 import io.unum.evaluation.ClusteringEvaluator;
 import io.unum.evaluation.MatchWeightCollector;
 import io.unum.evaluation.QualityReport;
-import io.unum.model.IdentifierType;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.rules.BlockingKey;
@@ -36,9 +35,12 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code unum report}: resolves the inputs with the configuration {@code resolve} uses and writes
- * one self-contained HTML page about the run: the match-weight histogram with the thresholds,
+ * one self-contained HTML page about the run: the m, u and match weight of every comparison
+ * level, candidate pairs per blocking key, the match-weight histogram with the thresholds,
  * precision and recall against the threshold (with a ground truth), the profile size
- * distribution, the largest blocks, and a waterfall explaining one link.
+ * distribution, the largest blocks, a waterfall explaining one link, the worst false merges and
+ * missed links (with a ground truth) and the review queue, each with a waterfall, and a view of
+ * selected profiles.
  *
  * <p>The data come from the engine's diagnostics: {@link io.unum.IdentityGraph#candidatePairs} for
  * every scored pair, summarised by a {@link MatchWeightCollector} (the weight histogram and the
@@ -48,11 +50,15 @@ import picocli.CommandLine.Option;
  * inputs always give the same page. No personal value is written unless {@code --show-pii}.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: the match-weight"
-                + " histogram with the thresholds, precision and recall against the threshold (with a ground truth),"
-                + " the profile size distribution, the largest blocks, and a waterfall chart explaining one link.",
-            "The page needs no network. It shows record ids, field and level names, never personal values, unless"
-                + " --show-pii is given. Without --input, reports on the bundled sample and its truth.", ""},
+        description = {"Resolves the inputs (as resolve does) and writes one self-contained HTML page: m, u and match"
+                + " weight per comparison level, candidate pairs per blocking key, the match-weight histogram with the"
+                + " thresholds, precision and recall against the threshold (with a ground truth), the profile size"
+                + " distribution, the largest blocks, a waterfall chart explaining one link, the worst false merges and"
+                + " missed links (with a ground truth) and the review queue, each with its waterfall, and a profile"
+                + " view.",
+            "The page needs no network (its one script is inline). It shows record ids, field and level names, and"
+                + " masked values, unless --show-pii is given. Without --input, reports on the bundled sample and its"
+                + " truth.", ""},
         footer = {"", "Examples:",
             "  unum report --out report.html",
             "  unum report --input dataset3.csv --truth-pattern 'rec-(\\d+)' --out febrl3.html",
@@ -82,6 +88,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--show-pii", description = "Show the explained pair's values in clear (default: masked).")
     boolean showPii;
 
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "5",
+            description = "False merges and missed links to show, each with a waterfall (default: ${DEFAULT-VALUE}).")
+    int examples;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.html", defaultValue = "report.html",
             description = "The page to write (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -91,9 +101,13 @@ final class ReportCommand implements Callable<Integer> {
         CommandLine commandLine = spec.commandLine();
         PrintWriter stdout = commandLine.getOut();
         PrintWriter err = commandLine.getErr();
+        if (examples < 0) {
+            throw new CommandLine.ParameterException(commandLine, "--examples must not be negative, was " + examples);
+        }
         if (!pair.isEmpty() && pair.size() != 2) {
             throw new CommandLine.ParameterException(commandLine, "--pair takes two record ids separated by a comma");
         }
+        OutputDirectory.prepareFile(commandLine, "--out", out); // before any work
         List<InputFile> files = input.files(commandLine);
         boolean sample = files.isEmpty();
         TruthOptions.Spec truthSpec = TruthOptions.Spec.of(commandLine, truth, truthColumns, sample);
@@ -173,8 +187,10 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         ReportModel.Quality quality = null;
+        QualityReport<RecordKey> q = null;
         if (labels != null) {
-            QualityReport<RecordKey> q = ClusteringEvaluator.defaults().evaluate(resolution.assignments(), labels.byKey());
+            q = ClusteringEvaluator.newBuilder().maxExamples(examples).maxRecordsPerExample(12).build()
+                    .evaluate(resolution.assignments(), labels.byKey());
             quality = new ReportModel.Quality(q.pairwise().precision(), q.pairwise().recall(), q.pairwise().f1(),
                     q.bcubed().f1(), q.pairs().actual(), q.pairs().predicted(), q.pairs().truePositives());
         }
@@ -198,13 +214,17 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
+        ReportCases reportCases = new ReportCases(graph, resolution, labels, showPii, resolver.rules());
+        ReportModel.Waterfall explained = waterfall(batch, reportCases, graph, links, weights.pairs());
+        ReportModel.Cases cases = reportCases.cases(q);
         return new ReportModel(overview, rules, weights.histogram(), labels == null ? null : weights.thresholdCurve(),
-                ReportModel.profileSizes(resolution.profiles()), stats.largestBlocks(),
-                waterfall(batch, labels, graph, links, weights.pairs()), showPii);
+                ReportModel.profileSizes(resolution.profiles()), stats.largestBlocks(), explained, showPii,
+                ReportCases.levels(resolver.rules()), graph.blockingKeyPairs(), cases,
+                reportCases.profileCards(cases, explained));
     }
 
     /** The explained pair: {@code --pair}, else the median link, else the top candidate pair; or none. */
-    private ReportModel.Waterfall waterfall(Inputs.Batch batch, GroundTruth.Labels labels, IdentityGraph graph,
+    private ReportModel.Waterfall waterfall(Inputs.Batch batch, ReportCases cases, IdentityGraph graph,
             LinkedPairs linked, long candidatePairs) {
         RecordKey first;
         RecordKey second;
@@ -235,56 +255,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
                 spec.commandLine(), "one of the records of --pair was not resolved (rejected or refused)"));
-        Explanation.Probabilistic drawn = drawn(explanation, rule);
-        if (drawn == null) {
-            return null;
-        }
-        List<String> othersText = new ArrayList<>();
-        for (Explanation.RuleExplanation r : explanation.rules()) {
-            if (r == drawn) {
-                continue;
-            }
-            String outcome = r.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            if (r instanceof Explanation.Deterministic d) {
-                othersText.add("rule " + d.rule() + " (deterministic): " + outcome + (d.shared().isEmpty() ? ""
-                        : ", shared " + String.join(", ", d.shared().stream().map(IdentifierType::name).toList())));
-            } else if (r instanceof Explanation.Probabilistic p) {
-                othersText.add(String.format(Locale.ROOT, "rule %s (probabilistic): %s, weight %.2f bits", p.rule(),
-                        outcome, p.weight()));
-            }
-        }
-        boolean sameProfile = graph.profileOf(first).map(p -> p.id())
-                .equals(graph.profileOf(second).map(p -> p.id())) && graph.profileOf(first).isPresent();
-        Boolean trueMatch = null;
-        if (labels != null) {
-            String label = labels.byKey().get(first);
-            trueMatch = label != null && label.equals(labels.byKey().get(second));
-        }
-        SourceRecord a = graph.record(first).orElseThrow();
-        SourceRecord b = graph.record(second).orElseThrow();
-        return new ReportModel.Waterfall(first, second, drawn.rule(), drawn, othersText, sameProfile, trueMatch, chosen,
-                ReportModel.pairValues(a, b, showPii));
-    }
-
-    /**
-     * The probabilistic rule to draw: the named one; else the one with the highest weight among
-     * those that compared the pair, else among all; {@code null} without probabilistic rules.
-     */
-    private static Explanation.Probabilistic drawn(Explanation explanation, String rule) {
-        Explanation.Probabilistic best = null;
-        for (Explanation.RuleExplanation r : explanation.rules()) {
-            if (r instanceof Explanation.Probabilistic p) {
-                if (p.rule().equals(rule)) {
-                    return p;
-                }
-                boolean compared = p.outcome() != Explanation.Outcome.NOT_COMPARED;
-                boolean bestCompared = best != null && best.outcome() != Explanation.Outcome.NOT_COMPARED;
-                if (best == null || (compared && !bestCompared) || (compared == bestCompared && p.weight() > best.weight())) {
-                    best = p;
-                }
-            }
-        }
-        return best;
+        return cases.waterfall(explanation, rule, chosen);
     }
 
     private static Map<String, Double> matchThresholds(List<MatchRule> rules) {

@@ -1,6 +1,7 @@
 package io.unum.cli;
 
 import io.unum.BlockSize;
+import io.unum.BlockingKeyPairs;
 import io.unum.Explanation;
 import io.unum.evaluation.ThresholdCurve;
 import io.unum.evaluation.WeightHistogram;
@@ -21,7 +22,9 @@ import java.util.TreeSet;
 /**
  * What {@code unum report} shows, computed and free of presentation: the overview, the
  * match-weight histogram, precision and recall against the threshold, the profile size
- * distribution, the largest blocks and one explained link. {@link HtmlReport} draws it. The
+ * distribution, the largest blocks and one explained link; the m, u and weight of every
+ * comparison level, candidate pairs per blocking key, the worst false merges and missed links and
+ * the review queue (each with a waterfall), and a view of selected profiles. {@link HtmlReport} draws it. The
  * histogram and the threshold curve are the library's ({@link io.unum.evaluation}); this class
  * adds only what the page needs on top of them.
  *
@@ -35,11 +38,16 @@ import java.util.TreeSet;
  * @param profileSizes profiles by size, smallest first
  * @param largestBlocks the largest blocks, largest first
  * @param waterfall the explained link, or {@code null} when there is none to explain
- * @param showPii whether {@link Waterfall#values()} holds clear values
+ * @param showPii whether {@link Waterfall#values()} and the profile cards hold clear values
+ * @param levels every probabilistic rule's prior and comparison levels, in rule order
+ * @param blocking candidate pairs per blocking key of the probabilistic rules
+ * @param cases false merges, missed links and the review queue
+ * @param profileCards the profiles of the profile view
  */
 record ReportModel(Overview overview, List<RuleSummary> rules, WeightHistogram histogram,
         ThresholdCurve thresholdCurve, List<SizeBucket> profileSizes, List<BlockSize> largestBlocks,
-        Waterfall waterfall, boolean showPii) {
+        Waterfall waterfall, boolean showPii, List<LevelWeight> levels, List<BlockingKeyPairs> blocking, Cases cases,
+        List<ProfileCard> profileCards) {
 
     /** Sizes up to this many records get a bucket of their own; larger ones share the tail bucket. */
     static final int SIZE_BUCKETS = 10;
@@ -50,6 +58,17 @@ record ReportModel(Overview overview, List<RuleSummary> rules, WeightHistogram h
         Objects.requireNonNull(histogram, "histogram");
         profileSizes = List.copyOf(profileSizes);
         largestBlocks = List.copyOf(largestBlocks);
+        levels = List.copyOf(levels);
+        blocking = List.copyOf(blocking);
+        Objects.requireNonNull(cases, "cases");
+        profileCards = List.copyOf(profileCards);
+    }
+
+    /** A model with only the sections that need no graph: no levels, blocking, cases or profiles. */
+    ReportModel(Overview overview, List<RuleSummary> rules, WeightHistogram histogram, ThresholdCurve thresholdCurve,
+            List<SizeBucket> profileSizes, List<BlockSize> largestBlocks, Waterfall waterfall, boolean showPii) {
+        this(overview, rules, histogram, thresholdCurve, profileSizes, largestBlocks, waterfall, showPii, List.of(),
+                List.of(), Cases.NONE, List.of());
     }
 
     /**
@@ -121,6 +140,122 @@ record ReportModel(Overview overview, List<RuleSummary> rules, WeightHistogram h
             others = List.copyOf(others);
             values = List.copyOf(values);
         }
+    }
+
+    /**
+     * One level of a comparison of a probabilistic rule, with its parameters (Splink's "match
+     * weights" and "m and u" charts). The prior is the level {@code prior} of the comparison
+     * {@code prior}, with {@code m} and {@code u} not a number.
+     *
+     * @param rule the rule
+     * @param comparison the comparison's name
+     * @param level the level's label
+     * @param m the probability of the level among true matches
+     * @param u the probability of the level among non-matches
+     * @param weight log2(m/u) in bits (the prior's weight for the prior)
+     */
+    record LevelWeight(String rule, String comparison, String level, double m, double u, double weight) {
+        /** Whether this is a rule's prior rather than a comparison level. */
+        boolean prior() {
+            return Double.isNaN(m);
+        }
+    }
+
+    /**
+     * The cases a data engineer reviews, each with a waterfall: the worst false merges and
+     * missed links against the truth (empty without one) and the review queue.
+     *
+     * @param falseMerges the worst false merges, most wrong pairs first
+     * @param falseMergeCount all false merges
+     * @param missedLinks the worst missed links, most missed pairs first
+     * @param missedLinkCount all missed links
+     * @param review the possible matches shown, highest weight first
+     * @param reviewCount all possible matches
+     * @param truth whether a ground truth was given
+     */
+    record Cases(List<Case> falseMerges, int falseMergeCount, List<Case> missedLinks, int missedLinkCount,
+            List<Case> review, long reviewCount, boolean truth) {
+        static final Cases NONE = new Cases(List.of(), 0, List.of(), 0, List.of(), 0, false);
+
+        Cases {
+            falseMerges = List.copyOf(falseMerges);
+            missedLinks = List.copyOf(missedLinks);
+            review = List.copyOf(review);
+        }
+    }
+
+    /**
+     * One case: what it is, its records in groups, and the waterfall of its most telling pair.
+     *
+     * @param title one line, record ids and counts only
+     * @param groups the records grouped (by true entity for a false merge, by profile for a
+     *     missed link; one group for a review pair)
+     * @param waterfall the pair explained, or {@code null} when no probabilistic rule compared it
+     * @param note why this pair was explained
+     */
+    record Case(String title, List<Group> groups, Waterfall waterfall, String note) {
+        Case {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * Records of a case that belong together.
+     *
+     * @param label the group's label (an entity or profile id)
+     * @param records the record ids shown
+     * @param more records of the group not shown
+     */
+    record Group(String label, List<String> records, int more) {
+        Group {
+            records = List.copyOf(records);
+        }
+    }
+
+    /**
+     * One profile for the profile view: its members, their values (masked unless
+     * {@link ReportModel#showPii()}) and the links that hold it together.
+     *
+     * @param id the profile id
+     * @param reason why the page shows it
+     * @param size its records
+     * @param fields the field names of the members table
+     * @param members the members shown, with one value per field
+     * @param links the links that hold it together (a spanning tree), in the order they joined it
+     * @param entities the number of true entities among the members, or 0 without a truth
+     */
+    record ProfileCard(String id, String reason, int size, List<String> fields, List<Member> members,
+            List<ProfileLink> links, int entities) {
+        ProfileCard {
+            fields = List.copyOf(fields);
+            members = List.copyOf(members);
+            links = List.copyOf(links);
+        }
+    }
+
+    /**
+     * One member of a profile card.
+     *
+     * @param record the record key
+     * @param entity its true entity's label, or {@code null} without a truth
+     * @param values one value per field of the card, masked unless asked otherwise
+     */
+    record Member(String record, String entity, List<String> values) {
+        Member {
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * A link of a profile card.
+     *
+     * @param first one record key
+     * @param second the other
+     * @param rule the rule that links them
+     * @param detail the shared identifier types or the weight, for people
+     * @param weight the weight in bits, infinite for a deterministic link
+     */
+    record ProfileLink(String first, String second, String rule, String detail, double weight) {
     }
 
     /** One field of both records of the explained pair; an empty string where a record has none. */

@@ -52,6 +52,7 @@ final class ResolveCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<InputFile> files = input.files(spec.commandLine());
         ReadOptions options = input.readOptions(spec.commandLine(), null);
+        OutputDirectory.prepare(spec.commandLine(), "--out", out);
         boolean sample = files.isEmpty();
         if (sample) {
             files.addAll(SAMPLE);
@@ -81,8 +82,11 @@ final class ResolveCommand implements Callable<Integer> {
             err.println("note: " + block.size() + " records share one value of blocking key " + block.key()
                     + " (rule " + block.rule() + ", fingerprint " + block.fingerprint() + "); not compared through it");
         }
-        outWriter.printf(Locale.ROOT, "Resolved %d records from %d file(s) into %d profiles (%d links, %d possible matches"
-                + " for review).%n", stats.records(), files.size(), stats.profiles(), stats.links(), stats.possibleMatches());
+        outWriter.printf(Locale.ROOT, "Resolved %d records from %d file(s) into %d profiles.%n", stats.records(),
+                files.size(), stats.profiles());
+        outWriter.printf(Locale.ROOT, "links: %d pairs of records that a rule matched (a profile of n records holds at"
+                + " least n-1); possible matches: %d pairs between the review and match thresholds, not linked.%n",
+                stats.links(), stats.possibleMatches());
         outWriter.println("Wrote " + out.resolve("clusters.csv") + " and " + out.resolve("profiles.jsonl"));
         outWriter.printf(Locale.ROOT, "records=%d profiles=%d links=%d rejected=%d seconds=%.3f%n", batch.rows().size(),
                 stats.profiles(), stats.links(), stats.rejectedRecords(), seconds);

@@ -1,6 +1,5 @@
 package io.unum.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,10 +60,7 @@ final class TruthOptions {
         static Spec of(CommandLine commandLine, Source source, FileColumns columns, boolean sample) {
             InputFile file = null;
             if (source != null && source.file != null) {
-                if (!Files.isRegularFile(source.file)) {
-                    throw new CommandLine.ParameterException(commandLine, "truth file not found: " + source.file);
-                }
-                file = InputFile.of(source.file);
+                file = InputFile.of(InputOptions.checkReadable(commandLine, "--truth", "truth file", source.file));
             } else if (source == null && sample) {
                 file = ResolveCommand.SAMPLE_TRUTH;
             }

@@ -64,6 +64,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void junkIsOnByDefaultAndNoJunkLeavesItOutWithTheSameTruth(@TempDir Path dir) throws Exception {
+        CliRun junk = CliRun.run("generate", "--people", "2000", "--seed", "5", "--out", dir.resolve("junk").toString());
+        CliRun clean = CliRun.run("generate", "--people", "2000", "--seed", "5", "--no-junk", "--out",
+                dir.resolve("clean").toString());
+        assertEquals(0, junk.status(), junk.err());
+        assertEquals(0, clean.status(), clean.err());
+        assertTrue(junk.out().contains("junk DEFAULT_LOYALTY_ID:"), junk.out());
+        assertTrue(junk.out().contains("junk AGENCY_EMAIL:"), junk.out());
+        assertTrue(clean.out().contains("junk:              none (--no-junk)"), clean.out());
+        assertArrayEquals(Files.readAllBytes(dir.resolve("junk/truth.csv")), Files.readAllBytes(dir.resolve("clean/truth.csv")),
+                "junk never changes whose record it is");
+        assertFalse(Files.readString(dir.resolve("junk/records.csv")).equals(Files.readString(dir.resolve("clean/records.csv"))));
+    }
+
+    @Test
     void rejectsNonPositivePeople(@TempDir Path dir) {
         CliRun run = CliRun.run("generate", "--people", "0", "--out", dir.toString());
         assertEquals(2, run.status());

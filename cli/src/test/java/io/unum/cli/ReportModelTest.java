@@ -147,8 +147,9 @@ class ReportModelTest {
         for (String id : HtmlReport.SECTIONS) {
             assertEquals(1, ReportCommandTest.select(page, "//section[@id='" + id + "']").getLength(), id);
         }
-        assertEquals(5, ReportCommandTest.select(page, "//p[@class='empty']").getLength(),
-                "no pairs, no truth, no profiles, no blocks, nothing to explain: " + ReportCommandTest.text(page));
+        assertEquals(11, ReportCommandTest.select(page, "//p[@class='empty']").getLength(),
+                "no pairs, no truth, no profiles, no blocks, nothing to explain; no rule to weigh or block, no truth for"
+                        + " false merges and missed links, no review queue, no profile: " + ReportCommandTest.text(page));
         assertNull(model.waterfall());
         assertFalse(ReportCommandTest.text(page).contains("NaN"));
     }

@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one write path: applies deletions and upserts as one change inside a store transaction. A
@@ -72,10 +71,13 @@ public final class ChangeApplier {
     private int[] clusterOf = new int[0];
     private int epoch;
     private long candidatePairsTotal;
+    /** Per change: the values whose generic status it may flip. */
+    private final GenericTransitions transitions;
 
     ChangeApplier(Engine engine) {
         this.engine = engine;
         this.generator = engine.generator;
+        this.transitions = new GenericTransitions(engine.generics);
     }
 
     /** The pairs scored by this applier's changes so far. */
@@ -96,6 +98,7 @@ public final class ChangeApplier {
     public Outcome apply(GraphStore.Transaction tx, Collection<? extends SourceRecord> upserts,
             Collection<RecordKey> deletes, ProgressListener progress) {
         int current = ++epoch;
+        transitions.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -127,7 +130,7 @@ public final class ChangeApplier {
         }
 
         // 1. features, once per record
-        Progress featureProgress = new Progress(progress, "features", toInsert.size());
+        StageProgress featureProgress = new StageProgress(progress, "features", toInsert.size());
         Featurizer.Result[] results = engine.featurizer.featurizeAll(toInsert, now, engine.parallel, featureProgress::add);
         List<FeatureRecord> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
@@ -187,6 +190,7 @@ public final class ChangeApplier {
                 }
             }
             for (long key : old.lookupKeys) {
+                transitions.note(tx, old, key);
                 tx.removeMember(key, o);
             }
             tx.remove(o);
@@ -208,6 +212,7 @@ public final class ChangeApplier {
                 tx.addMember(entry.keys[k], entry.keyMeta[k], o);
             }
             for (long key : entry.lookupKeys) {
+                transitions.note(tx, entry, key);
                 tx.addMember(key, CandidateGenerator.LOOKUP_TAG, o);
             }
         }
@@ -230,6 +235,7 @@ public final class ChangeApplier {
      */
     public Outcome reindex(GraphStore.Transaction tx, ProgressListener progress) {
         int current = ++epoch;
+        transitions.clear();
         Instant now = engine.now();
         Map<Stage, Duration> times = new EnumMap<>(Stage.class);
         long t0 = System.nanoTime();
@@ -266,7 +272,7 @@ public final class ChangeApplier {
             }
         }
         // features with this configuration
-        Progress featureProgress = new Progress(progress, "features", records.size());
+        StageProgress featureProgress = new StageProgress(progress, "features", records.size());
         Featurizer.Result[] results = engine.featurizer.featurizeStored(records, now, engine.parallel,
                 featureProgress::add);
         List<InputIssue> issues = new ArrayList<>();
@@ -318,6 +324,7 @@ public final class ChangeApplier {
     private Outcome resolveNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] freshOrdinals,
             IntList touchedList, Set<ProfileId> oldProfiles, int current, Instant now, ChangeSet input,
             Map<Stage, Duration> times, long t2, ProgressListener progress) {
+        GenericValues.View view = engine.generics.view(tx);
         // 4. blocks that crossed their cap change which old pairs are candidates
         long[] pairs = {0};
         List<GraphStore.Members> crossed = new ArrayList<>();
@@ -338,43 +345,34 @@ public final class ChangeApplier {
                 }
             } else if (generator.oversized(block.tag(), block.size())) {
                 // it became oversized: every edge of its old members may have depended on it
-                for (int m = 0; m < block.size(); m++) {
-                    int a = block.member(m);
-                    if (inserted[a] == current) {
-                        continue;
-                    }
-                    int[] partners = new int[tx.degree(a)];
-                    for (int d = 0; d < partners.length; d++) {
-                        partners[d] = tx.partner(a, d);
-                    }
-                    for (int b : partners) {
-                        pairs[0]++;
-                        reevaluate(tx, a, b, current, touchedList);
-                    }
-                }
+                pairs[0] += reevaluateEdges(tx, block, b -> true, current, touchedList, view);
             } else {
                 CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
                     pairs[0]++;
-                    reevaluate(tx, a, b, current, touchedList);
+                    reevaluate(tx, a, b, current, touchedList, view);
                 });
             }
         }
 
+        // 4b. values that became generic, or stopped being generic: their holders' links change
+        pairs[0] += genericChanges(tx, view, current, touchedList);
+
         // 5. score new records against their candidates, each pair once
-        pairs[0] += scoreNew(tx, fresh, freshOrdinals, current, touchedList, new Progress(progress, "scoring", fresh.size()));
+        pairs[0] += scoreNew(tx, fresh, freshOrdinals, current, touchedList, view,
+                new StageProgress(progress, "scoring", fresh.size()));
         candidatePairsTotal += pairs[0];
         long t3 = System.nanoTime();
         times.put(Stage.SCORING, Duration.ofNanos(t3 - t2));
 
         // 6. components around every touched record, clustered again
-        List<int[]> components = components(tx, freshOrdinals, touchedList, current);
+        List<int[]> components = components(tx, freshOrdinals, touchedList, current, view);
         int[][][] clustered = new int[components.size()][][];
-        Progress clusterProgress = new Progress(progress, "clustering", components.size());
+        StageProgress clusterProgress = new StageProgress(progress, "clustering", components.size());
         engine.parallel.forEachChunk(chunks(components.size()), components.size() >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE,
                 c -> {
                     int end = Math.min(components.size(), (c + 1) * CHUNK);
                     for (int i = c * CHUNK; i < end; i++) {
-                        clustered[i] = engine.clusterer.cluster(components.get(i), tx, null);
+                        clustered[i] = engine.clusterer.cluster(components.get(i), tx, null, view);
                     }
                     clusterProgress.add(end - c * CHUNK);
                 });
@@ -390,7 +388,7 @@ public final class ChangeApplier {
         ProfileAssigner.Plan plan = engine.assigner.plan(clusters, oldProfiles, tx, o -> inserted[o] == current,
                 o -> visited[o] == current, clusterOf);
         Profile[] built = new Profile[clusters.length];
-        Progress profileProgress = new Progress(progress, "profiles", clusters.length);
+        StageProgress profileProgress = new StageProgress(progress, "profiles", clusters.length);
         engine.parallel.forEachChunk(chunks(clusters.length), clusters.length >= PARALLEL_THRESHOLD ? 2 : Integer.MAX_VALUE,
                 chunk -> {
                     int end = Math.min(clusters.length, (chunk + 1) * CHUNK);
@@ -432,10 +430,72 @@ public final class ChangeApplier {
         }
     }
 
-    private void reevaluate(GraphStore.Transaction tx, int a, int b, int current, IntList touchedList) {
+    /**
+     * Revises the links of the values whose generic status the change flipped: a value that
+     * became generic no longer links or counts between its old holders (their edges are scored
+     * again and their components clustered again); one that stopped being generic may link every
+     * pair of its old holders again. The new holders are scored in step 5 anyway.
+     *
+     * @return the pairs scored
+     */
+    private long genericChanges(GraphStore.Transaction tx, GenericValues.View view, int current, IntList touchedList) {
+        long pairs = 0;
+        for (GenericTransitions.Flip flip : transitions.flips(tx, view)) {
+            GraphStore.Members block = flip.holders();
+            for (int m = 0; m < block.size(); m++) {
+                touch(block.member(m), current, touchedList);
+            }
+            if (flip.generic()) {
+                // only the edges between two old holders counted the value
+                long key = flip.key();
+                pairs += reevaluateEdges(tx, block, b -> inserted[b] != current
+                        && Arrays.binarySearch(((FeatureRecord) tx.derived(b)).lookupKeys, key) >= 0,
+                        current, touchedList, view);
+            } else {
+                long[] count = {0};
+                CandidateGenerator.forEachPairIn(block, o -> inserted[o] != current, (a, b) -> {
+                    count[0]++;
+                    reevaluate(tx, a, b, current, touchedList, view);
+                });
+                pairs += count[0];
+            }
+        }
+        return pairs;
+    }
+
+    /**
+     * Scores again the edges of a block's old members (not inserted by this change) whose partner
+     * passes {@code partners}.
+     *
+     * @return the pairs scored
+     */
+    private long reevaluateEdges(GraphStore.Transaction tx, GraphStore.Members block,
+            java.util.function.IntPredicate partners, int current, IntList touchedList, GenericValues.View view) {
+        long pairs = 0;
+        for (int m = 0; m < block.size(); m++) {
+            int a = block.member(m);
+            if (inserted[a] == current) {
+                continue;
+            }
+            int[] ends = new int[tx.degree(a)];
+            for (int d = 0; d < ends.length; d++) {
+                ends[d] = tx.partner(a, d);
+            }
+            for (int b : ends) {
+                if (partners.test(b)) {
+                    pairs++;
+                    reevaluate(tx, a, b, current, touchedList, view);
+                }
+            }
+        }
+        return pairs;
+    }
+
+    private void reevaluate(GraphStore.Transaction tx, int a, int b, int current, IntList touchedList,
+            GenericValues.View view) {
         FeatureRecord fa = (FeatureRecord) tx.derived(a);
         FeatureRecord fb = (FeatureRecord) tx.derived(b);
-        long now = engine.scorer.evaluate(fa, fb, generator.sharedRules(fa, fb, tx, true));
+        long now = engine.scorer.evaluate(fa, fb, generator.sharedRules(fa, fb, tx, true), view);
         if (edgeBetween(tx, a, b) != now) {
             tx.setEdge(a, b, now);
             touch(a, current, touchedList);
@@ -455,7 +515,7 @@ public final class ChangeApplier {
 
     /** Scores every new record against its candidates; a pair of new records once, from its higher ordinal. */
     private long scoreNew(GraphStore.Transaction tx, List<FeatureRecord> fresh, int[] ordinals, int current,
-            IntList touchedList, Progress progress) {
+            IntList touchedList, GenericValues.View view, StageProgress progress) {
         int n = fresh.size();
         int chunkCount = chunks(n);
         long[][] found = new long[chunkCount][];
@@ -480,7 +540,7 @@ public final class ChangeApplier {
                     }
                     scored[0]++;
                     FeatureRecord b = (FeatureRecord) tx.derived(j);
-                    long edge = engine.scorer.evaluate(a, b, generator.rulesVia(a, b, tx, rule));
+                    long edge = engine.scorer.evaluate(a, b, generator.rulesVia(a, b, tx, rule), view);
                     if (edge != Edge.NONE) {
                         if (count[0] + 3 > out[0].length) {
                             out[0] = Arrays.copyOf(out[0], out[0].length * 2);
@@ -511,7 +571,8 @@ public final class ChangeApplier {
     }
 
     /** The connected components (links and usable deterministic blocks) around the seeds. */
-    private List<int[]> components(GraphStore.Reader graph, int[] fresh, IntList touchedList, int current) {
+    private List<int[]> components(GraphStore.Reader graph, int[] fresh, IntList touchedList, int current,
+            GenericValues.View view) {
         List<int[]> components = new ArrayList<>();
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         LongSet expanded = new LongSet();
@@ -539,7 +600,7 @@ public final class ChangeApplier {
                         continue;
                     }
                     GraphStore.Members block = graph.block(e.keys[k]);
-                    if (!generator.usable(block) || !expanded.add(e.keys[k])) {
+                    if (!expanded.add(e.keys[k]) || !engine.generics.links(block, graph, view)) {
                         continue; // each block is expanded once per change
                     }
                     for (int m = 0; m < block.size(); m++) {
@@ -561,36 +622,5 @@ public final class ChangeApplier {
 
     private static int chunks(int n) {
         return (n + CHUNK - 1) / CHUNK;
-    }
-
-    /** Counts finished units of one stage and reports them at most about a hundred times. */
-    private static final class Progress {
-        private final ProgressListener listener;
-        private final String stage;
-        private final long total;
-        private final long step;
-        private final AtomicLong done = new AtomicLong();
-        private final AtomicLong reported = new AtomicLong();
-
-        Progress(ProgressListener listener, String stage, long total) {
-            this.listener = listener;
-            this.stage = stage;
-            this.total = total;
-            this.step = Math.max(1, total / 100);
-            if (listener != ProgressListener.NONE && total > 0) {
-                listener.onProgress(stage, 0, total);
-            }
-        }
-
-        void add(long units) {
-            if (listener == ProgressListener.NONE) {
-                return;
-            }
-            long now = done.addAndGet(units);
-            long last = reported.get();
-            if ((now - last >= step || now == total) && reported.compareAndSet(last, now)) {
-                listener.onProgress(stage, now, total);
-            }
-        }
     }
 }

@@ -69,11 +69,13 @@ final class Clusterer {
     private final EngineConfig config;
     private final Scorer scorer;
     private final CandidateGenerator generator;
+    private final GenericValues generics;
 
-    Clusterer(EngineConfig config, Scorer scorer, CandidateGenerator generator) {
+    Clusterer(EngineConfig config, Scorer scorer, CandidateGenerator generator, GenericValues generics) {
         this.config = config;
         this.scorer = scorer;
         this.generator = generator;
+        this.generics = generics;
     }
 
     /**
@@ -83,20 +85,21 @@ final class Clusterer {
      * @param graph the store, read only (blocks, edges, derived features)
      * @param unions hears every union, or {@code null}; with a listener the fast path is not
      *     taken, so every union is reported
+     * @param view generic values of {@code graph}'s state
      * @return the clusters, each an array of ordinals in key order
      */
-    int[][] cluster(int[] component, GraphStore.Reader graph, Unions unions) {
+    int[][] cluster(int[] component, GraphStore.Reader graph, Unions unions, GenericValues.View view) {
         int n = component.length;
         FeatureRecord[] records = new FeatureRecord[n];
         sortByKey(component, records, graph);
-        if (n == 1 || (unions == null && fitsAsOne(records))) {
+        if (n == 1 || (unions == null && fitsAsOne(records, graph, view))) {
             return new int[][] {component};
         }
         HashMap<Integer, Integer> localOf = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             localOf.put(component[i], i);
         }
-        UnionFind uf = new UnionFind(records, config, scorer);
+        UnionFind uf = new UnionFind(records, config, scorer, view);
 
         // deterministic links first (weight +Infinity), in rank order of their ends
         IntList partners = new IntList();
@@ -108,9 +111,10 @@ final class Clusterer {
                     continue;
                 }
                 GraphStore.Members block = graph.block(e.keys[k]);
-                if (!generator.usable(block)) {
+                if (!generics.links(block, graph, view)) {
                     continue;
                 }
+                Identifier value = generics.refusesContradictions() ? generics.valueOf(e, e.keys[k]) : null;
                 for (int m = 0; m < block.size(); m++) {
                     Integer j = localOf.get(block.member(m));
                     if (j == null) {
@@ -119,7 +123,7 @@ final class Clusterer {
                         }
                         throw new IllegalStateException("deterministic link leaves its component");
                     }
-                    if (j > i) {
+                    if (j > i && !generics.refuses(e, records[j], value, view)) {
                         partners.add(j);
                     }
                 }
@@ -204,7 +208,7 @@ final class Clusterer {
     }
 
     /** Whether the whole component satisfies merge protection, so that it is one cluster. */
-    private boolean fitsAsOne(FeatureRecord[] component) {
+    private boolean fitsAsOne(FeatureRecord[] component, GraphStore.Reader graph, GenericValues.View view) {
         if (component.length > config.maxProfileSize) {
             return false;
         }
@@ -231,11 +235,14 @@ final class Clusterer {
             }
             for (int i = 0; i < component.length; i++) {
                 for (int j = i + 1; j < component.length; j++) {
-                    if (scorer.contradicts(component[i], component[j], config.maxContradiction)) {
+                    if (scorer.contradicts(component[i], component[j], config.maxContradiction, view)) {
                         return false;
                     }
                 }
             }
+        }
+        if (generics.refusesContradictions() && refusesALink(component, graph, view)) {
+            return false; // a refused deterministic link may leave the component unconnected
         }
         if (cannotLinks) {
             Set<RecordKey> keys = new HashSet<>(component.length * 2);
@@ -256,6 +263,33 @@ final class Clusterer {
         return true;
     }
 
+    /**
+     * Whether some deterministic link inside the component is refused (its two records
+     * contradict each other, {@link GenericValues#refuses}): each pair sharing a linking block is
+     * tested once per block, from its lower record key.
+     */
+    private boolean refusesALink(FeatureRecord[] component, GraphStore.Reader graph, GenericValues.View view) {
+        for (FeatureRecord e : component) {
+            for (int k = 0; k < e.keys.length; k++) {
+                if (!config.rules[e.ruleOf(k)].deterministic) {
+                    continue;
+                }
+                GraphStore.Members block = graph.block(e.keys[k]);
+                if (!generics.links(block, graph, view)) {
+                    continue;
+                }
+                Identifier value = generics.valueOf(e, e.keys[k]);
+                for (int m = 0; m < block.size(); m++) {
+                    FeatureRecord other = (FeatureRecord) graph.derived(block.member(m));
+                    if (e.key.compareTo(other.key) < 0 && generics.refuses(e, other, value, view)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** Union–find with per-cluster merge-protection state, kept only at roots. */
     private static final class UnionFind {
         private final int[] parent;
@@ -267,9 +301,11 @@ final class Clusterer {
         private final FeatureRecord[] component;
         private final Scorer scorer;
         private final Map<Long, Boolean> contradicts = new HashMap<>();
+        private final GenericValues.View view;
 
-        UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer) {
+        UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer, GenericValues.View view) {
             this.scorer = scorer;
+            this.view = view;
             int n = component.length;
             this.config = config;
             this.component = component;
@@ -397,7 +433,7 @@ final class Clusterer {
                     long pair = x < y ? ((long) x << 32) | y : ((long) y << 32) | x;
                     Boolean veto = contradicts.get(pair);
                     if (veto == null) {
-                        veto = scorer.contradicts(component[x], component[y], config.maxContradiction);
+                        veto = scorer.contradicts(component[x], component[y], config.maxContradiction, view);
                         contradicts.put(pair, veto);
                     }
                     if (veto) {

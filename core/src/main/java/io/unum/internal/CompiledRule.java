@@ -22,9 +22,12 @@ final class CompiledRule {
 
     /**
      * One compiled comparison. With term frequencies, {@code tfSlot} indexes the per-record
-     * {@code tfLog} array and level {@code tfLevel} weighs {@code log2(m) - tfLog}.
+     * {@code tfLog} array and level {@code tfLevel} weighs {@code log2(m) - tfLog}. An identifier
+     * comparison (its feature reads an identifier, {@code FeatureSource.identifier}) names the
+     * type in {@code identifier}, else {@code null}.
      */
-    record Comparison(String name, int slot, Level[] levels, int tfSlot, int tfLevel, double tfLog2M, double maxWeight) {
+    record Comparison(String name, int slot, Level[] levels, int tfSlot, int tfLevel, double tfLog2M, double maxWeight,
+            IdentifierType identifier) {
         /** Whether the comparison's levels or own feature read a feature slot. */
         boolean reads(int featureSlot) {
             if (slot == featureSlot) {

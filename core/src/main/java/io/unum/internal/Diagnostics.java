@@ -1,6 +1,7 @@
 package io.unum.internal;
 
 import io.unum.BlockSize;
+import io.unum.BlockingKeyPairs;
 import io.unum.CandidatePairConsumer;
 import io.unum.OversizedBlock;
 import io.unum.PossibleMatch;
@@ -90,10 +91,11 @@ public final class Diagnostics {
      */
     public long linkCount() {
         CandidateGenerator generator = engine.generator;
+        GenericValues.View view = engine.generics.view(graph);
         long[] implicit = {0};
         graph.forEachBlock(block -> {
             if (CandidateGenerator.isBlockingKey(block.tag()) && generator.deterministic(block.tag())
-                    && generator.usable(block)) {
+                    && engine.generics.links(block, graph, view)) {
                 implicit[0] += (long) block.size() * (block.size() - 1) / 2;
             }
         });
@@ -198,12 +200,95 @@ public final class Diagnostics {
     }
 
     /**
+     * Per blocking key of every probabilistic rule, in rule and key order: its usable and
+     * oversized blocks, the pairs they make and the candidate pairs first found through it (see
+     * {@link BlockingKeyPairs}). One pass over the blocks and one over the candidate pairs, with
+     * a merge of the two records' sorted keys per pair.
+     */
+    public List<BlockingKeyPairs> blockingKeyPairs() {
+        CandidateGenerator generator = engine.generator;
+        // per tag (rule << 16 | key index): blocks, records, pairs, new pairs, oversized blocks, their records
+        Map<Integer, long[]> counts = new java.util.TreeMap<>();
+        for (CompiledRule rule : engine.config.rules) {
+            if (!rule.deterministic) {
+                for (int k = 0; k < rule.blockingNames.length; k++) {
+                    counts.put(rule.index << 16 | k, new long[6]);
+                }
+            }
+        }
+        graph.forEachBlock(block -> {
+            long[] c = counts.get(block.tag());
+            if (c == null || !CandidateGenerator.isBlockingKey(block.tag()) || block.size() < 2) {
+                return;
+            }
+            long n = block.size();
+            if (generator.usable(block)) {
+                c[0]++;
+                c[1] += n;
+                c[2] += n * (n - 1) / 2;
+            } else {
+                c[4]++;
+                c[5] += n;
+            }
+        });
+        int[] stamp = CandidateGenerator.newStamp(graph.ordinalBound());
+        for (int a = 0, bound = graph.ordinalBound(); a < bound; a++) {
+            FeatureRecord fa = features(a);
+            if (fa == null) {
+                continue;
+            }
+            int self = a;
+            generator.forEachPartner(fa, a, fa.keys, graph, false, stamp, (j, via) -> {
+                if (j > self) {
+                    long[] c = counts.get(firstSharedTag(fa, features(j)));
+                    if (c != null) {
+                        c[3]++;
+                    }
+                }
+            });
+        }
+        List<BlockingKeyPairs> list = new ArrayList<>(counts.size());
+        counts.forEach((tag, c) -> {
+            CompiledRule rule = engine.config.rules[tag >>> 16];
+            list.add(new BlockingKeyPairs(rule.name, rule.keyName(tag & 0xFFFF), c[0], c[1], c[2], c[3], c[4], c[5]));
+        });
+        return list;
+    }
+
+    /** The smallest tag of a probabilistic key the records share through a usable block, or -1. */
+    private int firstSharedTag(FeatureRecord fa, FeatureRecord fb) {
+        long[] ka = fa.keys;
+        long[] kb = fb.keys;
+        int first = -1;
+        for (int i = 0, j = 0; i < ka.length && j < kb.length;) {
+            if (ka[i] < kb[j]) {
+                i++;
+            } else if (ka[i] > kb[j]) {
+                j++;
+            } else {
+                int tag = fa.keyMeta[i];
+                if ((first < 0 || tag < first) && CandidateGenerator.isBlockingKey(tag)
+                        && !engine.generator.deterministic(tag)) {
+                    GraphStore.Members block = graph.block(ka[i]);
+                    if (block != null && engine.generator.usable(block)) {
+                        first = tag;
+                    }
+                }
+                i++;
+                j++;
+            }
+        }
+        return first;
+    }
+
+    /**
      * Every candidate pair of the probabilistic rules (sharing a usable key), each once, with its
      * best weight; pairs in the order of the first record's ordinal.
      */
     public void forEachCandidatePair(CandidatePairConsumer consumer) {
         CompiledRule[] rules = engine.config.rules;
         int[] stamp = CandidateGenerator.newStamp(graph.ordinalBound());
+        GenericValues.View view = engine.generics.view(graph);
         for (int a = 0, n = graph.ordinalBound(); a < n; a++) {
             FeatureRecord fa = features(a);
             if (fa == null) {
@@ -221,7 +306,7 @@ public final class Diagnostics {
                 while (shared != 0L) {
                     CompiledRule r = rules[Long.numberOfTrailingZeros(shared)];
                     shared &= shared - 1;
-                    double w = Scorer.score(r, fa, fb);
+                    double w = Scorer.score(r, fa, fb, view);
                     if (w > best) {
                         best = w;
                         rule = r.name;

@@ -23,6 +23,7 @@ public final class Engine {
     final CandidateGenerator generator;
     final Scorer scorer;
     final Clusterer clusterer;
+    final GenericValues generics;
     final ProfileAssigner assigner;
     final ProfileBuilder profileBuilder;
     final ViewBuilder viewBuilder;
@@ -48,7 +49,8 @@ public final class Engine {
         this.featurizer = new Featurizer(config, keepKey);
         this.generator = new CandidateGenerator(config);
         this.scorer = new Scorer(config);
-        this.clusterer = new Clusterer(config, scorer, generator);
+        this.generics = new GenericValues(config, scorer, featurizer, generator);
+        this.clusterer = new Clusterer(config, scorer, generator, generics);
         this.assigner = new ProfileAssigner();
         this.profileBuilder = new ProfileBuilder(config);
         this.viewBuilder = new ViewBuilder(config);

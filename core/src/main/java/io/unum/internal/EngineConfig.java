@@ -53,6 +53,7 @@ public final class EngineConfig {
     final long lookupSeed;
     final Privacy privacy;
     final Settings settings;
+    final Generic generic;
     /** Per term-frequency slot: the feature slot it reads and the table. */
     final int[] tfFeatureSlots;
     final io.unum.training.TermFrequencies[] tfTables;
@@ -62,7 +63,31 @@ public final class EngineConfig {
             Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
             List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, double maxContradiction,
             int maxValueLength, int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
-            long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model) {
+            long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model, Generic generic) {
+    }
+
+    /**
+     * Generic identifier values and deterministic links as evidence.
+     *
+     * @param people a value held by records of at least this many mutually contradicting people
+     *     is generic (0: off)
+     * @param bits two records are different people when they contradict each other by more than
+     *     this many bits, the shared value not counted ({@code +Infinity}: off)
+     * @param absolute identifier types whose values are never generic and whose deterministic
+     *     links are never refused
+     */
+    public record Generic(int people, double bits, Set<IdentifierType> absolute) {
+        /** Off. */
+        public static final Generic OFF = new Generic(0, Double.POSITIVE_INFINITY, Set.of());
+
+        public Generic {
+            absolute = Set.copyOf(absolute);
+        }
+
+        /** Whether either mechanism is on. */
+        public boolean enabled() {
+            return people > 0 || bits != Double.POSITIVE_INFINITY;
+        }
     }
 
     /**
@@ -122,6 +147,7 @@ public final class EngineConfig {
         this.lookupSeed = SipHash.mix(s.k0() ^ 0x6c6f6f6b7570L);
         this.privacy = s.privacy();
         this.settings = s;
+        this.generic = s.generic() == null ? Generic.OFF : s.generic();
         this.tfFeatureSlots = tfSlots.stream().mapToInt(x -> x[0]).toArray();
         this.tfTables = tfTables.toArray(new io.unum.training.TermFrequencies[0]);
     }
@@ -137,12 +163,22 @@ public final class EngineConfig {
         return blockCaps[rule.index].clone();
     }
 
+    /** The index of the rule with this name. */
+    int ruleIndex(String name) {
+        for (CompiledRule rule : rules) {
+            if (rule.name.equals(name)) {
+                return rule.index;
+            }
+        }
+        throw new IllegalArgumentException("no rule " + name);
+    }
+
     /** The same configuration with a trained model's parameters. */
     public EngineConfig withModel(io.unum.training.TrainedModel model) {
         Settings s = settings;
         return compile(new Settings(s.features(), s.rules(), s.normalizers(), s.limits(), s.cannotLink(), s.blockSizeCap(),
                 s.maxProfileSize(), s.maxContradiction(), s.maxValueLength(), s.parallelism(), s.survivorship(),
-                s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model));
+                s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model, s.generic()));
     }
 
     /** The rules as configured, with a trained model's parameters applied. */
@@ -211,7 +247,7 @@ public final class EngineConfig {
                 if (trained != null) {
                     p = applyModel(p, trained);
                 }
-                rules[r] = compileProbabilistic(r, p, slots, ruleSeed, trained, tfSlots, tfTables);
+                rules[r] = compileProbabilistic(r, p, slots, features, ruleSeed, trained, tfSlots, tfTables);
             }
         }
         for (Map.Entry<IdentifierType, Integer> limit : s.limits().entrySet()) {
@@ -272,11 +308,13 @@ public final class EngineConfig {
     }
 
     private static CompiledRule compileProbabilistic(int r, MatchRule.Probabilistic p, Map<String, Integer> slots,
-            long ruleSeed, io.unum.training.TrainedModel.Rule trained, List<int[]> tfSlots,
+            Feature[] features, long ruleSeed, io.unum.training.TrainedModel.Rule trained, List<int[]> tfSlots,
             List<io.unum.training.TermFrequencies> tfTables) {
         List<CompiledRule.Comparison> comparisons = new ArrayList<>();
         for (Comparison c : p.comparisons()) {
             int slot = slot(slots, c.feature(), "comparison " + c.name() + " of rule " + p.name());
+            IdentifierType identifier = features[slot].source() instanceof io.unum.rules.FeatureSource.IdentifierValue v
+                    ? v.type() : null;
             CompiledRule.Level[] levels = new CompiledRule.Level[c.levels().size()];
             for (int l = 0; l < levels.length; l++) {
                 ComparisonLevel level = c.levels().get(l);
@@ -300,9 +338,9 @@ public final class EngineConfig {
                 // the largest term-frequency weight: the rarest value, at the table's floor
                 maxWeight = Math.max(maxWeight, log2M - Math.log(tf.floor()) / Math.log(2));
                 comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, tfSlots.size() - 1, tfLevel,
-                        log2M, maxWeight));
+                        log2M, maxWeight, identifier));
             } else {
-                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, -1, -1, 0, maxWeight));
+                comparisons.add(new CompiledRule.Comparison(c.name(), slot, levels, -1, -1, 0, maxWeight, identifier));
             }
         }
         int[][] blocking = new int[p.blockingKeys().size()][];

@@ -39,7 +39,47 @@ public final class Explanations {
         }
         FeatureRecord fa = (FeatureRecord) graph.derived(a);
         FeatureRecord fb = (FeatureRecord) graph.derived(b);
-        return Optional.of(engine.scorer.explain(fa, fb, engine.generator.sharedRules(fa, fb, graph, false)));
+        GenericValues.View view = engine.generics.view(graph);
+        return Optional.of(judgeDeterministic(engine.scorer.explain(fa, fb,
+                engine.generator.sharedRules(fa, fb, graph, false), view), fa, fb, view));
+    }
+
+    /**
+     * A deterministic rule's link stands only through a shared value that is not generic and
+     * between records that do not contradict each other (see {@link GenericValues}); otherwise
+     * its explanation says why not.
+     */
+    private Explanation judgeDeterministic(Explanation explanation, FeatureRecord a, FeatureRecord b,
+            Scorer.Generics generics) {
+        List<Explanation.RuleExplanation> rules = new ArrayList<>();
+        for (Explanation.RuleExplanation rule : explanation.rules()) {
+            if (rule instanceof Explanation.Deterministic d && d.outcome() == Explanation.Outcome.LINK) {
+                CompiledRule compiled = engine.config.rules[engine.config.ruleIndex(d.rule())];
+                boolean sharedGeneric = false;
+                boolean refused = false;
+                boolean links = false;
+                for (Identifier id : a.linkable) {
+                    if (compiled.typeIndex(id.type()) < 0 || Arrays.binarySearch(b.linkable, id) < 0) {
+                        continue;
+                    }
+                    if (generics.generic(id)) {
+                        sharedGeneric = true;
+                    } else if (engine.generics.refuses(a, b, id, generics)) {
+                        refused = true;
+                    } else {
+                        links = true;
+                    }
+                }
+                if (!links && (sharedGeneric || refused)) {
+                    rule = new Explanation.Deterministic(d.rule(), d.shared(), Explanation.Outcome.NO_LINK,
+                            refused ? "the records contradict each other by more than "
+                                    + engine.config.generic.bits() + " bits (the shared value not counted)"
+                                    : "the shared value is generic: records of several different people hold it");
+                }
+            }
+            rules.add(rule);
+        }
+        return new Explanation(explanation.first(), explanation.second(), rules);
     }
 
     /**
@@ -56,7 +96,8 @@ public final class Explanations {
             throw new IllegalArgumentException("cannot explain a record that is not resolved: "
                     + (a == null ? first.key() : second.key()) + " is rejected or refused");
         }
-        return engine.scorer.explain(a, b, engine.generator.sharedRules(a, b, null, false));
+        return judgeDeterministic(engine.scorer.explain(a, b, engine.generator.sharedRules(a, b, null, false),
+                Scorer.Generics.NONE), a, b, Scorer.Generics.NONE);
     }
 
     /**
@@ -75,6 +116,7 @@ public final class Explanations {
             records[i] = (FeatureRecord) graph.derived(members[i]);
         }
         List<ProfileExplanation.Link> links = new ArrayList<>();
+        GenericValues.View view = engine.generics.view(graph);
         engine.clusterer.cluster(members, graph, (x, y, edge) -> {
             FeatureRecord a = records[x];
             FeatureRecord b = records[y];
@@ -82,26 +124,29 @@ public final class Explanations {
                 links.add(new ProfileExplanation.Link(a.key, b.key, engine.config.rules[Edge.rule(edge)].name, List.of(),
                         Edge.weight(edge)));
             } else {
-                links.add(deterministicLink(graph, a, b));
+                links.add(deterministicLink(graph, a, b, view));
             }
-        });
+        }, view);
         return new ProfileExplanation(profile.id(), links);
     }
 
     /**
-     * A deterministic link: the rule of the first usable deterministic block the two share (in
-     * key order), and the identifier types they share under every deterministic rule with a
+     * A deterministic link: the rule of lowest index among the linking deterministic blocks the
+     * two share, and the identifier types they share under every deterministic rule with a
      * usable shared block.
      */
-    private ProfileExplanation.Link deterministicLink(GraphStore.Reader graph, FeatureRecord a, FeatureRecord b) {
+    private ProfileExplanation.Link deterministicLink(GraphStore.Reader graph, FeatureRecord a, FeatureRecord b,
+            GenericValues.View view) {
         String rule = null;
         TreeSet<IdentifierType> shared = new TreeSet<>();
         long rules = engine.generator.sharedRules(a, b, graph, false);
+        int first = Integer.MAX_VALUE; // the lowest rule index, not the first key: keys order by a secret hash
         for (int k = 0; k < a.keys.length; k++) {
             CompiledRule r = engine.config.rules[a.ruleOf(k)];
-            if (r.deterministic && (rules & (1L << r.index)) != 0 && rule == null
+            if (r.deterministic && (rules & (1L << r.index)) != 0 && r.index < first
                     && Arrays.binarySearch(b.keys, a.keys[k]) >= 0
-                    && engine.generator.usable(graph.block(a.keys[k]))) {
+                    && engine.generics.links(graph.block(a.keys[k]), graph, view)) {
+                first = r.index;
                 rule = r.name;
             }
         }

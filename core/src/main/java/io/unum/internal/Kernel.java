@@ -126,7 +126,7 @@ public final class Kernel {
         if (rules == 0) {
             return false;
         }
-        long edge = engine.scorer.evaluate(a.entry, b.entry, rules);
+        long edge = engine.scorer.evaluate(a.entry, b.entry, rules, Scorer.Generics.NONE);
         return edge != Edge.NONE && Edge.isLink(edge);
     }
 

@@ -29,13 +29,32 @@ final class Scorer {
     /** The level label of an explanation step that is a dependence's correction. */
     static final String DEPENDENCE_STEP = "dependence correction";
 
+    /** The level label of an identifier comparison whose records agree only on generic values. */
+    static final String GENERIC_STEP = "generic value (not counted)";
+
+    /** The level {@link Steps#level} reports for an agreement on generic values only. */
+    static final int GENERIC_LEVEL = -3;
+
+    /**
+     * Tells generic identifier values ({@link GenericValues}); an identifier comparison whose two
+     * records share only generic values of its type counts as the null level.
+     */
+    @FunctionalInterface
+    interface Generics {
+        /** No value is generic. */
+        Generics NONE = id -> false;
+
+        boolean generic(Identifier id);
+    }
+
     /** Hears the steps of one score, in order. */
     interface Steps {
         /**
          * A comparison's outcome.
          *
          * @param c the comparison's index
-         * @param level the level reached, {@code -1} for the null level, {@code -2} for none
+         * @param level the level reached, {@code -1} for the null level, {@code -2} for none,
+         *     {@link #GENERIC_LEVEL} for an agreement on generic values only
          * @param weight the weight added (0 for negative levels)
          * @param base the level's weight without a term-frequency adjustment
          * @param total the weight so far, this step included
@@ -56,13 +75,13 @@ final class Scorer {
      * The packed edge ({@link Edge}) between two records under the probabilistic rules in the
      * bit set {@code rules}, or {@link Edge#NONE}.
      */
-    long evaluate(FeatureRecord a, FeatureRecord b, long rules) {
+    long evaluate(FeatureRecord a, FeatureRecord b, long rules, Generics generics) {
         long best = Edge.NONE;
         while (rules != 0L) {
             int rule = Long.numberOfTrailingZeros(rules);
             rules &= rules - 1;
             CompiledRule compiled = config.rules[rule];
-            double weight = score(compiled, a, b, compiled.reviewWeight, null);
+            double weight = score(compiled, a, b, compiled.reviewWeight, null, generics);
             int kind = weight >= compiled.matchWeight ? Edge.LINK
                     : weight >= compiled.reviewWeight ? Edge.REVIEW : 0;
             if (kind == 0) {
@@ -85,8 +104,10 @@ final class Scorer {
      * floor the result does not depend on it.
      *
      * @param steps hears every step, or {@code null}; give no floor ({@code -Infinity}) with a sink
+     * @param generics tells generic values
      */
-    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b, double floor, Steps steps) {
+    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b, double floor, Steps steps,
+            Generics generics) {
         CompiledRule.Comparison[] comparisons = rule.comparisons;
         double possible = 0;
         if (floor != Double.NEGATIVE_INFINITY) {
@@ -104,9 +125,13 @@ final class Scorer {
         for (int c = 0; c < comparisons.length; c++) {
             CompiledRule.Comparison comparison = comparisons[c];
             int level = level(comparison, a, b);
-            if (level == -1) {
+            if (level >= 0 && comparison.identifier() != null && generics != Generics.NONE
+                    && sharesOnlyGeneric(a, b, comparison.identifier(), generics)) {
+                level = GENERIC_LEVEL;
+            }
+            if (level == -1 || level == GENERIC_LEVEL) {
                 if (steps != null) {
-                    steps.level(c, -1, 0, 0, weight);
+                    steps.level(c, level, 0, 0, weight);
                 }
                 continue;
             }
@@ -136,8 +161,26 @@ final class Scorer {
     }
 
     /** The weight of a pair under a probabilistic rule, prior included (no floor). */
-    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b) {
-        return score(rule, a, b, Double.NEGATIVE_INFINITY, null);
+    static double score(CompiledRule rule, FeatureRecord a, FeatureRecord b, Generics generics) {
+        return score(rule, a, b, Double.NEGATIVE_INFINITY, null, generics);
+    }
+
+    /**
+     * Whether two records share at least one linkable value of {@code type} and every value of
+     * that type they share is generic.
+     */
+    static boolean sharesOnlyGeneric(FeatureRecord a, FeatureRecord b, io.unum.model.IdentifierType type,
+            Generics generics) {
+        boolean shared = false;
+        for (Identifier id : a.linkable) {
+            if (id.type().equals(type) && Arrays.binarySearch(b.linkable, id) >= 0) {
+                if (!generics.generic(id)) {
+                    return false;
+                }
+                shared = true;
+            }
+        }
+        return shared;
     }
 
     /**
@@ -148,14 +191,14 @@ final class Scorer {
      * would not be linked on its own. Independent of blocking: merge protection asks it of any
      * two records about to share a profile.
      */
-    boolean contradicts(FeatureRecord a, FeatureRecord b, double limit) {
+    boolean contradicts(FeatureRecord a, FeatureRecord b, double limit, Generics generics) {
         Against against = new Against();
         for (CompiledRule rule : config.rules) {
             if (rule.deterministic) {
                 continue;
             }
             against.bits = 0;
-            double total = score(rule, a, b, Double.NEGATIVE_INFINITY, against);
+            double total = score(rule, a, b, Double.NEGATIVE_INFINITY, against, generics);
             if (against.bits > limit && total < rule.reviewWeight) {
                 return true;
             }
@@ -185,7 +228,7 @@ final class Scorer {
      * @param candidates the bit set of rules under which the pair is a candidate (shares a key
      *     that is not oversized); a deterministic rule links a candidate pair that shares a value
      */
-    Explanation explain(FeatureRecord a, FeatureRecord b, long candidates) {
+    Explanation explain(FeatureRecord a, FeatureRecord b, long candidates, Generics generics) {
         List<Explanation.RuleExplanation> rules = new ArrayList<>();
         for (CompiledRule rule : config.rules) {
             boolean candidate = (candidates & (1L << rule.index)) != 0;
@@ -207,7 +250,8 @@ final class Scorer {
                 @Override
                 public void level(int c, int level, double weight, double base, double sum) {
                     CompiledRule.Comparison comparison = rule.comparisons[c];
-                    String label = level >= 0 ? comparison.levels()[level].label() : level == -1 ? "null" : "no level";
+                    String label = level >= 0 ? comparison.levels()[level].label() : level == -1 ? "null"
+                            : level == GENERIC_LEVEL ? GENERIC_STEP : "no level";
                     steps.add(new Explanation.Step(comparison.name(), label, weight, level >= 0 ? weight - base : 0, sum));
                 }
 
@@ -216,7 +260,7 @@ final class Scorer {
                     steps.add(new Explanation.Step(rule.comparisons[rule.conditionOf[c]].name() + " & "
                             + rule.comparisons[c].name(), DEPENDENCE_STEP, correction, 0, sum));
                 }
-            });
+            }, generics);
             Explanation.Outcome outcome = !candidate ? Explanation.Outcome.NOT_COMPARED
                     : total >= rule.matchWeight ? Explanation.Outcome.LINK
                     : total >= rule.reviewWeight ? Explanation.Outcome.REVIEW : Explanation.Outcome.NO_LINK;

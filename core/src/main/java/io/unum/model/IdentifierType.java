@@ -47,6 +47,12 @@ public final class IdentifierType implements Comparable<IdentifierType> {
     /** A national identity number (social security number, tax id, …); one per profile. */
     public static final IdentifierType NATIONAL_ID = builder("national_id")
             .normalizer(IdentifierNormalizers.alphanumericUpperCase()).maxPerProfile(1).build();
+    /** A passport number; letters and digits upper-cased. A person may hold several (dual nationality). */
+    public static final IdentifierType PASSPORT =
+            builder("passport").normalizer(IdentifierNormalizers.alphanumericUpperCase()).build();
+    /** A driver's licence number; letters and digits upper-cased. */
+    public static final IdentifierType DRIVERS_LICENSE =
+            builder("drivers_license").normalizer(IdentifierNormalizers.alphanumericUpperCase()).build();
     /** A handle on X (formerly Twitter). */
     public static final IdentifierType SOCIAL_X = social("x");
     /** A handle on Instagram. */

@@ -49,12 +49,31 @@ public interface FeatureSource {
         };
     }
 
-    /** The first linkable normalized identifier of a type. */
+    /**
+     * The first linkable normalized identifier of a type. A comparison over a feature with this
+     * source (and no other) is an <em>identifier comparison</em>: when the two records agree only
+     * on values the engine found generic (shared by several different people, see
+     * {@code Resolver.Builder.genericValues}), it counts as the null level.
+     */
     static FeatureSource identifier(IdentifierType type) {
-        Objects.requireNonNull(type, "identifier type");
-        return record -> {
+        return new IdentifierValue(type);
+    }
+
+    /**
+     * The source {@link #identifier(IdentifierType)} returns: the first linkable normalized
+     * identifier of {@code type}.
+     *
+     * @param type the identifier type
+     */
+    record IdentifierValue(IdentifierType type) implements FeatureSource {
+        public IdentifierValue {
+            Objects.requireNonNull(type, "identifier type");
+        }
+
+        @Override
+        public String extract(RecordView record) {
             List<String> values = record.identifiers(type);
             return values.isEmpty() ? null : values.get(0);
-        };
+        }
     }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The test a pair of non-null feature values must pass to reach a {@link ComparisonLevel}.
- * Implementations are pure and thread-safe; {@link #toString()} describes the test for
+ * Implementations are pure and thread-safe; {@link Object#toString() toString()} describes the test for
  * explanations.
  */
 public interface LevelCondition {

@@ -126,15 +126,25 @@ public final class IdentifierNormalizers {
     }
 
     private static int extensionStart(String value) {
-        String lower = value.toLowerCase(Locale.ROOT);
+        // indexes into value itself: lower-casing first may change the length ("İ" is two
+        // chars in lower case), and an index into the lower-cased copy then overruns value
         int best = -1;
         for (String marker : new String[] {"ext", "x", "#"}) {
-            int i = lower.indexOf(marker);
+            int i = indexOfIgnoreCase(value, marker);
             if (i > 0 && (best < 0 || i < best)) {
                 best = i;
             }
         }
         return best;
+    }
+
+    private static int indexOfIgnoreCase(String value, String marker) {
+        for (int i = 0; i + marker.length() <= value.length(); i++) {
+            if (value.regionMatches(true, i, marker, 0, marker.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean isOneRepeatedDigit(CharSequence digits) {

@@ -53,6 +53,44 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code 1900-01-01}) shared by many strangers. Rates are chosen so that good rules reach a high
  * but not a trivial F1.
  *
+ * <p><b>Junk</b> ({@link JunkKind}, from revision 3, on unless {@link Builder#junk(boolean)
+ * junk(false)}): the values real shops put into records that are on no placeholder list yet
+ * shared by many different people, laid over the rendered records without changing whose record
+ * it is. The customers shop at a chain whose size follows the data set, as real chains do: it
+ * has about {@code sqrt(people) / 3} shops, spread over the cities as the households are, with
+ * at least one per city (46 shops at 10,000 people, 107 at 100,000, 208 at 340,000, that is a
+ * million records, 324 at a million people), so a shop serves on average 217, 934, 1,634 and
+ * 3,086 of the people; a household shops at one shop of its city, the city's first (flagship)
+ * shop more often. Per shop and per record:
+ * <table>
+ * <caption>Junk rates</caption>
+ * <tr><th>kind</th><th>shops with the habit</th><th>per record</th></tr>
+ * <tr><td>{@link JunkKind#DEFAULT_LOYALTY_ID}</td><td>40 %; a quarter of them one of two
+ *     chain-wide defaults ({@code 0000000001}, the chain's prefix and zeros), the others their
+ *     own number</td><td>60 % of their POS records without a card number</td></tr>
+ * <tr><td>{@link JunkKind#SHOP_PHONE}</td><td>50 %</td><td>8 % of their POS records, 1 % of
+ *     the web shop records of their customers (orders at the shop's kiosk)</td></tr>
+ * <tr><td>{@link JunkKind#SHOP_EMAIL}</td><td>40 %; a third of them
+ *     {@code noemail@<chain domain>}, the others their own</td><td>8 % of their POS records
+ *     without an e-mail</td></tr>
+ * <tr><td>{@link JunkKind#AGENCY_EMAIL}</td><td>{@code sqrt(people) / 10} agencies (at least
+ *     2, skewed in size) register 1.5 % of the people</td><td>70 % of their clients' web shop,
+ *     60 % of support, 30 % of newsletter records</td></tr>
+ * <tr><td>{@link JunkKind#FAMILY_EMAIL}</td><td>15 % of the children of family households were
+ *     registered by their mother</td><td>80 % of their web shop, 50 % of newsletter
+ *     records</td></tr>
+ * </table>
+ * So the share of records with junk stays about the same at every size (measured for seed 1
+ * from 10,000 to 1,000,000 people: default cards on about 1.1 % of the records, shop phones on
+ * 0.75 to 0.9 %, shop e-mails on 0.4 %, agency e-mails on 0.5 %, parents' e-mails on 1.25 %),
+ * while the people sharing one shop or agency value grow with {@code sqrt(people)} and
+ * those sharing a chain-wide default with {@code people}: at 10,000 people a shop's default card
+ * is shared by a few dozen people, at a million records by a hundred or more and a chain-wide
+ * one by thousands, which is how junk that is harmless in a small sample takes over profiles at
+ * scale. A family's sharing stays within its household at any size.
+ * {@link GenerationSummary#junk()} reports the records, values and most people per value of
+ * each kind.
+ *
  * <p><b>Output.</b> {@code records.csv} has the columns {@link #RECORD_COLUMNS} in that order,
  * {@code truth.csv} the columns {@link #TRUTH_COLUMNS}, with one truth row per record in the
  * same order. Both are RFC 4180 CSV in UTF-8 with {@code \n} line ends and a header row; empty
@@ -72,20 +110,26 @@ import org.apache.commons.csv.CSVPrinter;
  * <p><b>Guarantees.</b> The same settings and {@link #REVISION} give byte-identical files on
  * every JVM (the random generator is SplitMix64, implemented here). Generation streams: memory stays constant
  * whatever the number of people (one household and a shuffle window of 16,384 records are held
- * at a time). Customer ids, loyalty ids, personal e-mails, handles and phone numbers are unique
- * per person up to about 2.6 million people; past that, phone numbers may collide by chance.
+ * at a time), except for the junk counts, which keep the numbers of the people carrying a shop's
+ * or an agency's value (a few percent of the people). Customer ids, loyalty ids, personal
+ * e-mails, handles and phone numbers are unique per person up to about 2.6 million people; past
+ * that, phone numbers may collide by chance. Junk values are the exception by design: they are
+ * shared by many people, and a shop's phone or default card number may by chance equal a
+ * person's own.
  *
  * <p>Instances are immutable and thread-safe; each call to {@code writeTo} or {@code records} is independent.
- * Defaults: 1,000 people, seed 0, no progress reports.
+ * Defaults: 1,000 people, seed 0, junk on, no progress reports.
  */
 public final class CustomerDataGenerator {
 
     /**
      * The revision of the generator's output: it changes whenever the same settings start to
      * give different files, so that cached data sets can be told apart. Revision 2 composes
-     * half of the surnames (before, every surname came from a list of about 200).
+     * half of the surnames (before, every surname came from a list of about 200). Revision 3
+     * lays {@link JunkKind junk values} over the records (on by default); with
+     * {@link Builder#junk(boolean) junk(false)} it writes exactly the files of revision 2.
      */
-    public static final int REVISION = 2;
+    public static final int REVISION = 3;
 
     /** The columns of {@code records.csv}, in order. */
     public static final List<String> RECORD_COLUMNS = List.of("record_id", "source", "observed_at", "first_name",
@@ -118,11 +162,13 @@ public final class CustomerDataGenerator {
 
     private final long people;
     private final long seed;
+    private final boolean junk;
     private final ProgressListener progress;
 
-    private CustomerDataGenerator(long people, long seed, ProgressListener progress) {
+    private CustomerDataGenerator(long people, long seed, boolean junk, ProgressListener progress) {
         this.people = people;
         this.seed = seed;
+        this.junk = junk;
         this.progress = progress;
     }
 
@@ -139,6 +185,11 @@ public final class CustomerDataGenerator {
     /** The seed. */
     public long seed() {
         return seed;
+    }
+
+    /** Whether {@link JunkKind junk values} are laid over the records (the default). */
+    public boolean junk() {
+        return junk;
     }
 
     /**
@@ -299,6 +350,7 @@ public final class CustomerDataGenerator {
 
         Households households = new Households(seed);
         Renderer renderer = new Renderer();
+        Junk junkModel = junk ? new Junk(seed, people) : null;
         long[] hardNegatives = new long[HardNegative.values().length];
         long personalEmails = 0;
         long made = 0;
@@ -309,6 +361,11 @@ public final class CustomerDataGenerator {
         while (made < people) {
             Rng rng = Rng.stream(seed, household);
             List<Person> members = households.build(household, made, (int) Math.min(8, people - made), rng);
+            // junk draws from its own stream, so the records under it are those of revision 2
+            Rng junkRng = junkModel == null ? null : Junk.stream(seed, household);
+            if (junkModel != null) {
+                junkModel.plan(members, junkRng);
+            }
             for (Person person : members) {
                 personalEmails += person.emails.length;
                 for (HardNegative kind : HardNegative.values()) {
@@ -318,7 +375,11 @@ public final class CustomerDataGenerator {
                 }
                 for (Source source : Source.values()) {
                     for (int i = 0; i < person.records[source.ordinal()]; i++) {
-                        shuffler.add(renderer.render(person, source, rng), source, person.id);
+                        String[] row = renderer.render(person, source, rng);
+                        if (junkModel != null) {
+                            junkModel.apply(row, person, source, junkRng);
+                        }
+                        shuffler.add(row, source, person.id);
                     }
                 }
             }
@@ -339,7 +400,8 @@ public final class CustomerDataGenerator {
             total += bySource[source.ordinal()];
         }
         return new GenerationSummary(people, household, total, personalEmails, sources,
-                counts(HardNegative.class, hardNegatives), counts(ErrorKind.class, renderer.errors()));
+                counts(HardNegative.class, hardNegatives), counts(ErrorKind.class, renderer.errors()),
+                junkModel == null ? Junk.none() : junkModel.statistics());
     }
 
     private static Map<String, IdentifierType> identifierColumns() {
@@ -380,13 +442,14 @@ public final class CustomerDataGenerator {
 
     @Override
     public String toString() {
-        return "CustomerDataGenerator[people=" + people + ", seed=" + seed + "]";
+        return "CustomerDataGenerator[people=" + people + ", seed=" + seed + ", junk=" + junk + "]";
     }
 
     /** Defines a {@link CustomerDataGenerator}. Each setting may be set once. Not thread-safe. */
     public static final class Builder {
         private Long people;
         private Long seed;
+        private Boolean junk;
         private ProgressListener progress;
 
         private Builder() {
@@ -414,6 +477,21 @@ public final class CustomerDataGenerator {
         }
 
         /**
+         * Whether to lay {@link JunkKind junk values} over the records (default {@code true}):
+         * shops' default loyalty cards, shop phones and made-up shop e-mails, agency and
+         * parents' e-mails. With {@code false} the files are exactly those of revision 2, and
+         * with {@code true} only the cells holding junk differ from them; the truth is the same
+         * either way.
+         */
+        public Builder junk(boolean value) {
+            if (junk != null) {
+                throw new IllegalStateException("junk was already set to " + junk);
+            }
+            junk = value;
+            return this;
+        }
+
+        /**
          * Receives progress in stage {@code "people"}: people generated out of the total, about
          * 200 reports per run, from the writing thread.
          */
@@ -429,7 +507,7 @@ public final class CustomerDataGenerator {
         /** Builds the immutable generator. */
         public CustomerDataGenerator build() {
             return new CustomerDataGenerator(people == null ? 1_000 : people, seed == null ? 0 : seed,
-                    progress == null ? ProgressListener.NONE : progress);
+                    junk == null || junk, progress == null ? ProgressListener.NONE : progress);
         }
     }
 }

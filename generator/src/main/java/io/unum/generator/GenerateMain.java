@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Ad-hoc command line: {@code java -cp ... io.unum.generator.GenerateMain --people N --seed S
- * --out DIR}. Prints the summary and the wall time. The {@code unum generate} command of the CLI
+ * --out DIR [--no-junk]}. Prints the summary and the wall time. The {@code unum generate} command of the CLI
  * is the supported front end.
  */
 final class GenerateMain {
@@ -18,6 +18,7 @@ final class GenerateMain {
         long people = 1_000;
         long seed = 0;
         Path out = Path.of("generated");
+        boolean junk = true;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -33,14 +34,19 @@ final class GenerateMain {
                     out = Path.of(require(value, "--out"));
                     i++;
                     break;
+                case "--no-junk":
+                    junk = false;
+                    break;
                 default:
-                    System.err.println("usage: GenerateMain [--people N] [--seed S] [--out DIR]; unknown: " + args[i]);
+                    System.err.println("usage: GenerateMain [--people N] [--seed S] [--out DIR] [--no-junk]; unknown: "
+                            + args[i]);
                     System.exit(2);
                     return;
             }
         }
         long start = System.nanoTime();
-        GenerationSummary summary = CustomerDataGenerator.newBuilder().people(people).seed(seed).build().writeTo(out);
+        GenerationSummary summary = CustomerDataGenerator.newBuilder().people(people).seed(seed).junk(junk).build()
+                .writeTo(out);
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%d people, %d households, %d records (%.3f per person, %.3f e-mails per person)"
                 + " in %.2f s (%.0f records/s) -> %s%n", summary.people(), summary.households(), summary.records(),
@@ -49,6 +55,7 @@ final class GenerateMain {
         System.out.println("records by source: " + summary.recordsBySource());
         System.out.println("hard negatives:    " + summary.hardNegatives());
         System.out.println("errors:            " + summary.errors());
+        System.out.println("junk:              " + summary.junk());
     }
 
     private static String require(String value, String option) {

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param hardNegatives per kind, the people involved ({@link HardNegative#PLACEHOLDER_VALUE}:
  *        the records), every kind present
  * @param errors per kind, the records affected, every kind present
+ * @param junk per kind, the records carrying it, its distinct values and the most people sharing
+ *        one value, every kind present (all zero when junk is off)
  */
 public record GenerationSummary(long people, long households, long records, long personalEmails,
-        Map<Source, Long> recordsBySource, Map<HardNegative, Long> hardNegatives, Map<ErrorKind, Long> errors) {
+        Map<Source, Long> recordsBySource, Map<HardNegative, Long> hardNegatives, Map<ErrorKind, Long> errors,
+        Map<JunkKind, JunkStatistics> junk) {
 
     /**
      * @throws IllegalArgumentException if a count is negative or a map lacks a key
@@ -29,6 +32,16 @@ public record GenerationSummary(long people, long households, long records, long
         recordsBySource = copy(recordsBySource, Source.class, "recordsBySource");
         hardNegatives = copy(hardNegatives, HardNegative.class, "hardNegatives");
         errors = copy(errors, ErrorKind.class, "errors");
+        Objects.requireNonNull(junk, "junk");
+        EnumMap<JunkKind, JunkStatistics> junkCopy = new EnumMap<>(JunkKind.class);
+        for (JunkKind kind : JunkKind.values()) {
+            JunkStatistics value = junk.get(kind);
+            if (value == null) {
+                throw new IllegalArgumentException("junk needs statistics for " + kind);
+            }
+            junkCopy.put(kind, value);
+        }
+        junk = Collections.unmodifiableMap(junkCopy);
         if (people < 0 || households < 0 || records < 0 || personalEmails < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }

@@ -152,6 +152,7 @@ final class Households {
         for (int i = 0; i < kids; i++) {
             int year = Math.min(2006, youngest + rng.between(22, 38));
             Person kid = adult(next + people.size(), rng, rng.chance(0.5), surname, year, year);
+            kid.parent = mother;
             if (i == 0 && junior) {
                 kid.female = false;
                 kid.first = father.first;
@@ -173,6 +174,7 @@ final class Households {
                     twin.first = firstName(rng, twin.female);
                 }
                 twin.mark(HardNegative.TWINS);
+                twin.parent = mother;
                 kid.mark(HardNegative.TWINS);
                 people.add(twin);
             }

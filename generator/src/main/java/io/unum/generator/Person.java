@@ -53,6 +53,18 @@ final class Person {
     String socialX;
     String socialInstagram;
 
+    /**
+     * The parent (the household's first adult) of a child in a family household, or null. Set
+     * without a random draw, so that it changes nothing else; read only by {@link Junk}.
+     */
+    Person parent;
+    /** Junk plan ({@link Junk#plan}): the index of the person's shop, or -1 before the plan. */
+    int shop = -1;
+    /** Junk plan: the index of the agency that registers the person, or -1 for none. */
+    int agency = -1;
+    /** Junk plan: whether a parent registered this child's accounts with the parent's own e-mail. */
+    boolean registeredByParent;
+
     /** Records per source, indexed by {@link Source#ordinal()}. */
     final int[] records = new int[Source.values().length];
 

@@ -60,9 +60,13 @@ final class GeneratedData {
     }
 
     static GeneratedData generate(long people, long seed) throws IOException {
+        return generate(people, seed, true);
+    }
+
+    static GeneratedData generate(long people, long seed, boolean junk) throws IOException {
         StringBuilder records = new StringBuilder();
         StringBuilder truth = new StringBuilder();
-        GenerationSummary summary = CustomerDataGenerator.newBuilder().people(people).seed(seed).build()
+        GenerationSummary summary = CustomerDataGenerator.newBuilder().people(people).seed(seed).junk(junk).build()
                 .writeTo(records, truth);
         return new GeneratedData(summary, records.toString(), truth.toString());
     }

@@ -59,7 +59,8 @@ import java.util.Set;
  * <p><b>What it reads.</b> The well-known {@link Attributes} — first, middle and last name (or a
  * {@code full_name}, parsed when the parts are absent), date of birth, gender, street number and
  * first address line, city, state, postcode — and the identifier types {@code EMAIL},
- * {@code PHONE}, {@code CUSTOMER_ID}, {@code LOYALTY_ID} and {@code NATIONAL_ID}. Missing values
+ * {@code PHONE}, {@code CUSTOMER_ID}, {@code LOYALTY_ID}, {@code NATIONAL_ID}, {@code PASSPORT} and
+ * {@code DRIVERS_LICENSE}. Missing values
  * cost nothing: a comparison whose feature is absent on either side contributes no weight.
  *
  * <p><b>Identifier normalizers</b> installed by {@link #applyTo}: e-mail with provider rules and
@@ -133,7 +134,8 @@ public final class CustomerRules implements RuleSet {
     static final double DEFAULT_MAX_CONTRADICTION = 10.0;
     /** The deterministic types unless set otherwise (national id removed under {@link NationalIdPolicy#IGNORED}). */
     static final List<IdentifierType> DEFAULT_DETERMINISTIC_TYPES = List.of(IdentifierType.EMAIL, IdentifierType.PHONE,
-            IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID);
+            IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID, IdentifierType.PASSPORT,
+            IdentifierType.DRIVERS_LICENSE);
 
     /**
      * The block-size cap of the person rule's name-only keys (given and family name, in either
@@ -144,6 +146,32 @@ public final class CustomerRules implements RuleSet {
      * block reaches it.
      */
     public static final int NAME_BLOCK_CAP = 200;
+
+    /**
+     * Generic values ({@link Resolver.Builder#genericValues}): a value that records of this many
+     * different people hold — a shop's default loyalty number, its own phone, a family's or an
+     * agency's e-mail — stops linking on its own.
+     */
+    public static final int GENERIC_PEOPLE = 2;
+
+    /**
+     * Dates of birth with a two-digit year ({@code 10/27/76}) are read as the latest year ending in
+     * those digits that is not after this one ({@code 76 → 1976}, {@code 11 → 2011}). A fixed
+     * year rather than the clock's, so that the same records always give the same features.
+     */
+    public static final int TWO_DIGIT_YEAR_PIVOT = 2026;
+
+    /**
+     * Two records are different people, for generic values and for refusing a deterministic
+     * link, when they contradict each other by more than this many bits with the shared value
+     * not counted — the limit of merge protection ({@link Builder#maxContradiction}): with the
+     * hand-set weights a different given name, date of birth and e-mail or family name; one or
+     * two differing fields are not enough, as nicknames, typos and marriages change them (8 bits
+     * was tried: the bundled sample gained 0.018 and the hand-set splink_fake_1000 lost 0.029
+     * more, so the limit stayed with merge protection's). National ids are absolute (never
+     * generic, never refused) unless {@link NationalIdPolicy#IGNORED}.
+     */
+    public static final double IDENTIFIER_CONTRADICTION = 10.0;
 
     /** How national identity numbers are used. */
     public enum NationalIdPolicy {
@@ -203,6 +231,10 @@ public final class CustomerRules implements RuleSet {
         public static final String COOKIE = "cookie";
         /** First linkable national id. */
         public static final String NATIONAL_ID = "national_id";
+        /** First linkable passport number. */
+        public static final String PASSPORT = "passport";
+        /** First linkable driver's licence number. */
+        public static final String DRIVERS_LICENSE = "drivers_license";
 
         private Features() {
         }
@@ -309,6 +341,10 @@ public final class CustomerRules implements RuleSet {
         if (maxContradiction != Double.POSITIVE_INFINITY) {
             builder.maxContradiction(maxContradiction);
         }
+        builder.genericValues(GENERIC_PEOPLE, IDENTIFIER_CONTRADICTION);
+        if (nationalIds != NationalIdPolicy.IGNORED) {
+            builder.absoluteIdentifier(IdentifierType.NATIONAL_ID);
+        }
     }
 
     /** The identifier normalizers {@link #applyTo} installs. */
@@ -321,6 +357,8 @@ public final class CustomerRules implements RuleSet {
         if (nationalIds != NationalIdPolicy.IGNORED) {
             map.put(IdentifierType.NATIONAL_ID, IdNormalizers.nationalId());
         }
+        map.put(IdentifierType.PASSPORT, IdNormalizers.document());
+        map.put(IdentifierType.DRIVERS_LICENSE, IdNormalizers.document());
         return Collections.unmodifiableMap(map);
     }
 
@@ -348,8 +386,9 @@ public final class CustomerRules implements RuleSet {
         features.add(Feature.of(Features.FAMILY, CustomerSources.FAMILY, family));
         features.add(Feature.of(Features.FAMILY_DM, CustomerSources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
         features.add(Feature.of(Features.SUFFIX, CustomerSources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
-        features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder)));
-        features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, Dates.normalizer(dateOrder).andThen(Dates.year())));
+        DateNormalizer birthDates = DateNormalizer.builder().order(dateOrder).twoDigitYearPivot(TWO_DIGIT_YEAR_PIVOT).build();
+        features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, birthDates));
+        features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, birthDates.andThen(Dates.year())));
         features.add(Feature.of(Features.GENDER, Attributes.GENDER, CustomerSources.GENDER));
         features.add(Feature.of(Features.STREET, CustomerSources.STREET, Addresses.street()));
         features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));
@@ -365,6 +404,9 @@ public final class CustomerRules implements RuleSet {
             features.add(Feature.of(Features.NATIONAL_ID, FeatureSource.identifier(IdentifierType.NATIONAL_ID),
                     Normalizers.identity()));
         }
+        features.add(Feature.of(Features.PASSPORT, FeatureSource.identifier(IdentifierType.PASSPORT), Normalizers.identity()));
+        features.add(Feature.of(Features.DRIVERS_LICENSE, FeatureSource.identifier(IdentifierType.DRIVERS_LICENSE),
+                Normalizers.identity()));
         return List.copyOf(features);
     }
 

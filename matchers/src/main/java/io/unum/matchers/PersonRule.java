@@ -108,6 +108,15 @@ final class PersonRule {
                     level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.00001),
                     level("else", null, LevelCondition.always(), 0.12, 0.999989)));
         }
+        // identity documents: a different number counts against, as for national ids
+        rule.comparison(comparison(Features.PASSPORT,
+                level("exact", null, LevelCondition.exact(), 0.85, 0.000001),
+                level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.00001),
+                level("else", null, LevelCondition.always(), 0.12, 0.999989)));
+        rule.comparison(comparison(Features.DRIVERS_LICENSE,
+                level("exact", null, LevelCondition.exact(), 0.85, 0.000001),
+                level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.00001),
+                level("else", null, LevelCondition.always(), 0.12, 0.999989)));
         return rule
                 .blockingKey(BlockingKey.on(Features.DOB))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_CANONICAL).withMaxBlockSize(CustomerRules.NAME_BLOCK_CAP))

@@ -145,7 +145,8 @@ class CustomerRulesProviderTest {
         CustomerRules explicit = CustomerRules.builder().dateOrder(DateNormalizer.DayMonthOrder.DAY_FIRST)
                 .nationalIds(NationalIdPolicy.TOLERANT)
                 .deterministicTypes(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
-                        IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID)
+                        IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID, IdentifierType.PASSPORT,
+                        IdentifierType.DRIVERS_LICENSE)
                 .thresholds(0.95, 0.5).prior(1e-4).maxContradiction(10)
                 .emails(EmailNormalizer.builder().build()).nicknames(Nicknames.parse(Nicknames.bundled().toText()))
                 .build();
@@ -155,7 +156,8 @@ class CustomerRulesProviderTest {
         assertEquals(CustomerRules.builder().nationalIds(NationalIdPolicy.IGNORED).build(),
                 CustomerRules.builder().nationalIds(NationalIdPolicy.IGNORED).deterministicTypes(IdentifierType.EMAIL,
                         IdentifierType.PHONE, IdentifierType.CUSTOMER_ID, IdentifierType.LOYALTY_ID,
-                        IdentifierType.NATIONAL_ID).build(), "national id is not deterministic when ignored");
+                        IdentifierType.NATIONAL_ID, IdentifierType.PASSPORT, IdentifierType.DRIVERS_LICENSE).build(),
+                "national id is not deterministic when ignored");
     }
 
     @Test

@@ -83,8 +83,12 @@ class CustomerRulesQualityTest {
         assertTrue(scores.f1() >= FAKE_1000_FLOOR, scores::toString);
     }
 
-    // hand-set values (no training), measured 0.9934 / 0.9544 / 0.8294; the trained model is the default
+    // hand-set values (no training), measured 0.9934 / 0.9544 / 0.8294; the trained model is the default.
+    // Generic values (issue 16) cost fake_1000's hand-set run 0.013 (0.8154): its duplicates differ in
+    // given name, family name and a date of birth a decade apart while sharing an e-mail, which the
+    // hand-set weights read as two people; the trained model (the default from 1,000 records) is
+    // unchanged at 0.9188 (docs/quality.md)
     static final double FEBRL3_FLOOR = 0.99;
     static final double FEBRL3_NO_ID_FLOOR = 0.95;
-    static final double FAKE_1000_FLOOR = 0.82;
+    static final double FAKE_1000_FLOOR = 0.81;
 }

@@ -52,7 +52,8 @@ class CustomerRulesTest {
                 CustomerRules.Features.DOB, CustomerRules.Features.POSTCODE, CustomerRules.Features.EMAIL,
                 CustomerRules.Features.PHONE, CustomerRules.Features.NATIONAL_ID)));
         List<MatchRule> all = rules.rules();
-        assertEquals(6, all.size(), "five deterministic rules and the person rule");
+        assertEquals(8, all.size(), "seven deterministic rules (e-mail, phone, customer, loyalty, national id,"
+                + " passport, driver's licence) and the person rule");
         MatchRule.Probabilistic person = rules.personRule();
         assertEquals(CustomerRules.PERSON_RULE, person.name());
         assertTrue(person.blockingKeys().size() >= 5);
@@ -66,7 +67,8 @@ class CustomerRulesTest {
             }
         }
         assertEquals(Set.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
-                IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID), rules.identifierNormalizers().keySet());
+                IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID, IdentifierType.PASSPORT,
+                IdentifierType.DRIVERS_LICENSE), rules.identifierNormalizers().keySet());
         assertEquals(Map.of(IdentifierType.NATIONAL_ID, Integer.MAX_VALUE), rules.limits());
         assertTrue(rules.toString().contains("TOLERANT"));
     }

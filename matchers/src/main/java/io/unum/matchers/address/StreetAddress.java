@@ -8,7 +8,8 @@ import java.util.List;
  * One address line split into unit, house number and street, with street types, directions and
  * ordinal words in canonical form. Package-private: the public face is {@link Addresses}.
  *
- * <p>Recognised unit forms: a designator and its number anywhere in the line ({@code Apt 4B},
+ * <p>A line holding a whole address ({@code street, city, postcode}) gives the street part.
+ * Recognised unit forms: a designator and its number anywhere in the line ({@code Apt 4B},
  * {@code Unit 5}, {@code Flat 2}, {@code Suite 100}, {@code #12}); the Australian
  * {@code unit/number} form at the start ({@code 5/23 Smith St}: unit 5, number 23).
  */
@@ -25,7 +26,33 @@ final class StreetAddress {
         this.street = street;
     }
 
+    /**
+     * Parses an address line. A line with commas may be a whole address in one field
+     * ({@code "18 Danver Place, Loughborough, LE11 1UU"}, {@code "Suite 900, 1450 N City Rd"}):
+     * its street is the first comma-separated part with a house number and street words, and a
+     * unit named in an earlier part is kept.
+     */
     static StreetAddress parse(String raw) {
+        if (raw.indexOf(',') >= 0) {
+            String unit = null;
+            StreetAddress street = null;
+            for (String part : raw.split(",")) {
+                StreetAddress p = parseLine(part);
+                if (street == null && p.number != null && !p.street.isEmpty()) {
+                    street = p;
+                }
+                if (unit == null) {
+                    unit = p.unit;
+                }
+            }
+            if (street != null) {
+                return new StreetAddress(street.unit != null ? street.unit : unit, street.number, street.street);
+            }
+        }
+        return parseLine(raw);
+    }
+
+    private static StreetAddress parseLine(String raw) {
         String folded = Text.fold(raw).replace("#", " unit ");
         String unit = null;
         // Australian "5/23 smith st" (also "5 / 23", "5a/23")

@@ -58,6 +58,14 @@ public final class IdNormalizers {
         return placeholderAware(IdentifierNormalizers.alphanumericUpperCase());
     }
 
+    /**
+     * An identity document's number (passport, driver's licence): ASCII letters and digits
+     * upper-cased, placeholders flagged.
+     */
+    public static IdentifierNormalizer document() {
+        return placeholderAware(IdentifierNormalizers.alphanumericUpperCase());
+    }
+
     /** A national identity number: ASCII letters and digits upper-cased, placeholders flagged. */
     public static IdentifierNormalizer nationalId() {
         return placeholderAware(IdentifierNormalizers.alphanumericUpperCase());

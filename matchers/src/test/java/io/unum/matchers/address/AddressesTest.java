@@ -28,6 +28,17 @@ class AddressesTest {
     }
 
     @Test
+    void aWholeAddressInOneLineGivesItsStreet() {
+        Normalizer street = Addresses.street();
+        assertEquals("18 danver pl", street.normalize("18 Danver Place, Loughborough, Leicestershire, LE11 1UU, United Kingdom"));
+        assertEquals("18 danver pl", street.normalize("18 Danver Place, Loughborough, United Kingdom, LE11 1UU"));
+        assertEquals("123 main st", street.normalize("123 Main Street, Las Vegas NV 89132"));
+        assertEquals("1450 n city rd", street.normalize("Suite 900, 1450 N City Rd"));
+        assertEquals("900", Addresses.unit().normalize("Suite 900, 1450 N City Rd"));
+        assertEquals("4 hillview rise", street.normalize("#01-11, HillV2, 4 Hillview Rise, 667979"));
+    }
+
+    @Test
     void unitsAreSplitOff() {
         assertEquals("123 main st", Addresses.street().normalize("123 Main St, Apt 4B"));
         assertEquals("4b", Addresses.unit().normalize("123 Main St, Apt 4B"));

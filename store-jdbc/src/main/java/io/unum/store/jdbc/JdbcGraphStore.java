@@ -1,9 +1,6 @@
 package io.unum.store.jdbc;
 
-import io.unum.model.ProfileId;
-import io.unum.model.RecordKey;
 import io.unum.store.GraphStore;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,9 +34,10 @@ import java.util.Objects;
  *
  * <h2>Design</h2>
  * The store keeps an in-memory copy of the graph ({@link GraphStore#inMemory()}), which it fills
- * from the tables when it opens and which serves every read; a transaction writes to that copy
- * and notes what it touched, and {@code commit} writes the final state of every touched row in
- * one database transaction before the copy's own commit. If the database refuses, both are
+ * from the tables when it opens ({@link StoreLoader}: the rows decoded on all cores) and which
+ * serves every read; a transaction writes to that copy and notes what it touched, and
+ * {@code commit} writes the final state of every touched row in one database transaction before
+ * the copy's own commit. If the database refuses, both are
  * rolled back. Engine-derived features are not stored: the engine derives them again when a
  * graph opens the store.
  *
@@ -231,59 +229,9 @@ public final class JdbcGraphStore implements GraphStore {
         connection.commit();
     }
 
-    /** Fills the in-memory copy from the tables. */
+    /** Fills the in-memory copy from the tables ({@link StoreLoader}: decoded on all cores). */
     private void load() throws SQLException {
-        try (GraphStore.Transaction tx = memory.begin(); Statement s = connection.createStatement()) {
-            try (ResultSet rs = s.executeQuery("SELECT record, profile_id, block_keys FROM unum_records")) {
-                while (rs.next()) {
-                    int o = tx.insert(Codec.record(rs.getString(1)), null);
-                    String profile = rs.getString(2);
-                    if (profile != null) {
-                        tx.setProfileOf(o, ProfileId.of(profile));
-                    }
-                    ByteBuffer keys = ByteBuffer.wrap(rs.getBytes(3));
-                    while (keys.remaining() >= 12) {
-                        tx.addMember(keys.getLong(), keys.getInt(), o);
-                    }
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT a_source, a_id, b_source, b_id, edge FROM unum_edges")) {
-                while (rs.next()) {
-                    int a = tx.ordinal(RecordKey.of(rs.getString(1), rs.getString(2)));
-                    int b = tx.ordinal(RecordKey.of(rs.getString(3), rs.getString(4)));
-                    if (a < 0 || b < 0) {
-                        throw new StoreException("store " + location + " is inconsistent: a link names a record it"
-                                + " does not hold");
-                    }
-                    tx.addEdge(a, b, rs.getLong(5));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT profile FROM unum_profiles")) {
-                while (rs.next()) {
-                    tx.putProfile(Codec.profile(rs.getString(1)));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT absorbed, merged_into FROM unum_aliases")) {
-                while (rs.next()) {
-                    tx.putAlias(ProfileId.of(rs.getString(1)), ProfileId.of(rs.getString(2)));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT hash, erased_at FROM unum_suppression")) {
-                while (rs.next()) {
-                    tx.suppress(rs.getString(1), Instant.parse(rs.getString(2)));
-                }
-            }
-            try (ResultSet rs = s.executeQuery("SELECT name, value FROM unum_meta")) {
-                while (rs.next()) {
-                    if (rs.getString(1).equals(SEQUENCE)) {
-                        sequence = Long.parseLong(rs.getString(2));
-                    } else {
-                        tx.putMeta(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
-            tx.commit();
-        }
+        sequence = StoreLoader.load(connection, location, memory);
         connection.commit();
     }
 

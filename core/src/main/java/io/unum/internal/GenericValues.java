@@ -1,0 +1,210 @@
+package io.unum.internal;
+
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.store.GraphStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Generic identifier values and deterministic links as evidence ({@code Resolver.Builder.genericValues}).
+ *
+ * <p>A value is <em>generic</em> when its holders — the members of its identifier look-up block —
+ * include {@code people} records that are pairwise <em>different people</em>: they contradict
+ * each other by more than {@code bits} under a probabilistic rule, the value itself not counted
+ * ({@link Scorer#contradicts}); or when more records hold it than the block-size cap. The holders
+ * are examined in record-key order and a holder becomes a representative when it is a different
+ * person from every representative so far, so the answer is a function of the set of holders
+ * alone: batch and incremental agree, whatever the arrival order. A generic value links nobody
+ * deterministically ({@link #links}) and an identifier comparison whose records share only
+ * generic values counts as the null level ({@link Scorer#sharesOnlyGeneric}).
+ *
+ * <p>Separately, a deterministic link between two records that are different people is refused
+ * ({@link #refuses}); the pair may still be linked on its match weight.
+ *
+ * <p>Stateless apart from its configuration; thread-safe. A {@link View} caches answers for one
+ * state of the store and must not outlive it.
+ */
+final class GenericValues {
+
+    private final EngineConfig config;
+    private final Scorer scorer;
+    private final Featurizer featurizer;
+    private final CandidateGenerator generator;
+    /** Absolute types and their protected variants. */
+    private final Set<IdentifierType> absolute;
+
+    GenericValues(EngineConfig config, Scorer scorer, Featurizer featurizer, CandidateGenerator generator) {
+        this.config = config;
+        this.scorer = scorer;
+        this.featurizer = featurizer;
+        this.generator = generator;
+        Set<IdentifierType> types = new HashSet<>();
+        for (IdentifierType type : config.generic.absolute()) {
+            types.add(type);
+            types.add(type.protectedVariant());
+        }
+        this.absolute = Set.copyOf(types);
+    }
+
+    /** Whether values can be generic at all. */
+    boolean detects() {
+        return config.generic.people() > 0;
+    }
+
+    /** Whether deterministic links between contradicting records are refused. */
+    boolean refusesContradictions() {
+        return config.generic.bits() != Double.POSITIVE_INFINITY;
+    }
+
+    /** Whether an identifier type's values are never generic nor refused. */
+    boolean absolute(IdentifierType type) {
+        return absolute.contains(type);
+    }
+
+    /** The look-up block key of a value. */
+    long lookupKey(Identifier id) {
+        return featurizer.lookupKey(id);
+    }
+
+    /**
+     * Whether a value is generic, given its look-up block (its holders; {@code null} when none).
+     * A pure function of the holders' features.
+     */
+    boolean generic(Identifier id, GraphStore.Members holders, GraphStore.Reader reader) {
+        int people = config.generic.people();
+        if (people == 0 || holders == null || absolute(id.type())) {
+            return false;
+        }
+        int n = holders.size();
+        if (n > config.blockSizeCap) {
+            return true; // more holders than any block may link
+        }
+        if (n < people) {
+            return false;
+        }
+        FeatureRecord[] records = new FeatureRecord[n];
+        for (int m = 0; m < n; m++) {
+            records[m] = (FeatureRecord) reader.derived(holders.member(m));
+        }
+        Arrays.sort(records, (x, y) -> x.key.compareTo(y.key));
+        Scorer.Generics only = x -> x.equals(id);
+        List<FeatureRecord> representatives = new ArrayList<>(people);
+        for (FeatureRecord record : records) {
+            boolean different = true;
+            for (FeatureRecord representative : representatives) {
+                if (!scorer.contradicts(record, representative, config.generic.bits(), only)) {
+                    different = false;
+                    break;
+                }
+            }
+            if (different) {
+                representatives.add(record);
+                if (representatives.size() >= people) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The answers for one state of a store, cached; thread-safe. */
+    View view(GraphStore.Reader reader) {
+        return new View(reader);
+    }
+
+    /**
+     * Whether a deterministic rule's block links its members: it is within its cap and its value
+     * is not generic.
+     */
+    boolean links(GraphStore.Members block, GraphStore.Reader reader, View view) {
+        if (!generator.usable(block)) {
+            return false;
+        }
+        if (!detects() || block.size() < 2) {
+            return true;
+        }
+        Identifier id = valueOf(block, reader);
+        return id == null || !view.generic(id);
+    }
+
+    /**
+     * Whether a deterministic link on {@code id} between two records is refused because they are
+     * different people (the shared value and generic values not counted).
+     */
+    boolean refuses(FeatureRecord a, FeatureRecord b, Identifier id, Scorer.Generics generics) {
+        if (!refusesContradictions() || id == null || absolute(id.type())) {
+            return false;
+        }
+        return scorer.contradicts(a, b, config.generic.bits(), x -> x.equals(id) || generics.generic(x));
+    }
+
+    /** The identifying value of a deterministic rule's non-empty block, read from a member. */
+    Identifier valueOf(GraphStore.Members block, GraphStore.Reader reader) {
+        if (block.size() == 0) {
+            return null;
+        }
+        return valueOf((FeatureRecord) reader.derived(block.member(0)), block.key());
+    }
+
+    /** The identifying value behind a record's deterministic key, or {@code null}. */
+    Identifier valueOf(FeatureRecord record, long key) {
+        int k = Arrays.binarySearch(record.keys, key);
+        if (k < 0) {
+            return null;
+        }
+        CompiledRule rule = config.rules[record.ruleOf(k)];
+        int t = record.keyMeta[k] & 0xFFFF;
+        if (!rule.deterministic) {
+            return null;
+        }
+        for (Identifier id : record.linkable) {
+            if (id.type().equals(rule.types[t]) && featurizer.deterministicKey(rule, t, id.value()) == key) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** The identifier behind one of a record's look-up keys, or {@code null}. */
+    Identifier lookupValueOf(FeatureRecord record, long key) {
+        for (Identifier id : record.identifiers) {
+            if (featurizer.lookupKey(id) == key) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /** Cached answers for one state of a store. */
+    final class View implements Scorer.Generics {
+        private final GraphStore.Reader reader;
+        private final ConcurrentHashMap<Identifier, Boolean> cache = new ConcurrentHashMap<>();
+
+        private View(GraphStore.Reader reader) {
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean generic(Identifier id) {
+            if (!detects()) {
+                return false;
+            }
+            Boolean known = cache.get(id);
+            if (known == null) {
+                known = GenericValues.this.generic(id, reader.block(featurizer.lookupKey(id)), reader);
+                cache.put(id, known);
+            }
+            return known;
+        }
+
+        /** Forgets every answer (the store changed). */
+        void clear() {
+            cache.clear();
+        }
+    }
+}

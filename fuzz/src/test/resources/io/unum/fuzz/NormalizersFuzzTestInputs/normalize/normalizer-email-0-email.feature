@@ -1,0 +1,1 @@
+John.Smith+tag@Gmail.com

@@ -1,0 +1,1 @@
+"quoted local"@mail.com

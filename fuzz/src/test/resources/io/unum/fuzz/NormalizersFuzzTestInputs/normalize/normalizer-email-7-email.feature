@@ -1,0 +1,1 @@
+Jörg@müller.de

@@ -1,0 +1,340 @@
+package io.unum.store.jdbc;
+
+import io.unum.model.Profile;
+import io.unum.model.ProfileId;
+import io.unum.model.RecordKey;
+import io.unum.model.SourceRecord;
+import io.unum.store.GraphStore;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Fills a store's in-memory copy from its tables when {@link JdbcGraphStore} opens.
+ *
+ * <h2>Design</h2>
+ * Decoding the rows' JSON was half of an open on one thread; each row decodes on its own, so the
+ * open runs as a pipeline over all cores: a <em>reader</em> thread steps through a table's result
+ * set and hands batches of raw rows ({@value #BATCH} at a time) to a <em>decoding</em> pool, one
+ * thread per processor; the calling thread applies the decoded batches to the in-memory
+ * transaction in row order (the transaction has one writer). At most {@code 4 × threads} batches
+ * are in flight, which bounds the memory of rows read but not yet applied. The tables are read in
+ * the order records, links, profiles, then the small ones.
+ *
+ * <p>While the links and the profiles are decoded, the decoding threads read the transaction
+ * (a record's ordinal and the record) while the calling thread writes only what those reads do
+ * not touch (adjacency) or nothing at all (profiles are put once all are decoded): the record
+ * rows were all applied before, and handing a batch to the pool orders those writes before the
+ * reads.
+ *
+ * <p>A decoded profile shares objects with the records already in memory — their keys, the
+ * golden values equal to a member's attribute, the provenance times, the records' profile ids —
+ * as a graph built in memory does, so an opened graph holds one copy of each rather than two.
+ *
+ * <p>If anything fails, the reader stops, the pool is shut down and the exception reaches
+ * {@link JdbcGraphStore#open}, which discards the store. Not thread-safe: one load per instance.
+ */
+final class StoreLoader {
+
+    static final int BATCH = 1024;
+    private static final int FETCH_SIZE = 4096;
+
+    private final Connection connection;
+    private final String location;
+    private final GraphStore.Transaction tx;
+    private final int threads;
+    private final ExecutorService decoders;
+    private final ExecutorService reader;
+    /** Every profile id the records name, one object per id. */
+    private final Map<String, ProfileId> profileIds = new HashMap<>();
+    private long sequence;
+
+    private StoreLoader(Connection connection, String location, GraphStore.Transaction tx, int threads) {
+        this.connection = connection;
+        this.location = location;
+        this.tx = tx;
+        this.threads = threads;
+        this.decoders = Executors.newFixedThreadPool(threads, daemons("unum-store-open-decode"));
+        this.reader = Executors.newSingleThreadExecutor(daemons("unum-store-open-read"));
+    }
+
+    /**
+     * Reads the tables into {@code memory} in one in-memory transaction.
+     *
+     * @return the store's change sequence ({@code unum_meta})
+     */
+    static long load(Connection connection, String location, GraphStore memory) throws SQLException {
+        try (GraphStore.Transaction tx = memory.begin()) {
+            StoreLoader loader = new StoreLoader(connection, location, tx,
+                    Math.max(1, Runtime.getRuntime().availableProcessors()));
+            try {
+                loader.run();
+            } finally {
+                loader.decoders.shutdownNow();
+                loader.reader.shutdownNow();
+            }
+            tx.commit();
+            return loader.sequence;
+        }
+    }
+
+    private void run() throws SQLException {
+        records();
+        edges();
+        profiles();
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT absorbed, merged_into FROM unum_aliases")) {
+                while (rs.next()) {
+                    tx.putAlias(ProfileId.of(rs.getString(1)), profileId(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT hash, erased_at FROM unum_suppression")) {
+                while (rs.next()) {
+                    tx.suppress(rs.getString(1), Instant.parse(rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT name, value FROM unum_meta")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals(JdbcGraphStore.SEQUENCE)) {
+                        sequence = Long.parseLong(rs.getString(2));
+                    } else {
+                        tx.putMeta(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        }
+        profileIds.clear();
+    }
+
+    private record RecordRow(String json, String profile, byte[] blockKeys) {
+    }
+
+    private record DecodedRecord(SourceRecord record, String profile, byte[] blockKeys) {
+    }
+
+    private void records() throws SQLException {
+        this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys FROM unum_records",
+                rs -> new RecordRow(rs.getString(1), rs.getString(2), rs.getBytes(3)),
+                row -> new DecodedRecord(Codec.record(row.json), row.profile, row.blockKeys),
+                d -> {
+                    int o = tx.insert(d.record, null);
+                    if (d.profile != null) {
+                        tx.setProfileOf(o, profileId(d.profile));
+                    }
+                    ByteBuffer keys = ByteBuffer.wrap(d.blockKeys);
+                    while (keys.remaining() >= 12) {
+                        tx.addMember(keys.getLong(), keys.getInt(), o);
+                    }
+                });
+    }
+
+    private record EdgeRow(String aSource, String aId, String bSource, String bId, long edge) {
+    }
+
+    private void edges() throws SQLException {
+        // decoding: the two ordinals (reads of the record index, which no one writes now)
+        this.<EdgeRow, long[]>pipeline("SELECT a_source, a_id, b_source, b_id, edge FROM unum_edges",
+                rs -> new EdgeRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)),
+                row -> new long[] {tx.ordinal(RecordKey.of(row.aSource, row.aId)),
+                    tx.ordinal(RecordKey.of(row.bSource, row.bId)), row.edge},
+                e -> {
+                    if (e[0] < 0 || e[1] < 0) {
+                        throw new StoreException("store " + location + " is inconsistent: a link names a record it"
+                                + " does not hold");
+                    }
+                    tx.addEdge((int) e[0], (int) e[1], e[2]);
+                });
+    }
+
+    private void profiles() throws SQLException {
+        Codec.Sharing sharing = new Resident();
+        List<Profile> profiles = new ArrayList<>();
+        // decoding reads the records; nothing is written until every profile is decoded
+        this.<String, Profile>pipeline("SELECT profile FROM unum_profiles", rs -> rs.getString(1),
+                json -> Codec.profile(json, sharing), profiles::add);
+        for (Profile profile : profiles) {
+            tx.putProfile(profile);
+        }
+    }
+
+    /** The profile id object for {@code id}: one per id (calling thread only). */
+    private ProfileId profileId(String id) {
+        ProfileId known = profileIds.get(id);
+        if (known == null) {
+            known = ProfileId.of(id);
+            profileIds.put(id, known);
+        }
+        return known;
+    }
+
+    /** What a decoded profile shares with the resident records (read from the decoding threads). */
+    private final class Resident implements Codec.Sharing {
+        @Override
+        public SourceRecord resident(String source, String id) {
+            return tx.record(tx.ordinal(RecordKey.of(source, id)));
+        }
+
+        @Override
+        public ProfileId profileId(String id) {
+            ProfileId known = profileIds.get(id); // filled by the records, read-only now
+            return known != null ? known : ProfileId.of(id);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // the pipeline
+
+    @FunctionalInterface
+    private interface RowReader<R> {
+        R read(ResultSet row) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Applier<D> {
+        void apply(D decoded) throws SQLException;
+    }
+
+    /** A reader's failure, carried through the queue to the calling thread. */
+    private static final class ReadFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ReadFailure(SQLException cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Runs {@code sql} on the reader thread, decodes its rows on the pool and applies them on the
+     * calling thread in row order. Returns once every row is applied and the reader has closed its
+     * statement.
+     */
+    private <R, D> void pipeline(String sql, RowReader<R> read, Function<R, D> decode, Applier<D> apply)
+            throws SQLException {
+        BlockingQueue<CompletableFuture<List<D>>> queue = new ArrayBlockingQueue<>(4 * threads);
+        AtomicBoolean stop = new AtomicBoolean();
+        Future<?> reading = reader.submit(() -> {
+            CompletableFuture<List<D>> end = CompletableFuture.completedFuture(null);
+            try (Statement s = connection.createStatement()) {
+                s.setFetchSize(FETCH_SIZE); // PostgreSQL: a cursor, not the whole table in memory
+                try (ResultSet rs = s.executeQuery(sql)) {
+                    List<R> batch = new ArrayList<>(BATCH);
+                    while (!stop.get() && rs.next()) {
+                        batch.add(read.read(rs));
+                        if (batch.size() == BATCH) {
+                            offer(queue, decode(batch, decode), stop);
+                            batch = new ArrayList<>(BATCH);
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        offer(queue, decode(batch, decode), stop);
+                    }
+                }
+            } catch (SQLException e) {
+                end = CompletableFuture.failedFuture(new ReadFailure(e));
+            } catch (RuntimeException | Error e) {
+                end = CompletableFuture.failedFuture(e);
+            }
+            offer(queue, end, stop);
+            return null;
+        });
+        try {
+            while (true) {
+                List<D> batch = queue.take().join();
+                if (batch == null) {
+                    break;
+                }
+                for (D d : batch) {
+                    apply.apply(d);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("opening store " + location + " was interrupted", e);
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof ReadFailure f) {
+                throw (SQLException) f.getCause();
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        } finally {
+            stop.set(true);
+            queue.clear();
+            awaitReader(reading);
+        }
+    }
+
+    private <R, D> CompletableFuture<List<D>> decode(List<R> rows, Function<R, D> decode) {
+        return CompletableFuture.supplyAsync(() -> {
+            List<D> decoded = new ArrayList<>(rows.size());
+            for (R row : rows) {
+                decoded.add(decode.apply(row));
+            }
+            return decoded;
+        }, decoders);
+    }
+
+    /** Puts a batch in the queue, waiting for room unless the calling thread has stopped. */
+    private static <T> void offer(BlockingQueue<T> queue, T item, AtomicBoolean stop) {
+        try {
+            while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitReader(Future<?> reading) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                reading.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException e) {
+                break; // its failure went through the queue
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
