@@ -2,10 +2,13 @@ package io.unum.internal;
 
 import io.unum.InputIssue;
 import io.unum.OversizedBlock;
+import io.unum.model.Identifier;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * The engine's stages one record or one pair at a time, for a runtime that distributes the data
@@ -117,17 +120,95 @@ public final class Kernel {
 
     /**
      * Scores a candidate pair under the probabilistic rules whose keys both carry, as the
-     * in-memory engine does.
+     * in-memory engine does, with the whole data set's generic values.
      *
+     * @param genericValue tells a generic value by its look-up key (at least every generic value
+     *     the two records share)
      * @return whether the pair is a link
      */
-    public boolean links(Featured a, Featured b) {
+    public boolean links(Featured a, Featured b, LongPredicate genericValue) {
         long rules = engine.generator.sharedRules(a.entry, b.entry, null, true);
         if (rules == 0) {
             return false;
         }
-        long edge = engine.scorer.evaluate(a.entry, b.entry, rules, Scorer.Generics.NONE);
+        long edge = engine.scorer.evaluate(a.entry, b.entry, rules, engine.generics.known(genericValue));
         return edge != Edge.NONE && Edge.isLink(edge);
+    }
+
+    /**
+     * The look-up keys of a resolved record's identifier values that can be generic, sorted and
+     * distinct: none with generic values off, and none of an absolute type.
+     */
+    public long[] valueKeys(Featured f) {
+        if (f.entry == null || !engine.generics.detects()) {
+            return new long[0];
+        }
+        long[] out = new long[f.entry.identifiers.length];
+        int n = 0;
+        for (Identifier id : f.entry.identifiers) {
+            if (!engine.generics.absolute(id.type())) {
+                out[n++] = engine.generics.lookupKey(id);
+            }
+        }
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            if (w == 0 || out[i] != out[w - 1]) {
+                out[w++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, w);
+    }
+
+    /**
+     * Per blocking key of a resolved record, the look-up key of the identifying value behind it
+     * when the key is a deterministic rule's and its value can be generic, else {@code 0}.
+     */
+    public long[] blockValueKeys(Featured f) {
+        if (f.entry == null) {
+            return new long[0];
+        }
+        long[] out = new long[f.entry.keys.length];
+        if (!engine.generics.detects()) {
+            return out;
+        }
+        for (int k = 0; k < out.length; k++) {
+            if (engine.generator.deterministic(f.entry.keyMeta[k])) {
+                Identifier id = engine.generics.valueOf(f.entry, f.entry.keys[k]);
+                if (id != null && !engine.generics.absolute(id.type())) {
+                    out[k] = engine.generics.lookupKey(id);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a value's number of holders alone decides whether it is generic. */
+    public boolean genericDecidedByCount(long holders) {
+        return engine.generics.decidedByCount(holders);
+    }
+
+    /**
+     * Whether the value with look-up key {@code valueKey} is generic, given the number of records
+     * of the whole data set that hold it and, unless the number decides, all of them (in any
+     * order): the function the in-memory engine applies to a look-up block.
+     */
+    public boolean generic(long valueKey, long holders, List<Featured> all) {
+        if (engine.generics.decidedByCount(holders)) {
+            return engine.generics.genericByCount(holders);
+        }
+        if (all.size() != holders) {
+            throw new IllegalArgumentException("the holders of a value: " + all.size() + " given, " + holders + " counted");
+        }
+        Identifier id = null;
+        for (int i = 0; i < all.size() && id == null; i++) {
+            id = engine.generics.lookupValueOf(all.get(i).entry, valueKey);
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("no holder holds the value");
+        }
+        return engine.generics.generic(id, holders, m -> all.get(m).entry);
     }
 
     /** An oversized block as a resolution's statistics report it. */

@@ -110,7 +110,13 @@ public final class Main {
                 }
                 spec = Resolver.newBuilder(spec).build().withModel(model).spec();
             }
-            SparkResolution result = UnumSpark.resolve(records, spec);
+            long[] shuffled = {0};
+            SparkResolution result = UnumSpark.resolve(records, spec, (stage, time) -> {
+                long written = metrics.shuffleWritten.get();
+                err.printf(Locale.ROOT, "stage %-14s done in %8.1f s; shuffle written in it %.1f MB, heap peak so far %.0f MB%n",
+                        stage, time.toMillis() / 1000.0, (written - shuffled[0]) / 1e6, JobMetrics.peakHeapBytes() / 1e6);
+                shuffled[0] = written;
+            });
             String dir = options.out();
             result.clusters().write().mode(SaveMode.Overwrite).option("header", "true").csv(dir + "/clusters");
             result.profiles().write().mode(SaveMode.Overwrite).json(dir + "/profiles");
@@ -125,11 +131,11 @@ public final class Main {
                 err.println("note: " + block.size() + " records share one value of blocking key " + block.key()
                         + " (rule " + block.rule() + ", fingerprint " + block.fingerprint() + "); not compared through it");
             }
-            out.printf(Locale.ROOT, "Resolved %d records into %d profiles (%d candidate pairs, %d links; largest"
-                    + " component %d records).%n", stats.records(), stats.profiles(), stats.candidatePairs(),
-                    stats.links(), stats.largestComponents().isEmpty() ? 0 : stats.largestComponents().get(0));
+            out.printf(Locale.ROOT, "Resolved %d records into %d profiles (%d candidate pairs, %d links, %d generic"
+                    + " values; largest component %d records).%n", stats.records(), stats.profiles(), stats.candidatePairs(),
+                    stats.links(), stats.genericValues(), stats.largestComponents().isEmpty() ? 0 : stats.largestComponents().get(0));
             for (Map.Entry<String, java.time.Duration> t : stats.stageTimes().entrySet()) {
-                out.printf(Locale.ROOT, "stage %-10s %8.1f s%n", t.getKey(), t.getValue().toMillis() / 1000.0);
+                out.printf(Locale.ROOT, "stage %-14s %8.1f s%n", t.getKey(), t.getValue().toMillis() / 1000.0);
             }
             out.printf(Locale.ROOT, "shuffle written %.1f MB, read %.1f MB; largest task peak execution memory %.1f MB;"
                     + " driver JVM peak heap %.0f MB (the executor's too with a local master); %d tasks%n",

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param candidatePairs pairs scored, each once
  * @param links scored pairs that are links
  * @param oversizedBlocks blocks over their cap, largest first
+ * @param genericValues identifier values found generic over the whole data set (shared by
+ *     different people, or by more records than the block-size cap: they link nobody)
  * @param components connected components of the links (records without a link count one each)
  * @param largestComponents the sizes of the largest components, largest first (at most ten): a
  *     component is clustered by one task, so a giant one is where the job stops scaling
@@ -23,7 +25,7 @@ import java.util.Objects;
  * @param stageTimes wall time per stage, in pipeline order
  */
 public record SparkStatistics(long records, long rejectedRecords, long profiles, long candidatePairs, long links,
-        List<OversizedBlock> oversizedBlocks, long components, List<Long> largestComponents, int componentRounds,
+        List<OversizedBlock> oversizedBlocks, long genericValues, long components, List<Long> largestComponents, int componentRounds,
         Map<String, Duration> stageTimes) {
 
     public SparkStatistics {

@@ -22,9 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.Optional;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -36,6 +38,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
+import scala.Tuple3;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -126,11 +129,21 @@ public final class UnumSpark {
      *     the spec names a rule set no provider on the class path makes
      */
     public static SparkResolution resolve(Dataset<Row> records, EngineSpec spec) {
+        return resolve(records, spec, (stage, time) -> { });
+    }
+
+    /**
+     * {@link #resolve(Dataset, EngineSpec)}, telling {@code stageDone} each stage's name and wall
+     * time as the stage finishes (on the calling thread), e.g. to follow a long run.
+     */
+    public static SparkResolution resolve(Dataset<Row> records, EngineSpec spec,
+            java.util.function.BiConsumer<String, Duration> stageDone) {
         Objects.requireNonNull(records, "records");
         Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(stageDone, "stageDone");
         SparkSession session = records.sparkSession();
         int partitions = Integer.parseInt(session.conf().get("spark.sql.shuffle.partitions"));
-        return new Job(session, spec, partitions).run(records);
+        return new Job(session, spec, partitions, stageDone).run(records);
     }
 
     /**
@@ -213,17 +226,22 @@ public final class UnumSpark {
         private final Map<String, Duration> times = new LinkedHashMap<>();
         private long mark = System.nanoTime();
 
-        Job(SparkSession session, EngineSpec spec, int partitions) {
+        private final java.util.function.BiConsumer<String, Duration> stageDone;
+
+        Job(SparkSession session, EngineSpec spec, int partitions, java.util.function.BiConsumer<String, Duration> stageDone) {
             this.session = session;
             this.jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
             this.spec = spec;
             this.partitions = Math.max(1, partitions);
+            this.stageDone = stageDone;
         }
 
         private void stage(String name) {
             long now = System.nanoTime();
-            times.put(name, Duration.ofNanos(now - mark));
+            Duration time = Duration.ofNanos(now - mark);
+            times.put(name, time);
             mark = now;
+            stageDone.accept(name, time);
         }
 
         SparkResolution run(Dataset<Row> records) {
@@ -252,18 +270,26 @@ public final class UnumSpark {
             long rejected = unique.values().filter(t -> !t._1().resolved()).count();
             stage("features");
 
-            // 2. node ids from the sorted record keys
-            JavaPairRDD<Long, Keyed> nodes = unique.filter(t -> t._2()._1().resolved())
-                    .mapValues(Tuple2::_1)
+            // 2. generic values, over the whole data set
+            LongAccumulator genericCount = jsc.sc().longAccumulator("generic values");
+            JavaPairRDD<String, Keyed> resolvedRecords = genericValues(unique, bspec, columns, now, genericCount);
+            resolvedRecords.persist(StorageLevel.MEMORY_AND_DISK_SER());
+            resolvedRecords.count();
+            long genericValues = genericCount.value();
+            unique.unpersist(false);
+            stage("generic values");
+
+            // 3. node ids from the sorted record keys
+            JavaPairRDD<Long, Keyed> nodes = resolvedRecords
                     .sortByKey(true, partitions)
                     .zipWithIndex()
                     .mapToPair(t -> new Tuple2<>(t._2(), t._1()._2()));
             nodes.persist(StorageLevel.MEMORY_AND_DISK_SER());
             long recordCount = nodes.count();
-            unique.unpersist(false);
+            resolvedRecords.unpersist(false);
             stage("node ids");
 
-            // 3. block sizes and oversized blocks
+            // 4. block sizes and oversized blocks
             List<Tuple2<Tuple2<Long, Integer>, Long>> over = nodes.values()
                     .flatMapToPair(k -> {
                         List<Tuple2<Tuple2<Long, Integer>, Long>> out = new ArrayList<>(k.keys.length);
@@ -285,31 +311,37 @@ public final class UnumSpark {
             Broadcast<long[]> boversized = jsc.broadcast(oversizedKeys);
             stage("blocks");
 
-            // 4. candidate pairs, each once, scored; deterministic blocks link their members
+            // 5. candidate pairs, each once, scored; deterministic blocks of values that are not generic link their members
             LongAccumulator scored = jsc.sc().longAccumulator("candidate pairs");
             LongAccumulator linked = jsc.sc().longAccumulator("links");
-            JavaPairRDD<Long, Tuple2<Long, String[]>> members = nodes.flatMapToPair(n -> {
+            JavaPairRDD<Long, Tuple3<Long, String[], long[]>> members = nodes.flatMapToPair(n -> {
                 DistributedStages stages = ExecutorStages.of(bspec.value());
                 long[] drop = boversized.value();
                 Keyed k = n._2();
-                List<Tuple2<Long, Tuple2<Long, String[]>>> out = new ArrayList<>(k.keys.length);
+                List<Tuple2<Long, Tuple3<Long, String[], long[]>>> out = new ArrayList<>(k.keys.length);
                 for (int i = 0; i < k.keys.length; i++) {
-                    if (Arrays.binarySearch(drop, k.keys[i]) < 0) {
-                        // a deterministic block needs only its members' ids
-                        String[] cells = stages.deterministic(k.tags[i]) ? null : k.cells;
-                        out.add(new Tuple2<>(k.keys[i], new Tuple2<>(n._1(), cells)));
+                    if (Arrays.binarySearch(drop, k.keys[i]) >= 0) {
+                        continue;
+                    }
+                    if (stages.deterministic(k.tags[i])) {
+                        // a deterministic block needs only its members' ids; one of a generic value links nobody
+                        if (k.blockValues[i] == 0 || !k.generic(k.blockValues[i])) {
+                            out.add(new Tuple2<>(k.keys[i], new Tuple3<>(n._1(), null, null)));
+                        }
+                    } else {
+                        out.add(new Tuple2<>(k.keys[i], new Tuple3<>(n._1(), k.cells, k.generic)));
                     }
                 }
                 return out.iterator();
             });
             JavaPairRDD<Long, Long> edges = members.groupByKey(partitions).flatMapToPair(block -> {
-                List<Tuple2<Long, String[]>> list = new ArrayList<>();
+                List<Tuple3<Long, String[], long[]>> list = new ArrayList<>();
                 block._2().forEach(list::add);
                 List<Tuple2<Long, Long>> out = new ArrayList<>();
                 if (list.size() < 2) {
                     return out.iterator();
                 }
-                list.sort(Comparator.comparingLong(Tuple2::_1));
+                list.sort(Comparator.comparingLong(Tuple3::_1));
                 if (list.get(0)._2() == null) {
                     long first = list.get(0)._1();
                     for (int i = 1; i < list.size(); i++) {
@@ -329,7 +361,10 @@ public final class UnumSpark {
                     for (int j = i + 1; j < f.length; j++) {
                         if (stages.scoredIn(f[i], f[j], key)) {
                             pairs++;
-                            if (stages.links(f[i], f[j])) {
+                            long[] gi = list.get(i)._3();
+                            long[] gj = list.get(j)._3();
+                            if (stages.links(f[i], f[j],
+                                    v -> Arrays.binarySearch(gi, v) >= 0 || Arrays.binarySearch(gj, v) >= 0)) {
                                 linkCount++;
                                 out.add(new Tuple2<>(list.get(i)._1(), list.get(j)._1()));
                             }
@@ -346,29 +381,35 @@ public final class UnumSpark {
             long linkCount = linked.value();
             stage("scoring");
 
-            // 5. connected components
+            // 6. connected components
             ConnectedComponents.Labels labels = ConnectedComponents.of(edges, partitions);
             labels.labels().persist(StorageLevel.MEMORY_AND_DISK_SER());
             labels.labels().count();
             edges.unpersist(false);
             stage("components");
 
-            // 6. per component: clustering, profile ids, survivorship
+            // 7. per component: clustering, profile ids, survivorship
             JavaPairRDD<Long, Keyed> byComponent = nodes.leftOuterJoin(labels.labels(), partitions)
                     .mapToPair(t -> new Tuple2<>(t._2()._2().orElse(t._1()), t._2()._1()));
             List<Long> largest = byComponent.mapValues(k -> 1L).reduceByKey(Long::sum, partitions).values()
                     .top(10, Comparator.<Long>naturalOrder());
             long components = byComponent.keys().distinct(partitions).count();
             JavaRDD<Object[]> resolved = byComponent.partitionBy(new HashPartitioner(partitions)).mapPartitions(it -> {
-                DistributedStages stages = ExecutorStages.keeping(bspec.value(), boversized.value(), runId);
                 List<SourceRecord> part = new ArrayList<>();
+                LongList generic = new LongList();
                 while (it.hasNext()) {
-                    part.add(columns.map(it.next()._2().cells).record());
+                    Keyed k = it.next()._2();
+                    part.add(columns.map(k.cells).record());
+                    generic.addAll(k.generic);
                 }
                 List<Object[]> out = new ArrayList<>();
                 if (part.isEmpty()) {
                     return out.iterator();
                 }
+                long[] known = generic.sortedDistinct();
+                // the part's records hold only some holders of a value: its status is the whole data set's
+                DistributedStages stages = ExecutorStages.keeping(bspec.value(), boversized.value(), runId)
+                        .knowingGenericValues(v -> Arrays.binarySearch(known, v) >= 0);
                 Resolution resolution = stages.resolve(part);
                 for (Map.Entry<RecordKey, ProfileId> e : resolution.assignments().entrySet()) {
                     out.add(new Object[] {0, RowFactory.create(e.getKey().source(), e.getKey().id(), e.getValue().value())});
@@ -391,9 +432,103 @@ public final class UnumSpark {
                     PROFILES);
             Dataset<Row> issueRows = session.createDataFrame(issues, ISSUES);
             SparkStatistics statistics = new SparkStatistics(recordCount, rejected, profiles, candidatePairs,
-                    linkCount, oversized, components, largest, labels.rounds(), times);
+                    linkCount, oversized, genericValues, components, largest, labels.rounds(), times);
             return new SparkResolution(clusters, profileRows, issueRows, statistics);
         }
+    }
+
+    /**
+     * The generic-values stage: the resolved records, each told which of its identifier values
+     * are generic over the whole data set ({@link DistributedStages#generic}: the engine's own
+     * function of a value's holders).
+     *
+     * <p>Holders are counted per value key. A value whose count decides (over the block-size cap:
+     * generic; fewer holders than the configured people: not) needs no features; the keys of the
+     * values over the cap are few (at most the identifiers held divided by the cap) and go to the
+     * driver, so a placeholder held by millions of records is never gathered. Each other shared
+     * value gathers its holders' rows in one task (at most the cap of them), which featurizes
+     * them and decides. The answers travel back to the records by a join on the record key with
+     * the records' own partitioner, so the records do not move: only (record, generic value)
+     * pairs are shuffled. The later stages read each record's generic values from the record
+     * itself (a pair shares only values both hold; a part of the data set needs only the values
+     * its records hold), so no set of all generic values is ever broadcast, whatever its size.
+     */
+    private static JavaPairRDD<String, Keyed> genericValues(JavaPairRDD<String, Tuple2<Keyed, Integer>> unique,
+            Broadcast<EngineSpec> bspec, RecordColumns columns, Instant now, LongAccumulator genericCount) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(unique.context());
+        Partitioner byRecord = unique.partitioner().get();
+        int partitions = byRecord.numPartitions();
+        JavaPairRDD<String, Keyed> records = unique.filter(t -> t._2()._1().resolved()).mapValues(Tuple2::_1);
+        JavaPairRDD<Long, String> holders = records.flatMapToPair(t -> {
+            long[] keys = t._2().valueKeys;
+            List<Tuple2<Long, String>> out = new ArrayList<>(keys.length);
+            for (long key : keys) {
+                out.add(new Tuple2<>(key, t._1()));
+            }
+            return out.iterator();
+        });
+        JavaPairRDD<Long, Long> counts = holders.mapToPair(h -> new Tuple2<>(h._1(), 1L)).reduceByKey(Long::sum, partitions);
+        long[] overCap = counts
+                .filter(c -> {
+                    DistributedStages stages = ExecutorStages.of(bspec.value());
+                    return stages.genericDecidedByCount(c._2()) && stages.generic(c._1(), c._2(), List.of());
+                })
+                .keys().collect().stream().mapToLong(Long::longValue).sorted().toArray();
+        genericCount.add(overCap.length);
+        Broadcast<long[]> bover = jsc.broadcast(overCap);
+
+        // the holders of each value its count does not decide
+        JavaPairRDD<String, Long> requests = holders.filter(h -> Arrays.binarySearch(bover.value(), h._1()) < 0)
+                .groupByKey(partitions)
+                .flatMapToPair(value -> {
+                    List<String> list = new ArrayList<>();
+                    value._2().forEach(list::add);
+                    List<Tuple2<String, Long>> out = new ArrayList<>();
+                    if (!ExecutorStages.of(bspec.value()).genericDecidedByCount(list.size())) {
+                        for (String record : list) {
+                            out.add(new Tuple2<>(record, value._1()));
+                        }
+                    }
+                    return out.iterator();
+                });
+        JavaPairRDD<String, Long> decided = records.join(requests.groupByKey(byRecord), byRecord)
+                .flatMapToPair(t -> {
+                    List<Tuple2<Long, Tuple2<String, String[]>>> out = new ArrayList<>();
+                    for (Long key : t._2()._2()) {
+                        out.add(new Tuple2<>(key, new Tuple2<>(t._1(), t._2()._1().cells)));
+                    }
+                    return out.iterator();
+                })
+                .groupByKey(partitions)
+                .flatMapToPair(value -> {
+                    DistributedStages stages = ExecutorStages.of(bspec.value());
+                    List<String> ids = new ArrayList<>();
+                    List<DistributedStages.Features> all = new ArrayList<>();
+                    for (Tuple2<String, String[]> holder : value._2()) {
+                        ids.add(holder._1());
+                        all.add(stages.featurize(columns.map(holder._2()).record(), now));
+                    }
+                    List<Tuple2<String, Long>> out = new ArrayList<>();
+                    if (stages.generic(value._1(), all.size(), all)) {
+                        genericCount.add(1);
+                        for (String record : ids) {
+                            out.add(new Tuple2<>(record, value._1()));
+                        }
+                    }
+                    return out.iterator();
+                });
+        JavaPairRDD<String, Long> overCapHolders = holders
+                .filter(h -> Arrays.binarySearch(bover.value(), h._1()) >= 0)
+                .mapToPair(h -> new Tuple2<>(h._2(), h._1()));
+        JavaPairRDD<String, long[]> genericByRecord = decided.union(overCapHolders).groupByKey(byRecord)
+                .mapValues(keys -> {
+                    LongList list = new LongList();
+                    keys.forEach(list::add);
+                    return list.sortedDistinct();
+                });
+        long[] none = new long[0];
+        return records.leftOuterJoin(genericByRecord, byRecord)
+                .mapValues(t -> t._1().withGeneric(t._2().isPresent() ? t._2().get() : none));
     }
 
     /** A row's values as text, in column order. */
@@ -411,7 +546,7 @@ public final class UnumSpark {
         RecordColumns.Mapped mapped = columns.map(cells);
         if (mapped.record() == null) {
             return new Keyed(null, null, cells, null, null, new String[][] {{mapped.field(), mapped.problem(),
-                InputIssue.Action.RECORD_REJECTED.name()}});
+                InputIssue.Action.RECORD_REJECTED.name()}}, null, null, null);
         }
         RecordKey key = mapped.record().key();
         DistributedStages.Features f = stages.featurize(mapped.record(), now);
@@ -423,7 +558,8 @@ public final class UnumSpark {
             issues.add(new String[] {issue.field(), issue.problem().name(), issue.action().name()});
         }
         return new Keyed(key.source(), key.id(), cells, f.resolved() ? f.blockKeys() : null,
-                f.resolved() ? f.blockTags() : null, issues.toArray(new String[0][]));
+                f.resolved() ? f.blockTags() : null, issues.toArray(new String[0][]), f.valueKeys(), f.blockValueKeys(),
+                null);
     }
 
     /** Of two rows with one key, the one kept: the greatest by content, so the choice does not depend on order. */
