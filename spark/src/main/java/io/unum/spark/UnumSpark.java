@@ -51,18 +51,24 @@ import scala.jdk.javaapi.CollectionConverters;
  *       headers, see {@link #resolve(Dataset, EngineSpec)}) and featurizes them with the kernel's
  *       featurizer, keeping each record's blocking keys and input issues; duplicate keys keep
  *       one row (the greatest by content) and are reported;</li>
+ *   <li><b>generic values</b>: each identifier value's holders counted over the whole data set
+ *       and, unless the count decides, judged by the engine's own function
+ *       ({@link DistributedStages#generic}); each record then carries the generic values it holds
+ *       (see {@code genericValues} below);</li>
  *   <li><b>node ids</b>: records sorted by key and numbered in that order (never by
  *       {@code monotonically_increasing_id}, which depends on partitioning);</li>
  *   <li><b>blocks</b>: block keys exploded and counted; blocks over their cap (the same caps)
  *       are oversized, collected on the driver and broadcast; from here on the featurizer drops
  *       their keys ({@link DistributedStages#keeping}), so every shared key makes a candidate;</li>
  *   <li><b>scoring</b>: each probabilistic block within its cap scores the pairs for which it
- *       is the smallest shared key (each candidate pair once) with the kernel's scorer; a
- *       deterministic block links its members (a star around its smallest node);</li>
+ *       is the smallest shared key (each candidate pair once) with the kernel's scorer, the two
+ *       records' generic values counting as missing; a deterministic block whose value is not
+ *       generic links its members (a star around its smallest node);</li>
  *   <li><b>components</b>: connected components of the links by large-star/small-star
  *       ({@link ConnectedComponents});</li>
  *   <li><b>profiles</b>: records are partitioned by component and each partition is resolved by
- *       the kernel ({@link DistributedStages#resolve}): clustering with merge protection inside
+ *       the kernel ({@link DistributedStages#resolve}), told its records' generic values
+ *       ({@link DistributedStages#knowingGenericValues}): clustering with merge protection inside
  *       each component, profile ids from the founding record, survivorship. A partition holds
  *       whole components, so it resolves exactly as the whole data set does.</li>
  * </ol>
