@@ -13,9 +13,10 @@ import java.util.function.LongPredicate;
 /**
  * The engine's stages one record or one pair at a time, for a runtime that distributes the data
  * set itself ({@code io.unum.DistributedStages}, used by the Spark module): featurize, block keys
- * with their tags, the cap test, the candidate test of a pair and its score. Each method calls
- * the stage that the in-memory engine calls, so a pair is a candidate and a link exactly when it
- * is one there. Public only so that the {@code io.unum} API can use it; not exported.
+ * with their tags, the cap test, the candidate test of a pair and its score, and whether an
+ * identifier value is generic given all its holders. Each method calls the stage that the
+ * in-memory engine calls, so a pair is a candidate and a link, and a value generic, exactly when
+ * it is one there. Public only so that the {@code io.unum} API can use it; not exported.
  * Thread-safe.
  */
 public final class Kernel {
