@@ -80,6 +80,11 @@ public final class Resolver {
         return described.spec(config.model());
     }
 
+    /** The compiled configuration (for {@link DistributedStages}). */
+    EngineConfig config() {
+        return config;
+    }
+
     /** The spec, or {@code null} if the resolver was not built from rule sets. */
     EngineSpec specOrNull() {
         return described.direct().isEmpty() ? spec() : null;

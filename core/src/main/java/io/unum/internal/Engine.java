@@ -35,11 +35,33 @@ public final class Engine {
      * @param executor where they run, or {@code null} for the JVM-wide default pool
      */
     public Engine(EngineConfig config, int parallelism, Executor executor) {
+        this(config, parallelism, executor, null);
+    }
+
+    /**
+     * An engine whose featurizer keeps only the blocking keys that {@code keepKey} accepts (see
+     * {@link Kernel}).
+     *
+     * @param keepKey keeps a blocking key, or {@code null} to keep every key
+     */
+    public Engine(EngineConfig config, int parallelism, Executor executor, java.util.function.LongPredicate keepKey) {
+        this(config, parallelism, executor, keepKey, null);
+    }
+
+    /**
+     * An engine that also takes each identifier value's generic status from {@code genericValue}
+     * (by look-up key: the whole data set's answer) instead of computing it from the records it
+     * holds (see {@link Kernel}).
+     *
+     * @param genericValue tells a generic value by its look-up key, or {@code null} to compute it
+     */
+    public Engine(EngineConfig config, int parallelism, Executor executor, java.util.function.LongPredicate keepKey,
+            java.util.function.LongPredicate genericValue) {
         this.config = config;
-        this.featurizer = new Featurizer(config);
+        this.featurizer = new Featurizer(config, keepKey);
         this.generator = new CandidateGenerator(config);
         this.scorer = new Scorer(config);
-        this.generics = new GenericValues(config, scorer, featurizer, generator);
+        this.generics = new GenericValues(config, scorer, featurizer, generator, genericValue);
         this.clusterer = new Clusterer(config, scorer, generator, generics);
         this.assigner = new ProfileAssigner();
         this.profileBuilder = new ProfileBuilder(config);

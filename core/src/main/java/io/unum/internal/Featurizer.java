@@ -42,10 +42,22 @@ final class Featurizer {
 
     private final EngineConfig config;
     private final Admission admission;
+    /** Keeps a blocking key, or {@code null} to keep every key. */
+    private final java.util.function.LongPredicate keepKey;
 
     Featurizer(EngineConfig config) {
+        this(config, null);
+    }
+
+    /**
+     * @param keepKey keeps a blocking key, or {@code null} to keep every key: a runtime that
+     *     counts block sizes over the whole data set itself (Spark) drops the keys of blocks it
+     *     found oversized, so that a part of the data set resolves as the whole would
+     */
+    Featurizer(EngineConfig config, java.util.function.LongPredicate keepKey) {
         this.config = config;
         this.admission = new Admission(config);
+        this.keepKey = keepKey;
     }
 
     /**
@@ -436,7 +448,7 @@ final class Featurizer {
         }
         int w = 0;
         for (int i = 0; i < n; i++) {
-            if (w == 0 || keys[i] != keys[w - 1]) {
+            if ((w == 0 || keys[i] != keys[w - 1]) && (keepKey == null || keepKey.test(keys[i]))) {
                 keys[w] = keys[i];
                 meta[w] = meta[i];
                 w++;

@@ -9,6 +9,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.LongPredicate;
 
 /**
  * Generic identifier values and deterministic links as evidence ({@code Resolver.Builder.genericValues}).
@@ -38,8 +40,22 @@ final class GenericValues {
     /** Absolute types and their protected variants. */
     private final Set<IdentifierType> absolute;
 
+    /**
+     * The whole data set's answer by look-up key, or {@code null} to compute it from the holders
+     * in the store: a runtime that resolves a part of the data set at a time (Spark) computes
+     * every value's status over all its holders first ({@link #generic(Identifier, long, IntFunction)}),
+     * since a part holds only some of them.
+     */
+    private final LongPredicate known;
+
     GenericValues(EngineConfig config, Scorer scorer, Featurizer featurizer, CandidateGenerator generator) {
+        this(config, scorer, featurizer, generator, null);
+    }
+
+    GenericValues(EngineConfig config, Scorer scorer, Featurizer featurizer, CandidateGenerator generator,
+            LongPredicate known) {
         this.config = config;
+        this.known = known;
         this.scorer = scorer;
         this.featurizer = featurizer;
         this.generator = generator;
@@ -73,23 +89,38 @@ final class GenericValues {
 
     /**
      * Whether a value is generic, given its look-up block (its holders; {@code null} when none).
-     * A pure function of the holders' features.
+     * A pure function of the holders' features, or the whole data set's answer when this
+     * instance was given one.
      */
     boolean generic(Identifier id, GraphStore.Members holders, GraphStore.Reader reader) {
+        if (holders == null) {
+            return false;
+        }
+        if (known != null) {
+            return detects() && !absolute(id.type()) && known.test(lookupKey(id));
+        }
+        return generic(id, holders.size(), m -> (FeatureRecord) reader.derived(holders.member(m)));
+    }
+
+    /**
+     * Whether a value held by {@code count} records is generic: never for an absolute type or
+     * with generic values off; always above the block-size cap; otherwise when the holders, in
+     * record-key order, include {@code people} pairwise different people. {@code holder} gives
+     * the holders' features (in any order) and is asked only when the count does not decide
+     * ({@link #decidedByCount}). The one definition the engine and a distributed runtime share.
+     */
+    boolean generic(Identifier id, long count, IntFunction<FeatureRecord> holder) {
+        if (!detects() || count == 0 || absolute(id.type())) {
+            return false;
+        }
+        if (decidedByCount(count)) {
+            return genericByCount(count);
+        }
         int people = config.generic.people();
-        if (people == 0 || holders == null || absolute(id.type())) {
-            return false;
-        }
-        int n = holders.size();
-        if (n > config.blockSizeCap) {
-            return true; // more holders than any block may link
-        }
-        if (n < people) {
-            return false;
-        }
+        int n = (int) count;
         FeatureRecord[] records = new FeatureRecord[n];
         for (int m = 0; m < n; m++) {
-            records[m] = (FeatureRecord) reader.derived(holders.member(m));
+            records[m] = holder.apply(m);
         }
         Arrays.sort(records, (x, y) -> x.key.compareTo(y.key));
         Scorer.Generics only = x -> x.equals(id);
@@ -110,6 +141,27 @@ final class GenericValues {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the number of holders alone decides {@link #generic(Identifier, long, IntFunction)}
+     * for a value that is not of an absolute type.
+     */
+    boolean decidedByCount(long count) {
+        return !detects() || count > config.blockSizeCap || count < config.generic.people();
+    }
+
+    /**
+     * When {@link #decidedByCount}: whether a value of a type that is not absolute, held by
+     * {@code count} records, is generic (more holders than any block may link).
+     */
+    boolean genericByCount(long count) {
+        return detects() && count > config.blockSizeCap;
+    }
+
+    /** A {@link Scorer.Generics} from the whole data set's answer by look-up key. */
+    Scorer.Generics known(LongPredicate generic) {
+        return id -> detects() && !absolute(id.type()) && generic.test(lookupKey(id));
     }
 
     /** The answers for one state of a store, cached; thread-safe. */
