@@ -15,11 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
-import no.priv.garshol.duke.ConfigurationImpl;
 import no.priv.garshol.duke.Processor;
 import no.priv.garshol.duke.Record;
-import no.priv.garshol.duke.matchers.AbstractMatchListener;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -114,23 +111,9 @@ public final class DukeMain {
         }
         long t1 = System.nanoTime();
 
-        SideBySide.UnionFind clusters = new SideBySide.UnionFind(records.size());
-        AtomicLong matches = new AtomicLong();
-        ConfigurationImpl config = DukeSetup.configuration(maxHits);
-        Processor processor = new Processor(config);
-        processor.setThreads(threads);
-        processor.addMatchListener(new AbstractMatchListener() {
-            @Override
-            public void matches(Record r1, Record r2, double confidence) {
-                matches.incrementAndGet();
-                synchronized (clusters) {
-                    clusters.union(index.get(r1.getValue("ID")), index.get(r2.getValue("ID")));
-                }
-            }
-        });
-        processor.deduplicate(records);
-        long comparisons = processor.getComparisonCount();
-        processor.close();
+        DukeSetup.Deduplicated duke = DukeSetup.deduplicate(records, index, threads, maxHits);
+        SideBySide.UnionFind clusters = duke.clusters();
+        long comparisons = duke.comparisons();
         long t2 = System.nanoTime();
 
         int n = records.size();
@@ -158,7 +141,7 @@ public final class DukeMain {
         result.put("write_seconds", seconds(t3 - t2));
         result.put("records", Integer.toString(n));
         result.put("comparisons", Long.toString(comparisons));
-        result.put("match_pairs", Long.toString(matches.get()));
+        result.put("match_pairs", Long.toString(duke.matchPairs()));
         result.put("profiles", Integer.toString(profiles));
         result.put("threads", Integer.toString(threads));
         result.put("max_search_hits", Integer.toString(maxHits));

@@ -70,6 +70,35 @@ final class DukeSetup {
     private DukeSetup() {
     }
 
+    /** Duke's matches as clusters over record positions, with its counts. */
+    record Deduplicated(SideBySide.UnionFind clusters, long matchPairs, long comparisons) {
+    }
+
+    /**
+     * Runs Duke's deduplication with {@link #configuration} and joins every reported match pair.
+     *
+     * @param index each record's {@code ID} to its position in {@code records}
+     */
+    static Deduplicated deduplicate(List<Record> records, Map<String, Integer> index, int threads, int maxSearchHits) {
+        SideBySide.UnionFind clusters = new SideBySide.UnionFind(records.size());
+        java.util.concurrent.atomic.AtomicLong matches = new java.util.concurrent.atomic.AtomicLong();
+        no.priv.garshol.duke.Processor processor = new no.priv.garshol.duke.Processor(configuration(maxSearchHits));
+        processor.setThreads(threads);
+        processor.addMatchListener(new no.priv.garshol.duke.matchers.AbstractMatchListener() {
+            @Override
+            public void matches(Record r1, Record r2, double confidence) {
+                matches.incrementAndGet();
+                synchronized (clusters) {
+                    clusters.union(index.get(r1.getValue("ID")), index.get(r2.getValue("ID")));
+                }
+            }
+        });
+        processor.deduplicate(records);
+        long comparisons = processor.getComparisonCount();
+        processor.close();
+        return new Deduplicated(clusters, matches.get(), comparisons);
+    }
+
     /** The configuration, with an in-memory Lucene database. */
     static ConfigurationImpl configuration(int maxSearchHits) {
         List<Property> properties = new ArrayList<>();

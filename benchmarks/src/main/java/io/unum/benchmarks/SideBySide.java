@@ -13,11 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import no.priv.garshol.duke.ConfigurationImpl;
-import no.priv.garshol.duke.Processor;
 import no.priv.garshol.duke.Record;
-import no.priv.garshol.duke.matchers.AbstractMatchListener;
 
 /**
  * Unum and Duke side by side on the same generated records in one JVM: wall time, records per
@@ -142,28 +138,10 @@ public final class SideBySide {
         for (Record r : records) {
             index.put(r.getValue("ID"), index.size());
         }
-        UnionFind clusters = new UnionFind(records.size());
-        AtomicLong matches = new AtomicLong();
-        long comparisons;
-        ConfigurationImpl config = DukeSetup.configuration(maxHits);
         long cpu0 = HeapMeter.processCpuNanos();
         long t0 = System.nanoTime();
-        {
-            Processor processor = new Processor(config);
-            processor.setThreads(threads);
-            processor.addMatchListener(new AbstractMatchListener() {
-                @Override
-                public void matches(Record r1, Record r2, double confidence) {
-                    matches.incrementAndGet();
-                    synchronized (clusters) {
-                        clusters.union(index.get(r1.getValue("ID")), index.get(r2.getValue("ID")));
-                    }
-                }
-            });
-            processor.deduplicate(records);
-            comparisons = processor.getComparisonCount();
-            processor.close();
-        }
+        DukeSetup.Deduplicated duke = DukeSetup.deduplicate(records, index, threads, maxHits);
+        UnionFind clusters = duke.clusters();
         Map<RecordKey, Integer> predicted = new HashMap<>(records.size() * 2);
         for (Map.Entry<String, Integer> e : index.entrySet()) {
             String id = e.getKey();
@@ -174,7 +152,7 @@ public final class SideBySide {
         long cpu = HeapMeter.processCpuNanos() - cpu0;
         QualityReport<RecordKey> report = ClusteringEvaluator.defaults().evaluate(predicted, truth);
         String detail = String.format(Locale.ROOT, "%,d comparisons, %,d match pairs reported, max-search-hits %d,"
-                + " threshold %.2f", comparisons, matches.get(), maxHits, DukeSetup.THRESHOLD);
+                + " threshold %.2f", duke.comparisons(), duke.matchPairs(), maxHits, DukeSetup.THRESHOLD);
         return new Result("duke", nanos, nanos, cpu, detail, report.pairwise().precision(), report.pairwise().recall(),
                 report.pairwise().f1(), report.predictedClusters());
     }

@@ -39,7 +39,7 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions model = new ModelOptions();
 
-    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",",
+    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",", hideParamSyntax = true,
             description = "Two record ids to explain the decision for.")
     List<String> pair = new ArrayList<>();
 

@@ -80,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TruthOptions.FileColumns truthColumns = new TruthOptions.FileColumns();
 
-    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",",
+    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",", hideParamSyntax = true,
             description = "The two records whose match weight the waterfall explains (record id, or source/id)."
                     + " Default: the probabilistic link with the median weight.")
     List<String> pair = new ArrayList<>();

@@ -277,6 +277,16 @@ class BadInputTest {
     }
 
     @Test
+    void pairOptionsShowTheOnePairTheyTake() {
+        for (String command : List.of("explain", "report")) {
+            CliRun help = CliRun.run(command, "--help");
+            assertEquals(0, help.status());
+            assertTrue(help.out().contains("--pair=ID1,ID2"), help.out());
+            assertFalse(help.out().contains("ID1,ID2["), "the usage must not offer several pairs: " + help.out());
+        }
+    }
+
+    @Test
     void helpListsEveryCommandWithAWholeSentenceAndNoEscapeCodes() {
         CliRun help = CliRun.run("--help");
         assertEquals(0, help.status());
