@@ -153,7 +153,7 @@ public final class ChangeApplier {
 
         // 1. features, once per record
         StageProgress featureProgress = new StageProgress(progress, "features", toInsert.size());
-        Featurizer.Result[] results = featurize(toInsert, now, prepared, featureProgress);
+        Featurizer.Result[] results = PreparedFeatures.featurize(engine, toInsert, now, prepared, featureProgress::add);
         List<FeatureRecord> fresh = new ArrayList<>(results.length);
         List<PrivacyDecision> decisions = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
@@ -248,30 +248,6 @@ public final class ChangeApplier {
 
         return resolveNew(tx, fresh, freshOrdinals, touchedList, oldProfiles, current, now,
                 new ChangeSet(List.of(), issues, decisions), times, t2, progress);
-    }
-
-    /** The records' features: taken from {@code prepared} where it holds them, derived otherwise. */
-    private Featurizer.Result[] featurize(List<SourceRecord> records, Instant now, PreparedFeatures prepared,
-            StageProgress progress) {
-        if (prepared == null || prepared.size() == 0) {
-            return engine.featurizer.featurizeAll(records, now, engine.parallel, progress::add);
-        }
-        Featurizer.Result[] results = new Featurizer.Result[records.size()];
-        List<SourceRecord> missing = new ArrayList<>();
-        IntList where = new IntList();
-        for (int i = 0; i < results.length; i++) {
-            results[i] = prepared.take(records.get(i), engine, now);
-            if (results[i] == null) {
-                missing.add(records.get(i));
-                where.add(i);
-            }
-        }
-        progress.add(results.length - missing.size());
-        Featurizer.Result[] rest = engine.featurizer.featurizeAll(missing, now, engine.parallel, progress::add);
-        for (int k = 0; k < rest.length; k++) {
-            results[where.get(k)] = rest[k];
-        }
-        return results;
     }
 
     /**

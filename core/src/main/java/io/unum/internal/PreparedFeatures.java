@@ -2,8 +2,11 @@ package io.unum.internal;
 
 import io.unum.model.SourceRecord;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * Records already featurized at one instant, handed from training to the resolve that follows
@@ -45,14 +48,42 @@ public final class PreparedFeatures {
     }
 
     /**
-     * The prepared result of {@code record} for {@code engine} at {@code at}, term frequencies
-     * looked up again, or {@code null} when the record was not prepared, the instant differs or
-     * the engine featurizes with another configuration.
+     * The records' features for {@code engine} at {@code now}: taken from {@code prepared} where
+     * it holds them (the engine and instant are checked once, not per record), derived otherwise;
+     * result {@code i} belongs to record {@code i}.
+     *
+     * @param prepared records featurized by training, or {@code null}
+     * @param done hears the number of records finished
      */
-    Featurizer.Result take(SourceRecord record, Engine engine, Instant at) {
-        if (!at.equals(now) || !engine.config.sameFeaturesAs(featuresOf)) {
-            return null;
+    static Featurizer.Result[] featurize(Engine engine, List<SourceRecord> records, Instant now,
+            PreparedFeatures prepared, IntConsumer done) {
+        if (prepared == null || prepared.size() == 0 || !now.equals(prepared.now)
+                || !engine.config.sameFeaturesAs(prepared.featuresOf)) {
+            return engine.featurizer.featurizeAll(records, now, engine.parallel, done);
         }
+        Featurizer.Result[] results = new Featurizer.Result[records.size()];
+        List<SourceRecord> missing = new ArrayList<>();
+        IntList where = new IntList();
+        for (int i = 0; i < results.length; i++) {
+            results[i] = prepared.take(records.get(i), engine);
+            if (results[i] == null) {
+                missing.add(records.get(i));
+                where.add(i);
+            }
+        }
+        done.accept(results.length - missing.size());
+        Featurizer.Result[] rest = engine.featurizer.featurizeAll(missing, now, engine.parallel, done);
+        for (int k = 0; k < rest.length; k++) {
+            results[where.get(k)] = rest[k];
+        }
+        return results;
+    }
+
+    /**
+     * The prepared result of {@code record}, term frequencies looked up again with
+     * {@code engine}'s tables, or {@code null} when the record was not prepared.
+     */
+    private Featurizer.Result take(SourceRecord record, Engine engine) {
         Featurizer.Result result = results.get(record);
         if (result == null || result.entry() == null) {
             return result;
