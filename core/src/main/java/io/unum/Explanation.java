@@ -91,11 +91,19 @@ public record Explanation(RecordKey first, RecordKey second, List<RuleExplanatio
      * @param matchThreshold the weight at or above which the rule links
      * @param reviewThreshold the weight at or above which it reports a possible match
      * @param outcome what it decided
+     * @param reason why a weight at or above the match threshold does not link the pair, or
+     *     {@code null}: the records are distinct people (see {@code Resolver.Builder.distinctPeople})
      */
     public record Probabilistic(String rule, List<Step> steps, double weight, double probability, double matchThreshold,
-            double reviewThreshold, Outcome outcome) implements RuleExplanation {
+            double reviewThreshold, Outcome outcome, String reason) implements RuleExplanation {
         public Probabilistic {
             steps = List.copyOf(steps);
+        }
+
+        /** A view without a reason. */
+        public Probabilistic(String rule, List<Step> steps, double weight, double probability, double matchThreshold,
+                double reviewThreshold, Outcome outcome) {
+            this(rule, steps, weight, probability, matchThreshold, reviewThreshold, outcome, null);
         }
     }
 
@@ -114,11 +122,17 @@ public record Explanation(RecordKey first, RecordKey second, List<RuleExplanatio
                 if (!d.shared().isEmpty()) {
                     out.append(", shared ").append(d.shared().stream().map(IdentifierType::name).toList());
                 }
+                if (d.reason() != null) {
+                    out.append(": ").append(d.reason());
+                }
                 out.append('\n');
             } else if (rule instanceof Probabilistic p) {
                 out.append(String.format(Locale.ROOT, "rule %s (probabilistic): %s, weight %.2f bits, probability %.4f"
                         + " (link at %.2f, review at %.2f)%n", p.rule(), p.outcome(), p.weight(), p.probability(),
                         p.matchThreshold(), p.reviewThreshold()));
+                if (p.reason() != null) {
+                    out.append("  ").append(p.reason()).append('\n');
+                }
                 for (Step step : p.steps()) {
                     out.append(String.format(Locale.ROOT, "  %-22s %-24s %+8.2f  total %8.2f%s%n", step.comparison(),
                             step.level(), step.weight(), step.total(), step.termFrequencyAdjustment() == 0 ? ""

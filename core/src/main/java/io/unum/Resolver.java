@@ -20,6 +20,7 @@ import io.unum.privacy.SuppressionList;
 import io.unum.privacy.SuppressionPolicy;
 import java.time.Clock;
 import io.unum.rules.Feature;
+import io.unum.rules.LevelCondition;
 import io.unum.rules.MatchRule;
 import io.unum.spi.IdentifierNormalizer;
 import java.security.SecureRandom;
@@ -376,6 +377,7 @@ public final class Resolver {
         private Double maxContradiction;
         private Integer genericPeople;
         private Double identifierContradiction;
+        private EngineConfig.Distinct distinctPeople;
         private final java.util.Set<IdentifierType> absoluteIdentifiers = new java.util.TreeSet<>();
         private Integer maxValueLength;
         private Integer parallelism;
@@ -649,6 +651,34 @@ public final class Resolver {
         }
 
         /**
+         * Distinct people: two records whose {@code feature} values are both present and fail
+         * {@code samePerson} — for example different given names, neither a nickname, a typo nor
+         * a swap of the other, and birth dates that do not agree — are different people unless a
+         * probabilistic rule reaches its review threshold on their own evidence, identifier values
+         * they share not counted (a household shares its e-mail, phone and loyalty card), or they
+         * share a value of an {@linkplain #absoluteIdentifier absolute} type. Distinct people are never
+         * linked to each other, by a deterministic or a probabilistic link, and a record without
+         * the feature (a surname and an address, a shared e-mail alone), which cannot tell them
+         * apart, does not join them into one profile through its links. A function of the
+         * records alone, so batch and incremental agree. Set by the rule set that defines the
+         * feature ({@code CustomerRules} does); default: off.
+         *
+         * @param feature a feature defined by {@link #feature}; a record without it cannot tell
+         *     people apart
+         * @param samePerson whether two values of the feature may belong to one person
+         */
+        public Builder distinctPeople(String feature, LevelCondition samePerson) {
+            Objects.requireNonNull(feature, "feature");
+            Objects.requireNonNull(samePerson, "samePerson");
+            if (distinctPeople != null) {
+                throw new IllegalStateException("distinctPeople was already set");
+            }
+            distinctPeople = new EngineConfig.Distinct(feature, samePerson);
+            recorder.directly("distinctPeople");
+            return this;
+        }
+
+        /**
          * Makes an identifier type absolute: its values are never generic and a deterministic link
          * on it is never refused for contradicting evidence (see {@link #genericValues}), for
          * example a verified national id. Its per-profile limit still applies.
@@ -738,10 +768,11 @@ public final class Resolver {
                             outputFilters, consentPolicy != null ? consentPolicy : ConsentPolicy.MOST_RESTRICTIVE,
                             clock != null ? clock : Clock.systemUTC(), suppression,
                             suppressionPolicy != null ? suppressionPolicy : SuppressionPolicy.REFUSE, retention), null,
-                    genericPeople == null && absoluteIdentifiers.isEmpty() ? EngineConfig.Generic.OFF
+                    genericPeople == null && absoluteIdentifiers.isEmpty() && distinctPeople == null
+                            ? EngineConfig.Generic.OFF
                             : new EngineConfig.Generic(genericPeople == null ? 0 : genericPeople,
                                     identifierContradiction == null ? Double.POSITIVE_INFINITY : identifierContradiction,
-                                    absoluteIdentifiers));
+                                    absoluteIdentifiers, distinctPeople));
             EngineConfig config = EngineConfig.compile(settings);
             if (specModel != null) {
                 config = config.withModel(specModel);

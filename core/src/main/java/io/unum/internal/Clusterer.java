@@ -28,7 +28,10 @@ import io.unum.store.GraphStore;
  *   <li>the joined cluster would exceed the maximum profile size;</li>
  *   <li>a member of one cluster would contradict a member of the other by more than the
  *       configured number of bits without enough evidence for the pair to be linked on its own
- *       (see {@code Resolver.Builder.maxContradiction}).</li>
+ *       (see {@code Resolver.Builder.maxContradiction});</li>
+ *   <li>the link's two records are distinct people, or one of them cannot tell people apart
+ *       (it lacks the feature that does) and a member of one cluster is a distinct person from
+ *       a member of the other (see {@code Resolver.Builder.distinctPeople}).</li>
  * </ul>
  * The total order on links makes the result a function of the component's records alone,
  * independent of arrival order, of batch versus incremental, and of thread count. Components
@@ -43,7 +46,9 @@ import io.unum.store.GraphStore;
  * <p>A {@link Unions} listener hears every union in the order it is made; a profile's
  * explanation is the unions of clustering its members alone, which are the same unions in the
  * same order (a refused union's two sides can never end in one cluster, because merge protection
- * is monotone). Stateless apart from its configuration: each call keeps its scratch to itself,
+ * is monotone; the distinct-people test, which looks across the clusters only for links through
+ * a record that cannot tell people apart, is the exception: there the explanation is a spanning
+ * tree of the profile's links that may differ from the unions clustering made). Stateless apart from its configuration: each call keeps its scratch to itself,
  * so calls on distinct components may run in parallel. Thread-safe.
  */
 final class Clusterer {
@@ -241,6 +246,18 @@ final class Clusterer {
                 }
             }
         }
+        if (config.distinctSlot >= 0) {
+            if (component.length > FAST_PATH_CONTRADICTION_LIMIT) {
+                return false;
+            }
+            for (int i = 0; i < component.length; i++) {
+                for (int j = i + 1; j < component.length; j++) {
+                    if (scorer.distinct(component[i], component[j], view)) {
+                        return false; // the greedy path keeps them apart
+                    }
+                }
+            }
+        }
         if (generics.refusesContradictions() && refusesALink(component, graph, view)) {
             return false; // a refused deterministic link may leave the component unconnected
         }
@@ -301,6 +318,7 @@ final class Clusterer {
         private final FeatureRecord[] component;
         private final Scorer scorer;
         private final Map<Long, Boolean> contradicts = new HashMap<>();
+        private final Map<Long, Boolean> distinct = new HashMap<>();
         private final GenericValues.View view;
 
         UnionFind(FeatureRecord[] component, EngineConfig config, Scorer scorer, GenericValues.View view) {
@@ -357,7 +375,8 @@ final class Clusterer {
             if (size[ra] + size[rb] > config.maxProfileSize) {
                 return false;
             }
-            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !consistent(ra, rb)) {
+            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !consistent(ra, rb)
+                    || !distinctApart(a, b, ra, rb)) {
                 return false;
             }
             // merge rb into ra
@@ -442,6 +461,43 @@ final class Clusterer {
                 }
             }
             return true;
+        }
+
+        /**
+         * The distinct-people test ({@link Scorer#distinct}) allows joining the clusters of
+         * {@code a} and {@code b} through their link: {@code a} and {@code b} are not distinct
+         * people, and when either lacks the feature that tells people apart (a record with a
+         * surname and an address, or a shared e-mail alone, fits every member of a household) no
+         * member of one cluster is distinct from a member of the other.
+         */
+        private boolean distinctApart(int a, int b, int ra, int rb) {
+            if (config.distinctSlot < 0) {
+                return true;
+            }
+            if (distinct(a, b)) {
+                return false;
+            }
+            if (!scorer.undistinguished(component[a]) && !scorer.undistinguished(component[b])) {
+                return true;
+            }
+            for (int x : membersOf(ra)) {
+                for (int y : membersOf(rb)) {
+                    if (distinct(x, y)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private boolean distinct(int x, int y) {
+            long pair = x < y ? ((long) x << 32) | y : ((long) y << 32) | x;
+            Boolean known = distinct.get(pair);
+            if (known == null) {
+                known = scorer.distinct(component[x], component[y], view);
+                distinct.put(pair, known);
+            }
+            return known;
         }
 
         private boolean cannotLinkAllows(int ra, int rb) {

@@ -54,6 +54,10 @@ public final class EngineConfig {
     final Privacy privacy;
     final Settings settings;
     final Generic generic;
+    /** The slot of the distinct-people feature, or -1. */
+    final int distinctSlot;
+    /** The absolute identifier types and their protected variants. */
+    private final Set<IdentifierType> absolute;
     /** Per term-frequency slot: the feature slot it reads and the table. */
     final int[] tfFeatureSlots;
     final io.unum.training.TermFrequencies[] tfTables;
@@ -76,17 +80,35 @@ public final class EngineConfig {
      * @param absolute identifier types whose values are never generic and whose deterministic
      *     links are never refused
      */
-    public record Generic(int people, double bits, Set<IdentifierType> absolute) {
+    public record Generic(int people, double bits, Set<IdentifierType> absolute, Distinct distinct) {
         /** Off. */
-        public static final Generic OFF = new Generic(0, Double.POSITIVE_INFINITY, Set.of());
+        public static final Generic OFF = new Generic(0, Double.POSITIVE_INFINITY, Set.of(), null);
 
         public Generic {
             absolute = Set.copyOf(absolute);
         }
 
-        /** Whether either mechanism is on. */
+        /** Without a distinct-people test. */
+        public Generic(int people, double bits, Set<IdentifierType> absolute) {
+            this(people, bits, absolute, null);
+        }
+
+        /** Whether any mechanism is on. */
         public boolean enabled() {
-            return people > 0 || bits != Double.POSITIVE_INFINITY;
+            return people > 0 || bits != Double.POSITIVE_INFINITY || distinct != null;
+        }
+    }
+
+    /**
+     * The distinct-people test ({@code Resolver.Builder.distinctPeople}).
+     *
+     * @param feature the feature that tells people apart
+     * @param samePerson whether two values of it may belong to one person
+     */
+    public record Distinct(String feature, io.unum.rules.LevelCondition samePerson) {
+        public Distinct {
+            java.util.Objects.requireNonNull(feature, "feature");
+            java.util.Objects.requireNonNull(samePerson, "samePerson");
         }
     }
 
@@ -148,8 +170,32 @@ public final class EngineConfig {
         this.privacy = s.privacy();
         this.settings = s;
         this.generic = s.generic() == null ? Generic.OFF : s.generic();
+        if (generic.distinct() == null) {
+            this.distinctSlot = -1;
+        } else {
+            Integer slot = slots.get(generic.distinct().feature());
+            if (slot == null) {
+                throw new IllegalArgumentException("distinctPeople names feature " + generic.distinct().feature()
+                        + ", which is not defined; features: " + slots.keySet());
+            }
+            this.distinctSlot = slot;
+        }
+        java.util.HashSet<IdentifierType> types = new java.util.HashSet<>();
+        for (IdentifierType type : generic.absolute()) {
+            types.add(type);
+            types.add(type.protectedVariant());
+        }
+        this.absolute = Set.copyOf(types);
         this.tfFeatureSlots = tfSlots.stream().mapToInt(x -> x[0]).toArray();
         this.tfTables = tfTables.toArray(new io.unum.training.TermFrequencies[0]);
+    }
+
+    /**
+     * Whether an identifier type is absolute ({@link Generic#absolute()}, protected variants
+     * included): its values are never generic and its links never refused.
+     */
+    boolean absolute(IdentifierType type) {
+        return absolute.contains(type);
     }
 
     /** The cap of a blocking key: its own, if lower than the resolver's. */

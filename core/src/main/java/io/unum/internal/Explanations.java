@@ -40,18 +40,20 @@ public final class Explanations {
         FeatureRecord fa = (FeatureRecord) graph.derived(a);
         FeatureRecord fb = (FeatureRecord) graph.derived(b);
         GenericValues.View view = engine.generics.view(graph);
-        return Optional.of(judgeDeterministic(engine.scorer.explain(fa, fb,
+        return Optional.of(judge(engine.scorer.explain(fa, fb,
                 engine.generator.sharedRules(fa, fb, graph, false), view), fa, fb, view));
     }
 
     /**
      * A deterministic rule's link stands only through a shared value that is not generic and
-     * between records that do not contradict each other (see {@link GenericValues}); otherwise
-     * its explanation says why not.
+     * between records that do not contradict each other (see {@link GenericValues}), and no link
+     * stands between distinct people ({@link Scorer#distinct}); otherwise the explanation says why
+     * not.
      */
-    private Explanation judgeDeterministic(Explanation explanation, FeatureRecord a, FeatureRecord b,
+    private Explanation judge(Explanation explanation, FeatureRecord a, FeatureRecord b,
             Scorer.Generics generics) {
         List<Explanation.RuleExplanation> rules = new ArrayList<>();
+        boolean distinct = engine.scorer.distinct(a, b, generics);
         for (Explanation.RuleExplanation rule : explanation.rules()) {
             if (rule instanceof Explanation.Deterministic d && d.outcome() == Explanation.Outcome.LINK) {
                 CompiledRule compiled = engine.config.rules[engine.config.ruleIndex(d.rule())];
@@ -75,11 +77,22 @@ public final class Explanations {
                             refused ? "the records contradict each other by more than "
                                     + engine.config.generic.bits() + " bits (the shared value not counted)"
                                     : "the shared value is generic: records of several different people hold it");
+                } else if (links && distinct) {
+                    rule = new Explanation.Deterministic(d.rule(), d.shared(), Explanation.Outcome.NO_LINK, distinctReason());
                 }
+            } else if (rule instanceof Explanation.Probabilistic p && distinct && p.outcome() == Explanation.Outcome.LINK) {
+                rule = new Explanation.Probabilistic(p.rule(), p.steps(), p.weight(), p.probability(), p.matchThreshold(),
+                        p.reviewThreshold(), Explanation.Outcome.NO_LINK, distinctReason());
             }
             rules.add(rule);
         }
         return new Explanation(explanation.first(), explanation.second(), rules);
+    }
+
+    /** Why distinct people are not linked (no personal value). */
+    private String distinctReason() {
+        return "distinct people: their " + engine.config.generic.distinct().feature() + " values cannot be one person's"
+                + " and, identifiers they share not counted, the evidence stays below the review threshold";
     }
 
     /**
@@ -96,7 +109,7 @@ public final class Explanations {
             throw new IllegalArgumentException("cannot explain a record that is not resolved: "
                     + (a == null ? first.key() : second.key()) + " is rejected or refused");
         }
-        return judgeDeterministic(engine.scorer.explain(a, b, engine.generator.sharedRules(a, b, null, false),
+        return judge(engine.scorer.explain(a, b, engine.generator.sharedRules(a, b, null, false),
                 Scorer.Generics.NONE), a, b, Scorer.Generics.NONE);
     }
 

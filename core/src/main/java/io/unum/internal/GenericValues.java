@@ -5,9 +5,7 @@ import io.unum.model.IdentifierType;
 import io.unum.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.LongPredicate;
@@ -37,8 +35,6 @@ final class GenericValues {
     private final Scorer scorer;
     private final Featurizer featurizer;
     private final CandidateGenerator generator;
-    /** Absolute types and their protected variants. */
-    private final Set<IdentifierType> absolute;
 
     /**
      * The whole data set's answer by look-up key, or {@code null} to compute it from the holders
@@ -59,12 +55,6 @@ final class GenericValues {
         this.scorer = scorer;
         this.featurizer = featurizer;
         this.generator = generator;
-        Set<IdentifierType> types = new HashSet<>();
-        for (IdentifierType type : config.generic.absolute()) {
-            types.add(type);
-            types.add(type.protectedVariant());
-        }
-        this.absolute = Set.copyOf(types);
     }
 
     /** Whether values can be generic at all. */
@@ -79,7 +69,7 @@ final class GenericValues {
 
     /** Whether an identifier type's values are never generic nor refused. */
     boolean absolute(IdentifierType type) {
-        return absolute.contains(type);
+        return config.absolute(type);
     }
 
     /** The look-up block key of a value. */

@@ -206,6 +206,42 @@ final class Scorer {
         return false;
     }
 
+    /**
+     * Whether two records are <em>distinct people</em> ({@code Resolver.Builder.distinctPeople}):
+     * both have the distinct-people feature, its values fail the configuration's same-person
+     * test, they share no value of an absolute identifier type, and no probabilistic rule reaches
+     * its review threshold on the pair's own evidence, the identifier values they share not
+     * counted (they may be a household's). Such records are never linked to each other.
+     */
+    boolean distinct(FeatureRecord a, FeatureRecord b, Generics generics) {
+        int slot = config.distinctSlot;
+        if (slot < 0) {
+            return false;
+        }
+        String x = a.features[slot];
+        String y = b.features[slot];
+        if (x == null || y == null || config.generic.distinct().samePerson().test(x, y)) {
+            return false;
+        }
+        for (Identifier id : a.linkable) {
+            if (config.absolute(id.type()) && Arrays.binarySearch(b.linkable, id) >= 0) {
+                return false; // an absolute identifier is a verdict
+            }
+        }
+        Generics personal = id -> !config.absolute(id.type()) || generics.generic(id);
+        for (CompiledRule rule : config.rules) {
+            if (!rule.deterministic && score(rule, a, b, rule.reviewWeight, null, personal) >= rule.reviewWeight) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a record lacks the distinct-people feature, so that it cannot tell people apart. */
+    boolean undistinguished(FeatureRecord record) {
+        return config.distinctSlot >= 0 && record.features[config.distinctSlot] == null;
+    }
+
     /** Sums the bits of evidence against a match: the negative level weights. */
     private static final class Against implements Steps {
         double bits;

@@ -203,6 +203,11 @@ public final class CustomerRules implements RuleSet {
         public static final String FAMILY_DM = "family_dm";
         /** Generational suffix ({@code jr}, {@code sr}, {@code iii}). */
         public static final String SUFFIX = "suffix";
+        /**
+         * {@code given␟family␟dob} of a record with a given name, for telling people apart
+         * ({@code Resolver.Builder.distinctPeople}); no comparison or blocking key reads it.
+         */
+        public static final String IDENTITY = "identity";
         /** Date of birth, ISO. */
         public static final String DOB = "dob";
         /** Year of birth. */
@@ -342,6 +347,7 @@ public final class CustomerRules implements RuleSet {
             builder.maxContradiction(maxContradiction);
         }
         builder.genericValues(GENERIC_PEOPLE, IDENTIFIER_CONTRADICTION);
+        builder.distinctPeople(Features.IDENTITY, DistinctPeople.samePerson(nicknames));
         if (nationalIds != NationalIdPolicy.IGNORED) {
             builder.absoluteIdentifier(IdentifierType.NATIONAL_ID);
         }
@@ -389,6 +395,8 @@ public final class CustomerRules implements RuleSet {
         DateNormalizer birthDates = DateNormalizer.builder().order(dateOrder).twoDigitYearPivot(TWO_DIGIT_YEAR_PIVOT).build();
         features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, birthDates));
         features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, birthDates.andThen(Dates.year())));
+        features.add(Feature.of(Features.IDENTITY, record -> DistinctPeople.identity(record, given, family, birthDates),
+                Normalizers.identity()));
         features.add(Feature.of(Features.GENDER, Attributes.GENDER, CustomerSources.GENDER));
         features.add(Feature.of(Features.STREET, CustomerSources.STREET, Addresses.street()));
         features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));

@@ -1,0 +1,95 @@
+package io.unum.matchers;
+
+import io.unum.matchers.compare.Comparators;
+import io.unum.matchers.compare.DateComparator;
+import io.unum.matchers.compare.DateLevel;
+import io.unum.matchers.compare.MatchConditions;
+import io.unum.matchers.names.Nicknames;
+import io.unum.rules.LevelCondition;
+import io.unum.rules.RecordView;
+import io.unum.spi.FieldComparator;
+import io.unum.spi.Normalizer;
+
+/**
+ * What tells two people apart for {@link CustomerRules} ({@code Resolver.Builder.distinctPeople}):
+ * the feature {@link CustomerRules.Features#IDENTITY} (the given name, the family name and the date
+ * of birth of a record that has a given name) and the test whether two such values may be one
+ * person's. They may unless the given names conflict and the birth dates do not agree: two given
+ * names are compatible when they are equal, nicknames of one name, within the person rule's
+ * lowest Jaro–Winkler level (0.8), an initial and a name it starts, or alike in Double Metaphone,
+ * or when one record's given name is the other's family name (a swap, also where one record has
+ * no family name); birth dates agree when they are within a year of each other, have day and
+ * month swapped, differ by one typo or agree in part — any level of the person rule's date
+ * comparison but its last. So "Tyler" and "Sharon" who share a family's e-mail are distinct, and
+ * "Bob"/"Robert", "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel" or "Jon"/"Jonathan" born on one day are
+ * not. Pure functions; thread-safe.
+ */
+final class DistinctPeople {
+
+    /** Separates the parts of a feature value (not a character names or ISO dates contain). */
+    private static final char SEPARATOR = '\u001f';
+
+    private DistinctPeople() {
+    }
+
+    /**
+     * The feature value: {@code given␟family␟dob}, each part normalized, the last two possibly
+     * empty; {@code null} without a given name.
+     */
+    static String identity(RecordView record, Normalizer given, Normalizer family, Normalizer birthDate) {
+        String g = normalized(CustomerSources.GIVEN.extract(record), given);
+        if (g == null) {
+            return null;
+        }
+        String f = normalized(CustomerSources.FAMILY.extract(record), family);
+        String d = normalized(record.attribute(io.unum.model.Attributes.DATE_OF_BIRTH), birthDate);
+        return g + SEPARATOR + (f == null ? "" : f) + SEPARATOR + (d == null ? "" : d);
+    }
+
+    private static String normalized(String raw, Normalizer normalizer) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String value = normalizer.normalize(raw);
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Whether two feature values may belong to one person (see the class description). */
+    static LevelCondition samePerson(Nicknames nicknames) {
+        FieldComparator jw = Comparators.jaroWinkler();
+        FieldComparator phonetic = Comparators.doubleMetaphone();
+        LevelCondition initial = MatchConditions.initialMatch();
+        DateComparator dates = Comparators.date(366);
+        LevelCondition datesAgree = dates.condition(DateLevel.EXACT, DateLevel.DAY_MONTH_SWAPPED,
+                DateLevel.YEAR_OFF_BY_ONE, DateLevel.WITHIN_DAYS, DateLevel.PARTIAL_AGREEMENT);
+        LevelCondition oneTypo = MatchConditions.damerauLevenshteinAtMost(1);
+        return new LevelCondition() {
+            @Override
+            public boolean test(String a, String b) {
+                int a1 = a.indexOf(SEPARATOR);
+                int a2 = a.indexOf(SEPARATOR, a1 + 1);
+                int b1 = b.indexOf(SEPARATOR);
+                int b2 = b.indexOf(SEPARATOR, b1 + 1);
+                String ga = a.substring(0, a1);
+                String gb = b.substring(0, b1);
+                if (nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= 0.8 || initial.test(ga, gb)
+                        || phonetic.compare(ga, gb) == 1.0) {
+                    return true;
+                }
+                String fa = a.substring(a1 + 1, a2);
+                String fb = b.substring(b1 + 1, b2);
+                if ((!fb.isEmpty() && jw.compare(ga, fb) >= 0.9) || (!fa.isEmpty() && jw.compare(fa, gb) >= 0.9)) {
+                    return true;
+                }
+                String da = a.substring(a2 + 1);
+                String db = b.substring(b2 + 1);
+                return !da.isEmpty() && !db.isEmpty() && (datesAgree.test(da, db) || oneTypo.test(da, db));
+            }
+
+            @Override
+            public String toString() {
+                return "may be one person";
+            }
+        };
+    }
+}
