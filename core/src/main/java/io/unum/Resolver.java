@@ -654,8 +654,8 @@ public final class Resolver {
          * Distinct people: two records whose {@code feature} values are both present and fail
          * {@code samePerson} — for example different given names, neither a nickname, a typo nor
          * a swap of the other, and birth dates that do not agree — are different people unless a
-         * probabilistic rule reaches its review threshold on their own evidence, identifier values
-         * they share not counted (a household shares its e-mail, phone and loyalty card), or they
+         * probabilistic rule links them on their own evidence (its match threshold, identifier
+         * values they share not counted: a household shares its e-mail, phone and loyalty card), or they
          * share a value of an {@linkplain #absoluteIdentifier absolute} type. Distinct people are never
          * linked to each other, by a deterministic or a probabilistic link, and a record without
          * the feature (a surname and an address, a shared e-mail alone), which cannot tell them

@@ -78,7 +78,7 @@ class DistinctPeopleTest {
         assertEquals(1, base().build().resolve(twins).profiles().size(), "the rule alone links them");
         Resolver strict = base().distinctPeople(Attributes.FIRST_NAME, ALIKE).build();
         assertEquals(1, strict.resolve(twins).profiles().size(),
-                "their own evidence reaches the review threshold: not distinct");
+                "their own evidence links them: not distinct");
         List<SourceRecord> strangers = List.of(
                 record("crm", "s1", "anna", "berg", null, "shared@mail.test"),
                 record("shop", "s2", "ben", "berg", null, "shared@mail.test"));

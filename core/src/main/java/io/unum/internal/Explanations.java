@@ -92,7 +92,7 @@ public final class Explanations {
     /** Why distinct people are not linked (no personal value). */
     private String distinctReason() {
         return "distinct people: their " + engine.config.generic.distinct().feature() + " values cannot be one person's"
-                + " and, identifiers they share not counted, the evidence stays below the review threshold";
+                + " and, identifiers they share not counted, the evidence stays below the match threshold";
     }
 
     /**

@@ -209,9 +209,9 @@ final class Scorer {
     /**
      * Whether two records are <em>distinct people</em> ({@code Resolver.Builder.distinctPeople}):
      * both have the distinct-people feature, its values fail the configuration's same-person
-     * test, they share no value of an absolute identifier type, and no probabilistic rule reaches
-     * its review threshold on the pair's own evidence, the identifier values they share not
-     * counted (they may be a household's). Such records are never linked to each other.
+     * test, they share no value of an absolute identifier type, and no probabilistic rule links
+     * them on their own evidence (reaches its match threshold with the identifier values they
+     * share not counted: they may be a household's). Such records are never linked to each other.
      */
     boolean distinct(FeatureRecord a, FeatureRecord b, Generics generics) {
         int slot = config.distinctSlot;
@@ -230,7 +230,7 @@ final class Scorer {
         }
         Generics personal = id -> !config.absolute(id.type()) || generics.generic(id);
         for (CompiledRule rule : config.rules) {
-            if (!rule.deterministic && score(rule, a, b, rule.reviewWeight, null, personal) >= rule.reviewWeight) {
+            if (!rule.deterministic && score(rule, a, b, rule.matchWeight, null, personal) >= rule.matchWeight) {
                 return false;
             }
         }

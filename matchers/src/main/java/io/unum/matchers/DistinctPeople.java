@@ -17,17 +17,24 @@ import io.unum.spi.Normalizer;
  * person's. They may unless the given names conflict and the birth dates do not agree: two given
  * names are compatible when they are equal, nicknames of one name, within the person rule's
  * lowest Jaro–Winkler level (0.8), an initial and a name it starts, or alike in Double Metaphone,
- * or when one record's given name is the other's family name (a swap, also where one record has
- * no family name); birth dates agree when they are within a year of each other, have day and
+ * or when one record's given name is the other's family name (Jaro–Winkler 0.9: a swap); birth dates agree when they are within a year of each other, have day and
  * month swapped, differ by one typo or agree in part — any level of the person rule's date
  * comparison but its last. So "Tyler" and "Sharon" who share a family's e-mail are distinct, and
- * "Bob"/"Robert", "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel" or "Jon"/"Jonathan" born on one day are
- * not. Pure functions; thread-safe.
+ * "Bob"/"Robert", "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel Thomas", "Freddie"/"Bradley Freddie"
+ * or "Leo"/"Oel" born on one day are not. A record with swapped names is therefore never distinct
+ * from a member of its family ("Vanderwick Ethan" and "Olivia Vanderwick"): asking the other part
+ * to agree too cost a labelled data set whose swaps come with heavy typos more than it gained. Pure functions; thread-safe.
  */
 final class DistinctPeople {
 
     /** Separates the parts of a feature value (not a character names or ISO dates contain). */
     private static final char SEPARATOR = '\u001f';
+
+    /** Given names at least this alike (Jaro–Winkler) may be one person's: the person rule's lowest level. */
+    private static final double ALIKE = 0.8;
+
+    /** Names at least this alike count as the same name in a swap. */
+    private static final double SWAP = 0.9;
 
     private DistinctPeople() {
     }
@@ -72,14 +79,14 @@ final class DistinctPeople {
                 int b2 = b.indexOf(SEPARATOR, b1 + 1);
                 String ga = a.substring(0, a1);
                 String gb = b.substring(0, b1);
-                if (nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= 0.8 || initial.test(ga, gb)
+                if (nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= ALIKE || initial.test(ga, gb)
                         || phonetic.compare(ga, gb) == 1.0) {
                     return true;
                 }
                 String fa = a.substring(a1 + 1, a2);
                 String fb = b.substring(b1 + 1, b2);
-                if ((!fb.isEmpty() && jw.compare(ga, fb) >= 0.9) || (!fa.isEmpty() && jw.compare(fa, gb) >= 0.9)) {
-                    return true;
+                if ((!fb.isEmpty() && jw.compare(ga, fb) >= SWAP) || (!fa.isEmpty() && jw.compare(fa, gb) >= SWAP)) {
+                    return true; // swapped given and family names, the other part as it may be (typos, or missing)
                 }
                 String da = a.substring(a2 + 1);
                 String db = b.substring(b2 + 1);
