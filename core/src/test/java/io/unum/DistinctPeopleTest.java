@@ -11,10 +11,7 @@ import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.rules.LevelCondition;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -121,27 +118,7 @@ class DistinctPeopleTest {
         Set<List<RecordKey>> expected = Partitions.of(resolver.resolve(records).profiles());
         assertNotEquals(Partitions.of(base().build().resolve(records).profiles()), expected,
                 "the fixtures' household e-mails must keep some people apart");
-        Random random = new Random(9);
-        for (int s = 0; s < SHUFFLES; s++) {
-            List<SourceRecord> shuffled = new ArrayList<>(records);
-            Collections.shuffle(shuffled, random);
-            assertEquals(expected, Partitions.of(resolver.resolve(shuffled).profiles()), "batch, shuffle " + s);
-            IdentityGraph graph = resolver.newGraph();
-            int i = 0;
-            while (i < shuffled.size()) {
-                int n = s % 2 == 0 ? 1 : 1 + random.nextInt(30);
-                graph.upsertAll(shuffled.subList(i, Math.min(shuffled.size(), i + n)));
-                i += n;
-            }
-            assertEquals(expected, Partitions.of(graph.profiles()), "live, shuffle " + s);
-            EngineInvariantsTest.assertInvariants(graph, resolver);
-            List<SourceRecord> resident = new ArrayList<>(records);
-            for (int d = 0; d < 15; d++) {
-                graph.delete(resident.remove(random.nextInt(resident.size())).key());
-            }
-            assertEquals(Partitions.of(resolver.resolve(resident).profiles()), Partitions.of(graph.profiles()),
-                    "after deletes, shuffle " + s);
-        }
+        Partitions.assertBatchEqualsLive(resolver, records, 9, SHUFFLES);
     }
 
     @Test

@@ -130,31 +130,7 @@ class GenericValuesTest {
 
     @Test
     void batchEqualsLiveWithGenericValues() {
-        List<SourceRecord> records = TestFixtures.people(22, 120);
-        Resolver resolver = generic();
-        Set<List<RecordKey>> expected = Partitions.of(resolver.resolve(records).profiles());
-        Random random = new Random(8);
-        for (int s = 0; s < SHUFFLES; s++) {
-            List<SourceRecord> shuffled = new ArrayList<>(records);
-            Collections.shuffle(shuffled, random);
-            IdentityGraph graph = resolver.newGraph();
-            int i = 0;
-            while (i < shuffled.size()) {
-                int n = s % 2 == 0 ? 1 : 1 + random.nextInt(30);
-                graph.upsertAll(shuffled.subList(i, Math.min(shuffled.size(), i + n)));
-                i += n;
-            }
-            assertEquals(expected, Partitions.of(graph.profiles()), "shuffle " + s);
-            EngineInvariantsTest.assertInvariants(graph, resolver);
-            // deletes and re-inserts: the resident set decides, not the history
-            List<SourceRecord> resident = new ArrayList<>(records);
-            for (int d = 0; d < 15; d++) {
-                SourceRecord gone = resident.remove(random.nextInt(resident.size()));
-                graph.delete(gone.key());
-            }
-            assertEquals(Partitions.of(resolver.resolve(resident).profiles()), Partitions.of(graph.profiles()),
-                    "after deletes, shuffle " + s);
-        }
+        Partitions.assertBatchEqualsLive(generic(), TestFixtures.people(22, 120), 8, SHUFFLES);
     }
 
     @Test
