@@ -5,6 +5,7 @@ import io.unum.matchers.compare.DateComparator;
 import io.unum.matchers.compare.DateLevel;
 import io.unum.matchers.compare.MatchConditions;
 import io.unum.matchers.names.Nicknames;
+import io.unum.matchers.phonetic.Phonetics;
 import io.unum.rules.LevelCondition;
 import io.unum.rules.RecordView;
 import io.unum.spi.FieldComparator;
@@ -29,6 +30,9 @@ final class DistinctPeople {
 
     /** Separates the parts of a feature value (not a character names or ISO dates contain). */
     private static final char SEPARATOR = '\u001f';
+    private static final String SPLIT = "\u001f";
+    private static final Normalizer DM_PRIMARY = Phonetics.doubleMetaphone();
+    private static final Normalizer DM_ALTERNATE = Phonetics.doubleMetaphoneAlternate();
 
     /** Given names at least this alike (Jaro–Winkler) may be one person's: the person rule's lowest level. */
     private static final double ALIKE = 0.8;
@@ -40,8 +44,9 @@ final class DistinctPeople {
     }
 
     /**
-     * The feature value: {@code given␟family␟dob}, each part normalized, the last two possibly
-     * empty; {@code null} without a given name.
+     * The feature value: {@code given␟family␟dob␟dm␟dm-alternate}, each part normalized (the last
+     * two the given name's Double Metaphone codes, encoded once per record rather than once per
+     * pair), every part but the first possibly empty; {@code null} without a given name.
      */
     static String identity(RecordView record, Normalizer given, Normalizer family, Normalizer birthDate) {
         String g = normalized(CustomerSources.GIVEN.extract(record), given);
@@ -50,7 +55,16 @@ final class DistinctPeople {
         }
         String f = normalized(CustomerSources.FAMILY.extract(record), family);
         String d = normalized(record.attribute(io.unum.model.Attributes.DATE_OF_BIRTH), birthDate);
-        return g + SEPARATOR + (f == null ? "" : f) + SEPARATOR + (d == null ? "" : d);
+        String primary = normalized(g, DM_PRIMARY);
+        String alternate = normalized(g, DM_ALTERNATE);
+        return g + SEPARATOR + (f == null ? "" : f) + SEPARATOR + (d == null ? "" : d) + SEPARATOR
+                + (primary == null ? "" : primary) + SEPARATOR + (alternate == null ? "" : alternate);
+    }
+
+    /** Equal primary or alternate Double Metaphone codes, in any combination. */
+    private static boolean soundAlike(String primaryA, String alternateA, String primaryB, String alternateB) {
+        return !primaryA.isEmpty() && (primaryA.equals(primaryB) || primaryA.equals(alternateB))
+                || !alternateA.isEmpty() && (alternateA.equals(primaryB) || alternateA.equals(alternateB));
     }
 
     private static String normalized(String raw, Normalizer normalizer) {
@@ -64,7 +78,6 @@ final class DistinctPeople {
     /** Whether two feature values may belong to one person (see the class description). */
     static LevelCondition samePerson(Nicknames nicknames) {
         FieldComparator jw = Comparators.jaroWinkler();
-        FieldComparator phonetic = Comparators.doubleMetaphone();
         LevelCondition initial = MatchConditions.initialMatch();
         DateComparator dates = Comparators.date(366);
         LevelCondition datesAgree = dates.condition(DateLevel.EXACT, DateLevel.DAY_MONTH_SWAPPED,
@@ -73,23 +86,25 @@ final class DistinctPeople {
         return new LevelCondition() {
             @Override
             public boolean test(String a, String b) {
-                int a1 = a.indexOf(SEPARATOR);
-                int a2 = a.indexOf(SEPARATOR, a1 + 1);
-                int b1 = b.indexOf(SEPARATOR);
-                int b2 = b.indexOf(SEPARATOR, b1 + 1);
-                String ga = a.substring(0, a1);
-                String gb = b.substring(0, b1);
+                int end = a.indexOf(SEPARATOR);
+                if (end == b.indexOf(SEPARATOR) && a.regionMatches(0, b, 0, end)) {
+                    return true; // the same given name, the usual case: no parsing
+                }
+                String[] x = a.split(SPLIT, -1);
+                String[] y = b.split(SPLIT, -1);
+                String ga = x[0];
+                String gb = y[0];
                 if (nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= ALIKE || initial.test(ga, gb)
-                        || phonetic.compare(ga, gb) == 1.0) {
+                        || soundAlike(x[3], x[4], y[3], y[4])) {
                     return true;
                 }
-                String fa = a.substring(a1 + 1, a2);
-                String fb = b.substring(b1 + 1, b2);
+                String fa = x[1];
+                String fb = y[1];
                 if ((!fb.isEmpty() && jw.compare(ga, fb) >= SWAP) || (!fa.isEmpty() && jw.compare(fa, gb) >= SWAP)) {
                     return true; // swapped given and family names, the other part as it may be (typos, or missing)
                 }
-                String da = a.substring(a2 + 1);
-                String db = b.substring(b2 + 1);
+                String da = x[2];
+                String db = y[2];
                 return !da.isEmpty() && !db.isEmpty() && (datesAgree.test(da, db) || oneTypo.test(da, db));
             }
 
