@@ -30,6 +30,8 @@ row febrl2 --input $data/febrl2/dataset2.csv --truth-pattern 'rec-(\d+)'
 row febrl3 --input $data/febrl3/dataset3.csv --truth-pattern 'rec-(\d+)'
 row "febrl3 without soc_sec_id" --input $data/febrl3/dataset3.csv --truth-pattern 'rec-(\d+)' --ignore-column soc_sec_id
 row febrl4 --input $data/febrl4/dataset4a.csv --input $data/febrl4/dataset4b.csv --truth-pattern 'rec-(\d+)'
+row "febrl4, each file duplicate-free" --input $data/febrl4/dataset4a.csv --input $data/febrl4/dataset4b.csv \
+    --truth-pattern 'rec-(\d+)' --duplicate-free dataset4a --duplicate-free dataset4b
 row "febrl4 without soc_sec_id" --input $data/febrl4/dataset4a.csv --input $data/febrl4/dataset4b.csv \
     --truth-pattern 'rec-(\d+)' --ignore-column soc_sec_id
 row splink_fake_1000 --input $data/splink_fake_1000/fake_1000.csv --truth-column cluster
@@ -40,6 +42,7 @@ row "senzing truth set (JSON lines)" --input $data/senzing_truthset_demo/custome
     --input $data/senzing_truthset_demo/reference.jsonl --input $data/senzing_truthset_demo/watchlist.jsonl \
     --truth $data/senzing_truthset_demo/actual_truthset_key.csv
 row "bundled sample (no --input)"
+row "bundled sample, --duplicate-free crm" --duplicate-free crm
 row "generated, 10k people (seed 1)" --input /tmp/gen10k/records.csv --truth /tmp/gen10k/truth.csv
 row "generated, 100k people (seed 1)" --input /tmp/gen100k/records.csv --truth /tmp/gen100k/truth.csv
 row "generated without junk, 10k people (seed 1)" --input /tmp/gen10k-nojunk/records.csv --truth /tmp/gen10k-nojunk/truth.csv

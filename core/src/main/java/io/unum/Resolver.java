@@ -378,6 +378,7 @@ public final class Resolver {
         private Integer genericPeople;
         private Double identifierContradiction;
         private EngineConfig.Distinct distinctPeople;
+        private final java.util.TreeSet<String> duplicateFree = new java.util.TreeSet<>();
         private final java.util.Set<IdentifierType> absoluteIdentifiers = new java.util.TreeSet<>();
         private Integer maxValueLength;
         private Integer parallelism;
@@ -679,6 +680,29 @@ public final class Resolver {
         }
 
         /**
+         * Declares a source duplicate-free: its records are each a different person (a
+         * deduplicated CRM, one party's file in a linkage between parties), so a profile holds at
+         * most one of them. Merge protection refuses every union that would put two of its
+         * records into one profile, however they are linked; their links are still scored and
+         * explained. Like the other merge protections a function of the records alone, so batch
+         * and incremental agree. Repeat for several sources; default: none.
+         *
+         * @param source a source name as in {@link io.unum.model.RecordKey#source()}
+         * @throws IllegalStateException if the source was already declared
+         */
+        public Builder duplicateFreeSource(String source) {
+            Objects.requireNonNull(source, "source");
+            if (source.isBlank()) {
+                throw new IllegalArgumentException("duplicateFreeSource needs a source name, was blank");
+            }
+            if (!duplicateFree.add(source)) {
+                throw new IllegalStateException("source " + source + " was already declared duplicate-free");
+            }
+            recorder.setting("duplicateFreeSources", List.copyOf(duplicateFree));
+            return this;
+        }
+
+        /**
          * Makes an identifier type absolute: its values are never generic and a deterministic link
          * on it is never refused for contradicting evidence (see {@link #genericValues}), for
          * example a verified national id. Its per-profile limit still applies.
@@ -772,7 +796,7 @@ public final class Resolver {
                             ? EngineConfig.Generic.OFF
                             : new EngineConfig.Generic(genericPeople == null ? 0 : genericPeople,
                                     identifierContradiction == null ? Double.POSITIVE_INFINITY : identifierContradiction,
-                                    absoluteIdentifiers, distinctPeople));
+                                    absoluteIdentifiers, distinctPeople), duplicateFree);
             EngineConfig config = EngineConfig.compile(settings);
             if (specModel != null) {
                 config = config.withModel(specModel);

@@ -12,7 +12,7 @@ import java.util.Map;
  * {@link Resolver.Builder} when they are set directly (not by a rule set), and applied to a
  * builder again through its setters, which validate them. Names are the setters' names:
  * {@code blockSizeCap}, {@code maxProfileSize}, {@code maxValueLength}, {@code maxContradiction},
- * {@code genericValues} ({@code people}, {@code bits}), {@code absoluteIdentifiers},
+ * {@code genericValues} ({@code people}, {@code bits}), {@code absoluteIdentifiers}, {@code duplicateFreeSources},
  * {@code defaultSurvivorship}, {@code survivorship} (by attribute), {@code limits} (by identifier
  * type) and {@code cannotLink} ({@code [source, id, source, id]} lists).
  */
@@ -156,6 +156,12 @@ final class SpecSettings {
                     }
                     types.forEach(type -> builder.absoluteIdentifier(IdentifierType.named((String) type)));
                 }
+                case "duplicateFreeSources" -> {
+                    if (!(value instanceof List<?> sources) || !sources.stream().allMatch(x -> x instanceof String)) {
+                        throw new IllegalArgumentException("settings.duplicateFreeSources must be a list of source names");
+                    }
+                    sources.forEach(source -> builder.duplicateFreeSource((String) source));
+                }
                 case "defaultSurvivorship" -> builder.defaultSurvivorship(survivorship(value, name));
                 case "survivorship" -> {
                     if (!(value instanceof Map<?, ?> map)) {
@@ -186,7 +192,7 @@ final class SpecSettings {
                 }
                 default -> throw new IllegalArgumentException("settings: unknown setting \"" + name + "\"; expected"
                         + " blockSizeCap, maxProfileSize, maxValueLength, maxContradiction, genericValues, absoluteIdentifiers,"
-                        + " defaultSurvivorship,"
+                        + " duplicateFreeSources, defaultSurvivorship,"
                         + " survivorship, limits or cannotLink");
             }
         }

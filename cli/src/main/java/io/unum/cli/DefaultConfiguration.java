@@ -47,6 +47,9 @@ final class DefaultConfiguration {
     /** The customer rules with their hand-set parameters and a suppression list ({@code null}: a fresh one). */
     static Resolver untrained(ModelOptions options, SuppressionList suppression) {
         Resolver.Builder builder = rules(options).applyTo(Resolver.newBuilder());
+        for (String source : new java.util.TreeSet<>(options.duplicateFree)) {
+            builder.duplicateFreeSource(source);
+        }
         if (suppression != null) {
             builder.suppressionList(suppression);
         }
@@ -73,6 +76,7 @@ final class DefaultConfiguration {
      */
     static Resolver resolver(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress,
             SuppressionList suppression) {
+        checkSources(options, records);
         Resolver base = untrained(options, suppression);
         Resolver ready = withoutTraining(options, base, records, err);
         if (ready != null) {
@@ -91,6 +95,7 @@ final class DefaultConfiguration {
      * ({@link Resolver#trainAndResolve}).
      */
     static Resolution resolve(ModelOptions options, List<SourceRecord> records, PrintWriter err, ProgressListener progress) {
+        checkSources(options, records);
         Resolver base = untrained(options, null);
         Resolver ready = withoutTraining(options, base, records, err);
         if (ready != null) {
@@ -99,6 +104,28 @@ final class DefaultConfiguration {
         Resolver.Trained trained = base.trainAndResolve(records, training(options), progress);
         save(options, trained.model());
         return trained.resolution();
+    }
+
+    /**
+     * Checks that every {@code --duplicate-free} source is a source of some record, so that a typo
+     * cannot switch the protection off unnoticed.
+     *
+     * @throws InputException naming the source and the sources found
+     */
+    static void checkSources(ModelOptions options, List<SourceRecord> records) {
+        if (options.duplicateFree.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> sources = new java.util.TreeSet<>();
+        for (SourceRecord record : records) {
+            sources.add(record.key().source());
+        }
+        for (String source : options.duplicateFree) {
+            if (!sources.contains(source)) {
+                throw new InputException("--duplicate-free " + source + ": no input record has this source; the sources"
+                        + " are " + sources);
+            }
+        }
     }
 
     /** The resolver when nothing is to be trained (a given model, {@code --no-train}, too few records), else {@code null}. */

@@ -27,4 +27,10 @@ final class ModelOptions {
 
     @Option(names = "--no-train", description = "Do not train: use the rules' hand-set m and u values.")
     boolean noTrain;
+
+    @Option(names = "--duplicate-free", paramLabel = "SOURCE",
+            description = "A source whose records are each a different person (a deduplicated CRM, one party's file in a"
+                    + " linkage): a profile holds at most one of its records. The source is the file name without its"
+                    + " extension unless the mapping names one; repeatable.")
+    java.util.List<String> duplicateFree = new java.util.ArrayList<>();
 }

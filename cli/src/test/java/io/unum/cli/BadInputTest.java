@@ -48,6 +48,22 @@ class BadInputTest {
     }
 
     @Test
+    void aDuplicateFreeSourceMustBeAnInputsSourceAndKeepsItsRecordsApart(@TempDir Path dir) throws Exception {
+        Path input = write(dir, "crm.csv", "record_id,first_name,last_name,email\n"
+                + "1,Ann,Lee,lee.family@mail.example.org\n2,Ann,Lee,lee.family@mail.example.org\n");
+        CliRun typo = CliRun.run("resolve", "--input", input.toString(), "--duplicate-free", "cmr", "--out",
+                dir.resolve("out").toString());
+        assertOneLineError(typo, 1, "--duplicate-free cmr", "no input record has this source", "[crm]");
+        CliRun together = CliRun.run("resolve", "--input", input.toString(), "--out", dir.resolve("one").toString());
+        assertEquals(0, together.status(), together.err());
+        assertEquals(1, Files.readAllLines(dir.resolve("one/profiles.jsonl")).size(), "one e-mail, one profile");
+        CliRun apart = CliRun.run("resolve", "--input", input.toString(), "--duplicate-free", "crm", "--out",
+                dir.resolve("two").toString());
+        assertEquals(0, apart.status(), apart.err());
+        assertEquals(2, Files.readAllLines(dir.resolve("two/profiles.jsonl")).size(), "each CRM row is its own person");
+    }
+
+    @Test
     void latin1BytesAreRefusedWithTheLineOrReadWithEncoding(@TempDir Path dir) throws Exception {
         byte[] latin1 = "record_id,first_name,last_name\n1,Ann,Lee\n2,Jos\u00e9,Ruiz\n".getBytes(StandardCharsets.ISO_8859_1);
         Path input = Files.write(dir.resolve("latin1.csv"), latin1);

@@ -25,6 +25,7 @@ import io.unum.store.GraphStore;
  *   <li>the joined cluster would hold more distinct values of an identifier type than that
  *       type's per-profile limit;</li>
  *   <li>a configured cannot-link pair would end up together;</li>
+ *   <li>the joined cluster would hold two records of a duplicate-free source;</li>
  *   <li>the joined cluster would exceed the maximum profile size;</li>
  *   <li>a member of one cluster would contradict a member of the other by more than the
  *       configured number of bits without enough evidence for the pair to be linked on its own
@@ -234,6 +235,14 @@ final class Clusterer {
             }
             cannotLinks |= config.cannotLink.containsKey(e.key);
         }
+        if (!config.duplicateFree.isEmpty()) {
+            Set<String> seen = new HashSet<>();
+            for (FeatureRecord e : component) {
+                if (config.duplicateFree.contains(e.key.source()) && !seen.add(e.key.source())) {
+                    return false;
+                }
+            }
+        }
         if (config.maxContradiction != Double.POSITIVE_INFINITY) {
             if (component.length > FAST_PATH_CONTRADICTION_LIMIT) {
                 return false; // checking every pair costs more than the greedy path's checks
@@ -314,6 +323,8 @@ final class Clusterer {
         private final List<List<Integer>> members;
         private final List<Map<IdentifierType, Set<String>>> limited;
         private final List<Set<RecordKey>> forbidden;
+        /** Per root: the duplicate-free sources its cluster holds a record of, or {@code null} for none. */
+        private final List<Set<String>> sources;
         private final EngineConfig config;
         private final FeatureRecord[] component;
         private final Scorer scorer;
@@ -332,6 +343,7 @@ final class Clusterer {
             members = new ArrayList<>(n);
             limited = new ArrayList<>(n);
             forbidden = new ArrayList<>(n);
+            sources = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
                 size[i] = 1;
@@ -349,6 +361,7 @@ final class Clusterer {
                 limited.add(values);
                 Set<RecordKey> partners = config.cannotLink.get(e.key);
                 forbidden.add(partners == null ? null : new HashSet<>(partners));
+                sources.add(config.duplicateFree.contains(e.key.source()) ? new HashSet<>(Set.of(e.key.source())) : null);
             }
         }
 
@@ -375,7 +388,7 @@ final class Clusterer {
             if (size[ra] + size[rb] > config.maxProfileSize) {
                 return false;
             }
-            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !consistent(ra, rb)
+            if (!limitsAllow(ra, rb) || !cannotLinkAllows(ra, rb) || !sourcesAllow(ra, rb) || !consistent(ra, rb)
                     || !distinctApart(a, b, ra, rb)) {
                 return false;
             }
@@ -394,6 +407,16 @@ final class Clusterer {
                     lb.forEach((type, values) -> la.computeIfAbsent(type, t -> new HashSet<>()).addAll(values));
                 }
                 limited.set(rb, null);
+            }
+            Set<String> sb = sources.get(rb);
+            if (sb != null) {
+                Set<String> sa = sources.get(ra);
+                if (sa == null) {
+                    sources.set(ra, sb);
+                } else {
+                    sa.addAll(sb);
+                }
+                sources.set(rb, null);
             }
             Set<RecordKey> fb = forbidden.get(rb);
             if (fb != null) {
@@ -498,6 +521,21 @@ final class Clusterer {
                 distinct.put(pair, known);
             }
             return known;
+        }
+
+        /** The two clusters hold no record of the same duplicate-free source. */
+        private boolean sourcesAllow(int ra, int rb) {
+            Set<String> sa = sources.get(ra);
+            Set<String> sb = sources.get(rb);
+            if (sa == null || sb == null) {
+                return true;
+            }
+            for (String source : sb) {
+                if (sa.contains(source)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private boolean cannotLinkAllows(int ra, int rb) {

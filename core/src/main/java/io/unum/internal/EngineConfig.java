@@ -54,6 +54,8 @@ public final class EngineConfig {
     final Privacy privacy;
     final Settings settings;
     final Generic generic;
+    /** Sources whose records are each a different person: a profile holds at most one record of each. */
+    final Set<String> duplicateFree;
     /** The slot of the distinct-people feature, or -1. */
     final int distinctSlot;
     /** The absolute identifier types and their protected variants. */
@@ -67,7 +69,11 @@ public final class EngineConfig {
             Map<IdentifierType, IdentifierNormalizer> normalizers, Map<IdentifierType, Integer> limits,
             List<List<RecordKey>> cannotLink, int blockSizeCap, int maxProfileSize, double maxContradiction,
             int maxValueLength, int parallelism, Map<String, Survivorship> survivorship, Survivorship defaultSurvivorship,
-            long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model, Generic generic) {
+            long k0, long k1, Privacy privacy, io.unum.training.TrainedModel model, Generic generic,
+            Set<String> duplicateFree) {
+        public Settings {
+            duplicateFree = duplicateFree == null ? Set.of() : Set.copyOf(duplicateFree);
+        }
     }
 
     /**
@@ -170,6 +176,7 @@ public final class EngineConfig {
         this.privacy = s.privacy();
         this.settings = s;
         this.generic = s.generic() == null ? Generic.OFF : s.generic();
+        this.duplicateFree = s.duplicateFree();
         if (generic.distinct() == null) {
             this.distinctSlot = -1;
         } else {
@@ -224,7 +231,7 @@ public final class EngineConfig {
         Settings s = settings;
         return compile(new Settings(s.features(), s.rules(), s.normalizers(), s.limits(), s.cannotLink(), s.blockSizeCap(),
                 s.maxProfileSize(), s.maxContradiction(), s.maxValueLength(), s.parallelism(), s.survivorship(),
-                s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model, s.generic()));
+                s.defaultSurvivorship(), s.k0(), s.k1(), s.privacy(), model, s.generic(), s.duplicateFree()));
     }
 
     /**
@@ -243,7 +250,7 @@ public final class EngineConfig {
                 && a.maxProfileSize() == b.maxProfileSize() && a.maxContradiction() == b.maxContradiction()
                 && a.maxValueLength() == b.maxValueLength() && a.survivorship() == b.survivorship()
                 && a.defaultSurvivorship() == b.defaultSurvivorship() && a.k0() == b.k0() && a.k1() == b.k1()
-                && a.privacy() == b.privacy() && a.generic() == b.generic();
+                && a.privacy() == b.privacy() && a.generic() == b.generic() && a.duplicateFree() == b.duplicateFree();
     }
 
     /** The rules as configured, with a trained model's parameters applied. */
