@@ -13,18 +13,23 @@ import io.unum.spi.Normalizer;
 
 /**
  * What tells two people apart for {@link CustomerRules} ({@code Resolver.Builder.distinctPeople}):
- * the feature {@link CustomerRules.Features#IDENTITY} (the given name, the family name and the date
- * of birth of a record that has a given name) and the test whether two such values may be one
- * person's. They may unless the given names conflict and the birth dates do not agree: two given
- * names are compatible when they are equal, nicknames of one name, within the person rule's
- * lowest Jaro–Winkler level (0.8), an initial and a name it starts, or alike in Double Metaphone,
- * or when one record's given name is the other's family name (Jaro–Winkler 0.9: a swap); birth dates agree when they are within a year of each other, have day and
- * month swapped, differ by one typo or agree in part — any level of the person rule's date
- * comparison but its last. So "Tyler" and "Sharon" who share a family's e-mail are distinct, and
- * "Bob"/"Robert", "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel Thomas", "Freddie"/"Bradley Freddie"
- * or "Leo"/"Oel" born on one day are not. A record with swapped names is therefore never distinct
- * from a member of its family ("Vanderwick Ethan" and "Olivia Vanderwick"): asking the other part
- * to agree too cost a labelled data set whose swaps come with heavy typos more than it gained. Pure functions; thread-safe.
+ * the feature {@link CustomerRules.Features#IDENTITY} (the given name with its Double Metaphone
+ * codes, the family name and the date of birth of a record that has a given name) and the test
+ * whether two such values may be one person's. They may unless the given names conflict and the
+ * birth dates do not agree. Two given names are compatible when they are equal, nicknames of one
+ * name, within the person rule's lowest Jaro–Winkler level (0.8), an initial and a name it
+ * starts, or alike in Double Metaphone, or when one record's given name is the other's family
+ * name (Jaro–Winkler 0.9: a swap). Birth dates agree when they are within a year of each other,
+ * have day and month swapped, differ by one typo or agree in part — any level of the person
+ * rule's date comparison but its last.
+ *
+ * <p>So "Tyler" and "Sharon" who share a family's e-mail are distinct, and "Bob"/"Robert",
+ * "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel Thomas", "Freddie"/"Bradley Freddie" or "Leo"/"Oel"
+ * born on one day are not. A record with swapped names is therefore never distinct from a member
+ * of its family ("Vanderwick Ethan" and "Olivia Vanderwick"): asking the other part to agree too
+ * cost a labelled data set whose swaps come with heavy typos more than it gained.
+ *
+ * <p>Pure functions; thread-safe.
  */
 final class DistinctPeople {
 
