@@ -408,27 +408,23 @@ final class Clusterer {
                 }
                 limited.set(rb, null);
             }
-            Set<String> sb = sources.get(rb);
-            if (sb != null) {
-                Set<String> sa = sources.get(ra);
-                if (sa == null) {
-                    sources.set(ra, sb);
-                } else {
-                    sa.addAll(sb);
-                }
-                sources.set(rb, null);
-            }
-            Set<RecordKey> fb = forbidden.get(rb);
-            if (fb != null) {
-                Set<RecordKey> fa = forbidden.get(ra);
-                if (fa == null) {
-                    forbidden.set(ra, fb);
-                } else {
-                    fa.addAll(fb);
-                }
-                forbidden.set(rb, null);
-            }
+            moveInto(sources, ra, rb);
+            moveInto(forbidden, ra, rb);
             return true;
+        }
+
+        /** Moves root {@code rb}'s set (if any) into root {@code ra}'s. */
+        private static <T> void moveInto(List<Set<T>> perRoot, int ra, int rb) {
+            Set<T> from = perRoot.get(rb);
+            if (from != null) {
+                Set<T> into = perRoot.get(ra);
+                if (into == null) {
+                    perRoot.set(ra, from);
+                } else {
+                    into.addAll(from);
+                }
+                perRoot.set(rb, null);
+            }
         }
 
         private List<Integer> membersOf(int root) {
