@@ -180,18 +180,30 @@ final class DevTools implements AutoCloseable {
         send("Input.insertText", params().put("text", text));
     }
 
+    /**
+     * Stops the browser and every process it started (renderers, the crash handler), waiting up to
+     * ten seconds for them, so that nothing still writes into the profile directory afterwards.
+     */
     @Override
     public void close() {
         try {
             socket.abort();
         } finally {
-            process.destroy();
+            java.util.List<ProcessHandle> all = new java.util.ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
+                for (ProcessHandle handle : all) {
+                    long left = deadline - System.nanoTime();
+                    try {
+                        handle.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        handle.destroyForcibly();
+                    }
                 }
             } catch (InterruptedException e) {
-                process.destroyForcibly();
+                all.forEach(ProcessHandle::destroyForcibly);
                 Thread.currentThread().interrupt();
             }
         }

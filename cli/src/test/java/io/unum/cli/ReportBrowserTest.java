@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,8 @@ class ReportBrowserTest {
 
     private static String chromium;
     private static Path page;
+    /** Chromium's user data directory. */
+    private static Path profile;
     /** One browser for every test, on a loopback debugging port. */
     private static DevTools browser;
     /** The page as Chromium rendered it, opened without a fragment. */
@@ -70,7 +73,10 @@ class ReportBrowserTest {
         page = dir.resolve("report.html");
         CliRun run = CliRun.run("report", "--out", page.toString());
         assertEquals(0, run.status(), run.err());
-        browser = DevTools.start(chromium, Files.createTempDirectory(dir, "profile"),
+        // the browser's profile lives outside the test's @TempDir: a browser process that is still
+        // exiting when JUnit deletes the directory must not fail the tests (seen on a loaded machine)
+        profile = Files.createTempDirectory("unum-chromium-profile");
+        browser = DevTools.start(chromium, profile,
                 List.of("--hide-scrollbars", "--window-size=1100,4000"));
         rendered = rendered("");
         String png = browser.send("Page.captureScreenshot", DevTools.params().put("format", "png")).get("data").asText();
@@ -78,9 +84,14 @@ class ReportBrowserTest {
     }
 
     @AfterAll
-    static void closeTheBrowser() {
+    static void closeTheBrowser() throws IOException {
         if (browser != null) {
             browser.close();
+        }
+        if (profile != null) {
+            try (java.util.stream.Stream<Path> files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete()); // best effort
+            }
         }
     }
 
