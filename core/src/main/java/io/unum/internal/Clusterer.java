@@ -219,6 +219,7 @@ final class Clusterer {
             return false;
         }
         Map<IdentifierType, Set<String>> limited = null;
+        Set<String> duplicateFree = null;
         boolean cannotLinks = false;
         for (FeatureRecord e : component) {
             for (Identifier id : e.identifiers) {
@@ -234,34 +235,26 @@ final class Clusterer {
                 }
             }
             cannotLinks |= config.cannotLink.containsKey(e.key);
-        }
-        if (!config.duplicateFree.isEmpty()) {
-            Set<String> seen = new HashSet<>();
-            for (FeatureRecord e : component) {
-                if (config.duplicateFree.contains(e.key.source()) && !seen.add(e.key.source())) {
+            if (config.duplicateFree.contains(e.key.source())) {
+                if (duplicateFree == null) {
+                    duplicateFree = new HashSet<>(2);
+                }
+                if (!duplicateFree.add(e.key.source())) {
                     return false;
                 }
             }
         }
-        if (config.maxContradiction != Double.POSITIVE_INFINITY) {
+        boolean contradictions = config.maxContradiction != Double.POSITIVE_INFINITY;
+        boolean distinct = config.distinctSlot >= 0;
+        if (contradictions || distinct) {
             if (component.length > FAST_PATH_CONTRADICTION_LIMIT) {
                 return false; // checking every pair costs more than the greedy path's checks
             }
             for (int i = 0; i < component.length; i++) {
                 for (int j = i + 1; j < component.length; j++) {
-                    if (scorer.contradicts(component[i], component[j], config.maxContradiction, view)) {
-                        return false;
-                    }
-                }
-            }
-        }
-        if (config.distinctSlot >= 0) {
-            if (component.length > FAST_PATH_CONTRADICTION_LIMIT) {
-                return false;
-            }
-            for (int i = 0; i < component.length; i++) {
-                for (int j = i + 1; j < component.length; j++) {
-                    if (scorer.distinct(component[i], component[j], view)) {
+                    // the distinct-people test first: it answers most pairs from one feature
+                    if ((distinct && scorer.distinct(component[i], component[j], view)) || (contradictions
+                            && scorer.contradicts(component[i], component[j], config.maxContradiction, view))) {
                         return false; // the greedy path keeps them apart
                     }
                 }
