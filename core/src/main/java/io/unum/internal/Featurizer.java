@@ -13,7 +13,6 @@ import io.unum.model.Purpose;
 import io.unum.privacy.IngestContext;
 import io.unum.privacy.PrivacyDecision;
 import io.unum.privacy.RecordConsent;
-import io.unum.rules.RecordView;
 import io.unum.spi.NormalizedValue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link SourceRecord} into a {@link FeatureRecord}: admits it ({@link Admission}),
  * validates sizes, normalizes identifiers, computes every feature and blocking key once.
- * Stateless and thread-safe (a batch's {@link Memo} is the batch's own).
+ * Stateless and thread-safe (a batch's {@link NormalizationMemo} is the batch's own).
  *
  * <p>Problems are collected as {@link InputIssue}s without values; see that class for the
  * outcome of each kind.
@@ -105,9 +103,9 @@ final class Featurizer {
 
     /**
      * Featurizes one record, normalizing feature values through {@code memo} when it is not
-     * {@code null} (a batch shares one memo; see {@link Memo}).
+     * {@code null} (a batch shares one memo; see {@link NormalizationMemo}).
      */
-    Result featurize(SourceRecord given, Instant now, Memo memo) {
+    Result featurize(SourceRecord given, Instant now, NormalizationMemo memo) {
         return featurize(given, now, memo, true);
     }
 
@@ -116,7 +114,7 @@ final class Featurizer {
      * (a stored record: retention, ingest filters and suppression decided when it came in, and
      * filters such as identifier hashing must not run twice).
      */
-    private Result featurize(SourceRecord given, Instant now, Memo memo, boolean admit) {
+    private Result featurize(SourceRecord given, Instant now, NormalizationMemo memo, boolean admit) {
         List<PrivacyDecision> decisions = new ArrayList<>(0);
         SourceRecord record = admit ? admission.admit(given, now, decisions) : given;
         if (record == null) {
@@ -201,23 +199,7 @@ final class Featurizer {
                         "at most " + maxLength + " characters, had " + attribute.getValue().length()));
             }
         }
-        Map<String, String> usable = attributes;
-        RecordView view = new RecordView() {
-            @Override
-            public RecordKey key() {
-                return key;
-            }
-
-            @Override
-            public String attribute(String name) {
-                return usable.get(name);
-            }
-
-            @Override
-            public List<String> identifiers(IdentifierType type) {
-                return linkableByType.getOrDefault(type, List.of());
-            }
-        };
+        FeatureView view = new FeatureView(key, attributes, linkableByType, memo);
 
         // features
         String[] features = new String[config.features.length];
@@ -227,7 +209,7 @@ final class Featurizer {
                 String raw = feature.source().extract(view);
                 if (raw != null && !raw.isBlank()) {
                     String cut = raw.length() > maxLength ? raw.substring(0, maxLength) : raw;
-                    features[f] = memo == null ? feature.normalizer().normalize(cut) : memo.normalize(f, feature, cut);
+                    features[f] = view.normalized(feature.normalizer(), cut);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("feature {} threw {} on record {}; feature left empty", feature.name(),
@@ -246,14 +228,14 @@ final class Featurizer {
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
         FeatureRecord entry = new FeatureRecord(record, features, allArray, linkableArray, keys.keys(), keys.meta(),
-                lookupKeys, usable == record.attributes() ? usable : Map.copyOf(usable), consent, termFrequencies(features));
+                lookupKeys, attributes == record.attributes() ? attributes : Map.copyOf(attributes), consent, termFrequencies(features));
         return new Result(entry, issues, decisions, false);
     }
 
     private static final int CHUNK = 512;
 
     /**
-     * Featurizes a batch in parallel chunks that share one {@link Memo}; result {@code i} belongs
+     * Featurizes a batch in parallel chunks that share one {@link NormalizationMemo}; result {@code i} belongs
      * to record {@code i} whatever the parallelism. {@code done} hears the size of each finished
      * chunk (from any thread).
      */
@@ -274,7 +256,7 @@ final class Featurizer {
     private Result[] featurizeAll(List<? extends SourceRecord> records, Instant now, Parallel parallel,
             java.util.function.IntConsumer done, boolean admit) {
         Result[] results = new Result[records.size()];
-        Memo memo = results.length > 1 ? newMemo() : null;
+        NormalizationMemo memo = results.length > 1 ? newMemo() : null;
         parallel.forEachChunk((results.length + CHUNK - 1) / CHUNK, 2, c -> {
             int end = Math.min(results.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
@@ -285,100 +267,9 @@ final class Featurizer {
         return results;
     }
 
-    /** A memo for one batch: {@code new Memo()} per batch, shared by its threads. */
-    private Memo newMemo() {
-        return new Memo(config.features.length);
-    }
-
-    /**
-     * Feature normalizations of one batch, keyed by feature and raw value. Normalizers are pure
-     * functions (the {@link io.unum.spi.Normalizer} contract), so a remembered value equals a
-     * recomputed one; names, dates, cities and postcodes repeat heavily, so most values are
-     * normalized once per batch, and records with the same value share one normalized string.
-     *
-     * <p>Each feature remembers at most {@link #MAX_ENTRIES_PER_FEATURE} values (the first ones
-     * seen), which bounds the memory of features whose values rarely repeat. A feature whose
-     * values hardly repeat (e-mail addresses, phone numbers, device ids) stops being remembered:
-     * when fewer than a quarter of its first {@link #PROBE} look-ups find a value, its values are
-     * normalized directly, saving a hash look-up that almost always misses. Which values are
-     * remembered never changes a result. A memo lives for one batch and is then dropped, so it
-     * never keeps a value past an erasure. Thread-safe.
-     */
-    static final class Memo {
-
-        static final int MAX_ENTRIES_PER_FEATURE = 1 << 14;
-        static final int PROBE = 1 << 13;
-
-        /** Stands for a {@code null} result (concurrent maps hold no nulls); compared by identity. */
-        @SuppressWarnings("StringOperationCanBeSimplified")
-        private static final String ABSENT = new String("");
-
-        private final ConcurrentHashMap<String, String>[] byFeature;
-        /**
-         * Per feature: look-ups and hits during the probe (racy counts, a heuristic), whether the
-         * probe has decided, and whether the memo is off.
-         */
-        private final int[] lookups;
-        private final int[] hits;
-        private final boolean[] decided;
-        private final boolean[] off;
-
-        @SuppressWarnings("unchecked")
-        Memo(int features) {
-            byFeature = new ConcurrentHashMap[features];
-            for (int f = 0; f < features; f++) {
-                byFeature[f] = new ConcurrentHashMap<>();
-            }
-            lookups = new int[features];
-            hits = new int[features];
-            decided = new boolean[features];
-            off = new boolean[features];
-        }
-
-        String normalize(int slot, Feature feature, String raw) {
-            if (off[slot]) {
-                return feature.normalizer().normalize(raw);
-            }
-            ConcurrentHashMap<String, String> values = byFeature[slot];
-            String known = values.get(raw);
-            if (!decided[slot]) {
-                probe(slot, known != null);
-            }
-            if (known == null) {
-                String normalized = feature.normalizer().normalize(raw);
-                if (values.size() >= MAX_ENTRIES_PER_FEATURE || off[slot]) {
-                    return normalized;
-                }
-                known = values.putIfAbsent(raw, normalized == null ? ABSENT : normalized);
-                if (known == null) {
-                    return normalized;
-                }
-            }
-            return known == ABSENT ? null : known;
-        }
-
-        /**
-         * Counts the first {@link #PROBE} look-ups of a feature, then decides once whether to keep
-         * remembering it; after that the shared counters are no longer written (they would be
-         * written by every thread for every value).
-         */
-        private void probe(int slot, boolean found) {
-            if (found) {
-                hits[slot]++;
-            }
-            if (++lookups[slot] >= PROBE) {
-                if (hits[slot] < PROBE / 4) {
-                    off[slot] = true;
-                    byFeature[slot].clear();
-                }
-                decided[slot] = true;
-            }
-        }
-
-        /** Whether the memo has stopped remembering the feature in {@code slot} (for the tests). */
-        boolean off(int slot) {
-            return off[slot];
-        }
+    /** A memo for one batch, shared by its threads. */
+    private static NormalizationMemo newMemo() {
+        return new NormalizationMemo();
     }
 
     private static final double[] NO_TF = new double[0];

@@ -17,8 +17,10 @@ public final class Normalizers {
 
     /** Returns the value unchanged, or {@code null} if it is blank. */
     public static Normalizer identity() {
-        return value -> value.isBlank() ? null : value;
+        return IDENTITY;
     }
+
+    private static final Normalizer IDENTITY = value -> value.isBlank() ? null : value;
 
     /** Trims surrounding white space; blank becomes {@code null}. */
     public static Normalizer trim() {

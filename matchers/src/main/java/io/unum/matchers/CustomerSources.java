@@ -44,9 +44,9 @@ final class CustomerSources {
         String street = STREET.extract(record);
         String postcode = record.attribute(Attributes.POSTCODE);
         String city = record.attribute(Attributes.CITY);
-        return AddressLevels.composite(present(street) ? STREET_NORMALIZER.normalize(street) : null,
-                present(postcode) ? POSTCODE_NORMALIZER.normalize(postcode) : null,
-                present(city) ? CITY_NORMALIZER.normalize(city) : null);
+        return AddressLevels.composite(present(street) ? record.normalized(STREET_NORMALIZER, street) : null,
+                present(postcode) ? record.normalized(POSTCODE_NORMALIZER, postcode) : null,
+                present(city) ? record.normalized(CITY_NORMALIZER, city) : null);
     }
 
     /** The whole name, for the generational suffix. */
@@ -112,8 +112,8 @@ final class CustomerSources {
     static String namePair(RecordView record, Normalizer given, Normalizer family) {
         String g = GIVEN.extract(record);
         String f = FAMILY.extract(record);
-        String gn = g == null || g.isBlank() ? null : given.normalize(g);
-        String fn = f == null || f.isBlank() ? null : family.normalize(f);
+        String gn = g == null || g.isBlank() ? null : record.normalized(given, g);
+        String fn = f == null || f.isBlank() ? null : record.normalized(family, f);
         return gn == null || fn == null ? null : gn + "|" + fn;
     }
 }

@@ -54,14 +54,14 @@ final class DistinctPeople {
      * pair), every part but the first possibly empty; {@code null} without a given name.
      */
     static String identity(RecordView record, Normalizer given, Normalizer family, Normalizer birthDate) {
-        String g = normalized(CustomerSources.GIVEN.extract(record), given);
+        String g = normalized(record, CustomerSources.GIVEN.extract(record), given);
         if (g == null) {
             return null;
         }
-        String f = normalized(CustomerSources.FAMILY.extract(record), family);
-        String d = normalized(record.attribute(io.unum.model.Attributes.DATE_OF_BIRTH), birthDate);
-        String primary = normalized(g, DM_PRIMARY);
-        String alternate = normalized(g, DM_ALTERNATE);
+        String f = normalized(record, CustomerSources.FAMILY.extract(record), family);
+        String d = normalized(record, record.attribute(io.unum.model.Attributes.DATE_OF_BIRTH), birthDate);
+        String primary = normalized(record, g, DM_PRIMARY);
+        String alternate = normalized(record, g, DM_ALTERNATE);
         return g + SEPARATOR + (f == null ? "" : f) + SEPARATOR + (d == null ? "" : d) + SEPARATOR
                 + (primary == null ? "" : primary) + SEPARATOR + (alternate == null ? "" : alternate);
     }
@@ -72,11 +72,11 @@ final class DistinctPeople {
                 || !alternateA.isEmpty() && (alternateA.equals(primaryB) || alternateA.equals(alternateB));
     }
 
-    private static String normalized(String raw, Normalizer normalizer) {
+    private static String normalized(RecordView record, String raw, Normalizer normalizer) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        String value = normalizer.normalize(raw);
+        String value = record.normalized(normalizer, raw);
         return value == null || value.isEmpty() ? null : value;
     }
 

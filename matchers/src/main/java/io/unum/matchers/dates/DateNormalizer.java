@@ -231,10 +231,37 @@ public final class DateNormalizer implements Normalizer {
         if (day != 0 && (day < 1 || day > daysInMonth(year, month))) {
             return null;
         }
-        String iso = month == 0 ? String.format(Locale.ROOT, "%04d", year)
-                : day == 0 ? String.format(Locale.ROOT, "%04d-%02d", year, month)
-                : String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+        String iso = iso(year, month, day);
         return placeholders.contains(iso) ? null : iso;
+    }
+
+    /**
+     * {@code yyyy}, {@code yyyy-mm} or {@code yyyy-mm-dd} (month or day 0 leaves it out), as
+     * {@code String.format("%04d-%02d-%02d")} would write it, without the formatter's cost (it
+     * was a tenth of all feature work).
+     */
+    static String iso(int year, int month, int day) {
+        if (year < 0 || year > 9999) {
+            return month == 0 ? String.format(Locale.ROOT, "%04d", year)
+                    : day == 0 ? String.format(Locale.ROOT, "%04d-%02d", year, month)
+                    : String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+        }
+        char[] out = new char[month == 0 ? 4 : day == 0 ? 7 : 10];
+        out[0] = (char) ('0' + year / 1000);
+        out[1] = (char) ('0' + year / 100 % 10);
+        out[2] = (char) ('0' + year / 10 % 10);
+        out[3] = (char) ('0' + year % 10);
+        if (month != 0) {
+            out[4] = '-';
+            out[5] = (char) ('0' + month / 10);
+            out[6] = (char) ('0' + month % 10);
+            if (day != 0) {
+                out[7] = '-';
+                out[8] = (char) ('0' + day / 10);
+                out[9] = (char) ('0' + day % 10);
+            }
+        }
+        return new String(out);
     }
 
     static int daysInMonth(int year, int month) {

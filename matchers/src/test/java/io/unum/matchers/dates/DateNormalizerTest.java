@@ -134,4 +134,21 @@ class DateNormalizerTest {
         assertEquals("03-07", Dates.monthDay().normalize("1984-03-07"));
         assertNull(Dates.monthDay().normalize("1984-03"));
     }
+
+    @Test
+    void isoWritesWhatTheFormatterWrites() {
+        for (int year = -5; year <= 10_005; year++) {
+            for (int month = 0; month <= 12; month++) {
+                for (int day : new int[] {0, 1, 9, 10, 28, 31}) {
+                    if (month == 0 && day != 0) {
+                        continue;
+                    }
+                    String expected = month == 0 ? String.format(Locale.ROOT, "%04d", year)
+                            : day == 0 ? String.format(Locale.ROOT, "%04d-%02d", year, month)
+                            : String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+                    assertEquals(expected, DateNormalizer.iso(year, month, day), year + "/" + month + "/" + day);
+                }
+            }
+        }
+    }
 }
