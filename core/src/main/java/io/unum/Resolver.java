@@ -65,7 +65,10 @@ public final class Resolver {
         this.suppression = suppression;
         this.described = described;
         this.executor = executor;
-        this.engine = new Engine(config, parallelism, executor);
+        this.engine = Engine.withStoredFeatures(config, parallelism, executor, () -> {
+            EngineSpec spec = specOrNull();
+            return spec == null ? null : spec.hash() + "/" + java.util.Arrays.toString(spec.secret());
+        });
     }
 
     /**

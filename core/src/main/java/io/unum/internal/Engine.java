@@ -57,8 +57,26 @@ public final class Engine {
      */
     public Engine(EngineConfig config, int parallelism, Executor executor, java.util.function.LongPredicate keepKey,
             java.util.function.LongPredicate genericValue) {
+        this(config, parallelism, executor, keepKey, genericValue, null);
+    }
+
+    /**
+     * An engine whose features have a stored form (see {@link FeatureCodec}), so that a
+     * persistent store reopens without featurizing its records again.
+     *
+     * @param configuration names the configuration the stored form belongs to (its spec hash and
+     *     blocking secret), asked when a stored form is first written or read; {@code null} from it
+     *     means features without a stored form
+     */
+    public static Engine withStoredFeatures(EngineConfig config, int parallelism, Executor executor,
+            java.util.function.Supplier<String> configuration) {
+        return new Engine(config, parallelism, executor, null, null, FeatureCodec.of(configuration));
+    }
+
+    private Engine(EngineConfig config, int parallelism, Executor executor, java.util.function.LongPredicate keepKey,
+            java.util.function.LongPredicate genericValue, FeatureCodec codec) {
         this.config = config;
-        this.featurizer = new Featurizer(config, keepKey);
+        this.featurizer = new Featurizer(config, keepKey, codec);
         this.generator = new CandidateGenerator(config);
         this.scorer = new Scorer(config);
         this.generics = new GenericValues(config, scorer, featurizer, generator, genericValue);
@@ -100,20 +118,47 @@ public final class Engine {
     public void rederive(io.unum.store.GraphStore store) {
         io.unum.store.GraphStore.Reader graph = store.snapshot();
         IntList missing = new IntList();
+        IntList stored = new IntList();
         for (int o = 0, n = graph.ordinalBound(); o < n; o++) {
-            if (graph.record(o) != null && graph.derived(o) == null) {
-                missing.add(o);
+            if (graph.record(o) != null) {
+                Object derived = graph.derived(o);
+                if (derived instanceof byte[] && featurizer.codec != null) {
+                    stored.add(o);
+                } else if (!(derived instanceof FeatureRecord)) {
+                    missing.add(o);
+                }
             }
         }
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() && stored.isEmpty()) {
             return;
+        }
+        Instant now = now();
+        FeatureRecord[] restored = new FeatureRecord[0];
+        if (!stored.isEmpty()) {
+            java.util.List<io.unum.model.SourceRecord> records = new java.util.ArrayList<>(stored.size());
+            java.util.List<byte[]> bytes = new java.util.ArrayList<>(stored.size());
+            for (int i = 0; i < stored.size(); i++) {
+                records.add(graph.record(stored.get(i)));
+                bytes.add((byte[]) graph.derived(stored.get(i)));
+            }
+            restored = featurizer.restoreAll(records, bytes, now, parallel);
+            for (int i = 0; i < restored.length; i++) {
+                if (restored[i] == null) {
+                    missing.add(stored.get(i)); // made by another configuration: derived again
+                }
+            }
         }
         java.util.List<io.unum.model.SourceRecord> records = new java.util.ArrayList<>(missing.size());
         for (int i = 0; i < missing.size(); i++) {
             records.add(graph.record(missing.get(i)));
         }
-        Featurizer.Result[] results = featurizer.featurizeStored(records, now(), parallel, done -> { });
+        Featurizer.Result[] results = featurizer.featurizeStored(records, now, parallel, done -> { });
         try (io.unum.store.GraphStore.Transaction tx = store.begin()) {
+            for (int i = 0; i < restored.length; i++) {
+                if (restored[i] != null) {
+                    tx.restoreDerived(stored.get(i), restored[i]);
+                }
+            }
             for (int i = 0; i < results.length; i++) {
                 if (results[i].entry() == null) {
                     throw new IllegalStateException("stored record " + records.get(i).key()

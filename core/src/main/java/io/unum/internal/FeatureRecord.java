@@ -11,9 +11,10 @@ import java.util.Map;
  * a graph: feature values, normalized identifiers, blocking keys, identifier look-up keys, the
  * attributes survivorship may use, the consent and term-frequency logarithms. Made by the
  * {@link Featurizer}; immutable (the arrays are never written after construction) and therefore
- * safe to share between threads, stores and snapshots.
+ * safe to share between threads, stores and snapshots. Its {@linkplain #storedForm() stored form}
+ * lets a persistent store skip the featurizing when it reopens.
  */
-final class FeatureRecord {
+final class FeatureRecord implements io.unum.store.GraphStore.StorableDerived {
 
     final SourceRecord record;
     final RecordKey key;
@@ -35,9 +36,12 @@ final class FeatureRecord {
     final RecordConsent consent;
     /** Per term-frequency slot, log2 of the frequency of the record's value (NaN if absent). */
     final double[] tfLog;
+    /** Writes the stored form, or {@code null} when this configuration has none. */
+    private final FeatureCodec codec;
 
     FeatureRecord(SourceRecord record, String[] features, Identifier[] identifiers, Identifier[] linkable, long[] keys,
-            int[] keyMeta, long[] lookupKeys, Map<String, String> attributes, RecordConsent consent, double[] tfLog) {
+            int[] keyMeta, long[] lookupKeys, Map<String, String> attributes, RecordConsent consent, double[] tfLog,
+            FeatureCodec codec) {
         this.record = record;
         this.key = record.key();
         this.features = features;
@@ -49,6 +53,12 @@ final class FeatureRecord {
         this.attributes = attributes;
         this.consent = consent;
         this.tfLog = tfLog;
+        this.codec = codec;
+    }
+
+    @Override
+    public byte[] storedForm() {
+        return codec == null ? null : codec.encode(this);
     }
 
     /** The rule index of key {@code k}. */

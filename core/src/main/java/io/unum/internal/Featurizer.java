@@ -42,6 +42,10 @@ final class Featurizer {
     private final Admission admission;
     /** Keeps a blocking key, or {@code null} to keep every key. */
     private final java.util.function.LongPredicate keepKey;
+    /** The stored form of this configuration's features, or {@code null}. */
+    final FeatureCodec codec;
+    /** The consent of a record that recorded none, at the instant last asked for (racy: any one is right). */
+    private volatile RecordConsent noConsent = RecordConsent.none();
 
     Featurizer(EngineConfig config) {
         this(config, null);
@@ -53,9 +57,18 @@ final class Featurizer {
      *     found oversized, so that a part of the data set resolves as the whole would
      */
     Featurizer(EngineConfig config, java.util.function.LongPredicate keepKey) {
+        this(config, keepKey, null);
+    }
+
+    /**
+     * @param codec gives the features a stored form (see {@link FeatureCodec}), or {@code null}
+     *     for none (a configuration a store cannot check)
+     */
+    Featurizer(EngineConfig config, java.util.function.LongPredicate keepKey, FeatureCodec codec) {
         this.config = config;
         this.admission = new Admission(config);
         this.keepKey = keepKey;
+        this.codec = codec;
     }
 
     /**
@@ -74,7 +87,12 @@ final class Featurizer {
     /** The record's consent with identifier scopes normalized, evaluated at {@code now}. */
     RecordConsent consent(SourceRecord record, Instant now) {
         if (record.consent().isEmpty()) {
-            return RecordConsent.none().at(now);
+            RecordConsent none = noConsent; // one immutable instance per instant, shared by the records without consent
+            if (!none.now().equals(now)) {
+                none = RecordConsent.none().at(now);
+                noConsent = none;
+            }
+            return none;
         }
         List<ConsentEntry> entries = new ArrayList<>(record.consent().size());
         for (ConsentEntry entry : record.consent()) {
@@ -188,17 +206,7 @@ final class Featurizer {
         }
 
         // attributes: over-long values are ignored (reported)
-        Map<String, String> attributes = record.attributes();
-        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
-            if (attribute.getValue().length() > maxLength) {
-                if (attributes == record.attributes()) {
-                    attributes = new TreeMap<>(record.attributes());
-                }
-                attributes.remove(attribute.getKey());
-                issues.add(new InputIssue(key, attribute.getKey(), Problem.VALUE_TOO_LONG, Action.VALUE_IGNORED,
-                        "at most " + maxLength + " characters, had " + attribute.getValue().length()));
-            }
-        }
+        Map<String, String> attributes = usableAttributes(record, issues);
         FeatureView view = new FeatureView(key, attributes, linkableByType, memo);
 
         // features
@@ -228,8 +236,79 @@ final class Featurizer {
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
         FeatureRecord entry = new FeatureRecord(record, features, allArray, linkableArray, keys.keys(), keys.meta(),
-                lookupKeys, attributes == record.attributes() ? attributes : Map.copyOf(attributes), consent, termFrequencies(features));
+                lookupKeys, attributes, consent, termFrequencies(features), codec);
         return new Result(entry, issues, decisions, false);
+    }
+
+    /**
+     * The attributes survivorship may use: the record's, without over-long values (each reported
+     * to {@code issues} when it is not {@code null}).
+     */
+    private Map<String, String> usableAttributes(SourceRecord record, List<InputIssue> issues) {
+        int maxLength = config.maxValueLength;
+        Map<String, String> attributes = record.attributes();
+        for (Map.Entry<String, String> attribute : record.attributes().entrySet()) {
+            if (attribute.getValue().length() > maxLength) {
+                if (attributes == record.attributes()) {
+                    attributes = new TreeMap<>(record.attributes());
+                }
+                attributes.remove(attribute.getKey());
+                if (issues != null) {
+                    issues.add(new InputIssue(record.key(), attribute.getKey(), Problem.VALUE_TOO_LONG,
+                            Action.VALUE_IGNORED, "at most " + maxLength + " characters, had "
+                                    + attribute.getValue().length()));
+                }
+            }
+        }
+        return attributes == record.attributes() ? attributes : Map.copyOf(attributes);
+    }
+
+    /**
+     * The features of a stored record decoded from their {@linkplain FeatureCodec stored form}
+     * (the record was admitted when it came in), or {@code null} when the bytes were not made by
+     * this configuration: then {@link #featurizeStored} derives them. Equal to what featurizing
+     * the record gives.
+     */
+    FeatureRecord restore(SourceRecord record, byte[] stored, Instant now, FeatureCodec.StringCache cache) {
+        if (codec == null) {
+            return null;
+        }
+        FeatureCodec.Decoded d = codec.decode(stored, record, config.features.length, cache);
+        if (d == null) {
+            return null;
+        }
+        long[] lookupKeys = new long[d.identifiers().length];
+        for (int i = 0; i < lookupKeys.length; i++) {
+            lookupKeys[i] = lookupKey(d.identifiers()[i]);
+        }
+        lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
+        return new FeatureRecord(record, d.features(), d.identifiers(), d.linkable(), d.keys(), d.keyMeta(), lookupKeys,
+                usableAttributes(record, null), consent(record, now), d.tfLog(), codec);
+    }
+
+    /**
+     * {@link #restore} of a batch in parallel chunks; entry {@code i} belongs to record {@code i}
+     * and is {@code null} where the stored form could not be used.
+     */
+    FeatureRecord[] restoreAll(List<? extends SourceRecord> records, List<byte[]> stored, Instant now,
+            Parallel parallel) {
+        FeatureRecord[] restored = new FeatureRecord[records.size()];
+        int slots = config.features.length;
+        // one cache per running chunk, handed from chunk to chunk, dropped with this call
+        java.util.concurrent.ConcurrentLinkedQueue<FeatureCodec.StringCache> caches =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        parallel.forEachChunk((restored.length + CHUNK - 1) / CHUNK, 2, c -> {
+            FeatureCodec.StringCache cache = caches.poll();
+            if (cache == null) {
+                cache = new FeatureCodec.StringCache(slots);
+            }
+            int end = Math.min(restored.length, (c + 1) * CHUNK);
+            for (int i = c * CHUNK; i < end; i++) {
+                restored[i] = restore(records.get(i), stored.get(i), now, cache);
+            }
+            caches.add(cache);
+        });
+        return restored;
     }
 
     private static final int CHUNK = 512;

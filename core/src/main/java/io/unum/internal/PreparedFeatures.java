@@ -90,7 +90,7 @@ public final class PreparedFeatures {
         }
         FeatureRecord e = result.entry();
         FeatureRecord entry = new FeatureRecord(e.record, e.features, e.identifiers, e.linkable, e.keys, e.keyMeta,
-                e.lookupKeys, e.attributes, e.consent, engine.featurizer.termFrequencies(e.features));
+                e.lookupKeys, e.attributes, e.consent, engine.featurizer.termFrequencies(e.features), engine.featurizer.codec);
         return new Featurizer.Result(entry, result.issues(), result.decisions(), result.refused());
     }
 }

@@ -48,9 +48,14 @@ import java.util.function.Consumer;
  *   <li><b>Metadata</b> is a small map of strings ({@link Reader#meta}), written in
  *       transactions like everything else.</li>
  *   <li><b>Derived data.</b> With each record the engine stores an opaque object derived from it
- *       (its features and keys). A store keeps it in memory only and never interprets it;
- *       a persistent store returns {@code null} for it after reopening, and the engine derives it
- *       again.</li>
+ *       (its features and keys). A store never interprets it. A persistent store may keep the
+ *       bytes of {@link StorableDerived#storedForm()} (when the object is one and the bytes are
+ *       not {@code null}) with the record, written in the same transaction, and after reopening
+ *       return them, as a {@code byte[]}, for the record's derived data; otherwise it returns
+ *       {@code null}. The engine decodes bytes it made with the same configuration and derives
+ *       everything else again ({@link Transaction#setDerived} for what it derived, which a
+ *       persistent store keeps; {@link Transaction#restoreDerived} for what it decoded, which it
+ *       need not write again).</li>
  *   <li>Arguments are validated: an ordinal that is not in use, a duplicate record key, an
  *       edge of a record to itself, a zero edge passed to {@code addEdge} or a {@code null}
  *       where a value is required throws {@link IllegalArgumentException} or
@@ -169,6 +174,20 @@ public interface GraphStore extends AutoCloseable {
         String meta(String key);
     }
 
+    /**
+     * Derived data that can outlive the process (see the class javadoc): the engine's features
+     * of a record, with a stored form the engine reads back when the store reopens.
+     */
+    interface StorableDerived {
+        /**
+         * The bytes to keep with the record, or {@code null} when this derived data has no stored
+         * form (a resolver not built from rule sets, whose configuration a store cannot check).
+         * Opaque to the store; they hold the record's normalized values, so they are personal data
+         * like the record itself.
+         */
+        byte[] storedForm();
+    }
+
     /** The one write transaction. Not thread-safe for writes; reads may run in parallel while nothing writes. */
     interface Transaction extends Reader, AutoCloseable {
         /**
@@ -187,8 +206,21 @@ public interface GraphStore extends AutoCloseable {
          */
         void remove(int ordinal);
 
-        /** Replaces the derived data of a resident record (after reopening a persistent store). */
+        /**
+         * Replaces the derived data of a resident record (after reopening a persistent store, or
+         * when the configuration changes); a persistent store keeps its stored form as for
+         * {@link #insert}.
+         */
         void setDerived(int ordinal, Object derived);
+
+        /**
+         * Replaces the derived data of a resident record with what the engine decoded from the
+         * bytes this store returned for it: nothing new to keep. By default
+         * {@link #setDerived}.
+         */
+        default void restoreDerived(int ordinal, Object derived) {
+            setDerived(ordinal, derived);
+        }
 
         /**
          * Adds a record to a block, creating the block with {@code tag} if it does not exist (an

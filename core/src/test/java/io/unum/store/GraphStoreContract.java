@@ -13,6 +13,7 @@ import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,6 +112,32 @@ public abstract class GraphStoreContract {
         assertEquals(record("a"), r.record(o));
         assertEquals(3, r.block(7L).tag());
         assertEquals(o, r.block(7L).member(0));
+    }
+
+    @Test
+    void derivedDataWithAStoredFormComesBackAsItselfOrItsBytes() {
+        GraphStore.StorableDerived first = () -> new byte[] {1, 2, 3};
+        GraphStore.StorableDerived second = () -> new byte[] {4, 5};
+        try (GraphStore.Transaction tx = store.begin()) {
+            tx.insert(record("a"), first);
+            tx.insert(record("b"), "no stored form");
+            tx.commit();
+        }
+        GraphStore.Reader r = reopened().snapshot();
+        Object a = r.derived(r.ordinal(RecordKey.of("s", "a")));
+        assertTrue(a == first || Arrays.equals(new byte[] {1, 2, 3}, (byte[]) a), "a: itself or its bytes");
+        Object b = r.derived(r.ordinal(RecordKey.of("s", "b")));
+        assertTrue(b == null || b.equals("no stored form"), "b: itself or nothing");
+        try (GraphStore.Transaction tx = store.begin()) {
+            tx.setDerived(tx.ordinal(RecordKey.of("s", "a")), second);
+            tx.restoreDerived(tx.ordinal(RecordKey.of("s", "b")), "restored");
+            tx.commit();
+        }
+        r = reopened().snapshot();
+        a = r.derived(r.ordinal(RecordKey.of("s", "a")));
+        assertTrue(a == second || Arrays.equals(new byte[] {4, 5}, (byte[]) a), "a: the replacement or its bytes");
+        b = r.derived(r.ordinal(RecordKey.of("s", "b")));
+        assertTrue(b == null || b.equals("restored"), "b: what was restored (a store keeps nothing of it)");
     }
 
     @Test

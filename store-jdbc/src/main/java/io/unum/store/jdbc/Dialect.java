@@ -44,6 +44,10 @@ enum Dialect {
                     "CREATE TABLE unum_changes (seq " + bigint + " NOT NULL, item INTEGER NOT NULL, kind TEXT NOT NULL,"
                             + " profile_id TEXT NOT NULL, related TEXT, recorded_at TEXT NOT NULL, PRIMARY KEY (seq, item))");
         }
+        if (version == 2) {
+            // the records' features in their stored form (opaque to SQL; NULL: derived again at open)
+            return List.of("ALTER TABLE unum_records ADD COLUMN features " + bytes);
+        }
         throw new IllegalArgumentException("no schema version " + version);
     }
 }

@@ -40,11 +40,13 @@ import java.util.Objects;
  * only their ids; such a read is a primary-key look-up and a decode). A
  * transaction writes to the copy and notes what it touched, and {@code commit} writes the final
  * state of every touched row in one database transaction before the copy's own commit. If the
- * database refuses, both are rolled back. Engine-derived features are not stored: the engine
- * derives them again when a graph opens the store.
+ * database refuses, both are rolled back. The engine's features of each record are kept in their
+ * stored form (an opaque {@code features} column, see {@link io.unum.store.GraphStore.StorableDerived}),
+ * so that a graph opening the store decodes them rather than deriving them again; a row whose
+ * features are missing or were made by another configuration is derived again, and written back.
  *
  * <h2>Tables</h2>
- * {@code unum_records} (source, id, observed_at, record JSON, profile_id, block_keys),
+ * {@code unum_records} (source, id, observed_at, record JSON, profile_id, block_keys, features),
  * {@code unum_edges}, {@code unum_profiles} (id, version, members, profile JSON with golden values
  * and provenance), {@code unum_identifiers} (profile_id, type, value: look a profile up by
  * e-mail or phone from SQL), {@code unum_aliases}, {@code unum_suppression} (keyed hashes of
@@ -87,7 +89,7 @@ public final class JdbcGraphStore implements GraphStore {
     }
 
     /** The schema version this Unum writes. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     static final String SEQUENCE = "store.change_sequence";
 

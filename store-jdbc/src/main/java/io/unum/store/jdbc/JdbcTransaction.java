@@ -44,6 +44,8 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         /** Inserted in this transaction: the whole row is written. */
         boolean inserted;
         boolean profile;
+        /** The derived data was replaced: its stored form is written. */
+        boolean features;
         /** Membership changes: keys added with their tags (in order), keys removed (few per record: arrays). */
         long[] added = NO_KEYS;
         int[] tags = NO_TAGS;
@@ -185,6 +187,12 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     @Override
     public void setDerived(int ordinal, Object derived) {
         memory.setDerived(ordinal, derived);
+        rows.computeIfAbsent(key(ordinal), k -> new Row()).features = true;
+    }
+
+    @Override
+    public void restoreDerived(int ordinal, Object derived) {
+        memory.setDerived(ordinal, derived); // decoded from the stored form: nothing new to write
     }
 
     @Override
@@ -404,9 +412,11 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     private void writeRecords(Connection c) throws SQLException {
         try (PreparedStatement upsert = c.prepareStatement("INSERT INTO unum_records"
-                + " (source, id, observed_at, record, profile_id, block_keys) VALUES (?, ?, ?, ?, ?, ?)"
+                + " (source, id, observed_at, record, profile_id, block_keys, features) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (source, id) DO UPDATE SET observed_at = excluded.observed_at, record = excluded.record,"
-                + " profile_id = excluded.profile_id, block_keys = excluded.block_keys");
+                + " profile_id = excluded.profile_id, block_keys = excluded.block_keys, features = excluded.features");
+                PreparedStatement features = c.prepareStatement(
+                        "UPDATE unum_records SET features = ? WHERE source = ? AND id = ?");
                 PreparedStatement delete = c.prepareStatement("DELETE FROM unum_records WHERE source = ? AND id = ?");
                 PreparedStatement profile = c.prepareStatement(
                         "UPDATE unum_records SET profile_id = ? WHERE source = ? AND id = ?");
@@ -432,6 +442,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                     upsert.setString(4, Codec.record(record));
                     upsert.setString(5, id == null ? null : id.value());
                     upsert.setBytes(6, keyBytes(row.added, row.tags, row.addedCount));
+                    upsert.setBytes(7, storedForm(memory.derived(o)));
                     upsert.addBatch();
                 } else {
                     if (row.membershipChanged()) {
@@ -464,6 +475,12 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                         keys.setString(3, key.id());
                         keys.addBatch();
                     }
+                    if (row.features) {
+                        features.setBytes(1, storedForm(memory.derived(o)));
+                        features.setString(2, key.source());
+                        features.setString(3, key.id());
+                        features.addBatch();
+                    }
                     if (row.profile) {
                         ProfileId id = memory.profileOf(o);
                         profile.setString(1, id == null ? null : id.value());
@@ -477,7 +494,13 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
             upsert.executeBatch();
             keys.executeBatch();
             profile.executeBatch();
+            features.executeBatch();
         }
+    }
+
+    /** The stored form of a record's derived data, or {@code null} (see {@link GraphStore.StorableDerived}). */
+    private static byte[] storedForm(Object derived) {
+        return derived instanceof GraphStore.StorableDerived d ? d.storedForm() : null;
     }
 
     private static byte[] keyBytes(long[] keys, int[] tags, int count) {

@@ -132,18 +132,21 @@ final class StoreLoader {
     }
 
     /** A row as read: the record's JSON as UTF-8 bytes (SQLite) or as a string (PostgreSQL). */
-    private record RecordRow(byte[] utf8, String json, String profile, byte[] blockKeys) {
+    private record RecordRow(byte[] utf8, String json, String profile, byte[] blockKeys, byte[] features) {
     }
 
-    /** A decoded row: the record, its profile id object, its block keys and their tags. */
-    private record DecodedRecord(SourceRecord record, ProfileId profile, long[] keys, int[] tags) {
+    /**
+     * A decoded row: the record, its profile id object, its block keys and their tags, and its
+     * features' stored form (handed to the engine as the record's derived data, or {@code null}).
+     */
+    private record DecodedRecord(SourceRecord record, ProfileId profile, long[] keys, int[] tags, byte[] features) {
     }
 
     private void records() throws SQLException {
         boolean bytes = dialect == Dialect.SQLITE; // SQLite hands out a text column's UTF-8 bytes as they are stored
-        this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys FROM unum_records",
-                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getString(2), rs.getBytes(3))
-                        : new RecordRow(null, rs.getString(1), rs.getString(2), rs.getBytes(3)),
+        this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys, features FROM unum_records",
+                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getString(2), rs.getBytes(3), rs.getBytes(4))
+                        : new RecordRow(null, rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
                 row -> {
                     SourceRecord record = row.utf8 != null ? Codec.record(row.utf8) : Codec.record(row.json);
                     ByteBuffer buffer = ByteBuffer.wrap(row.blockKeys);
@@ -154,10 +157,11 @@ final class StoreLoader {
                         keys[i] = buffer.getLong();
                         tags[i] = buffer.getInt();
                     }
-                    return new DecodedRecord(record, row.profile == null ? null : profileId(row.profile), keys, tags);
+                    return new DecodedRecord(record, row.profile == null ? null : profileId(row.profile), keys, tags,
+                            row.features);
                 },
                 d -> {
-                    int o = tx.insert(d.record, null);
+                    int o = tx.insert(d.record, d.features);
                     if (d.profile != null) {
                         tx.setProfileOf(o, d.profile);
                     }

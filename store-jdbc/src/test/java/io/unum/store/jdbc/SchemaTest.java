@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The schema version: a new store records version 1 (once: a reopen adds nothing); a store whose
+ * The schema version: a new store records versions 1 and 2 (once: a reopen adds nothing); a store whose
  * {@code unum_schema} names a newer version is refused with a message naming both versions, is
  * left as it was, and is refused alike on a second attempt (the refusal releases the writer lock).
  */
@@ -29,28 +29,29 @@ class SchemaTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Backend.class)
-    void aNewStoreRecordsVersionOneAndANewerSchemaIsRefusedNamingBothVersions(Backend backend) throws SQLException {
-        assertEquals(1, JdbcGraphStore.SCHEMA_VERSION);
+    void aNewStoreRecordsTheVersionsAndANewerSchemaIsRefusedNamingBothVersions(Backend backend) throws SQLException {
+        assertEquals(2, JdbcGraphStore.SCHEMA_VERSION);
         String location = backend.newLocation(folder);
         JdbcGraphStore.open(location).close();
         List<String[]> rows = versions(location);
-        assertEquals(1, rows.size());
+        assertEquals(2, rows.size());
         assertEquals("1", rows.get(0)[0]);
+        assertEquals("2", rows.get(1)[0]);
         Instant.parse(rows.get(0)[1]);
         JdbcGraphStore.open(location).close();
-        assertEquals(1, versions(location).size(), "a reopen migrates nothing");
+        assertEquals(2, versions(location).size(), "a reopen migrates nothing");
 
         try (Connection c = Fixtures.connect(location); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO unum_schema (version, applied_at) VALUES (2, '" + Instant.now() + "')");
+            s.execute("INSERT INTO unum_schema (version, applied_at) VALUES (3, '" + Instant.now() + "')");
         }
         for (int attempt = 0; attempt < 2; attempt++) {
             StoreException refused = assertThrows(StoreException.class, () -> JdbcGraphStore.open(location));
-            assertTrue(refused.getMessage().contains("schema version 2") && refused.getMessage().contains("up to 1"),
+            assertTrue(refused.getMessage().contains("schema version 3") && refused.getMessage().contains("up to 2"),
                     refused.getMessage());
         }
-        assertEquals(2, versions(location).size(), "the newer store is left as it was");
+        assertEquals(3, versions(location).size(), "the newer store is left as it was");
         try (Connection c = Fixtures.connect(location); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM unum_schema WHERE version = 2");
+            s.execute("DELETE FROM unum_schema WHERE version = 3");
         }
         JdbcGraphStore.open(location).close();
     }

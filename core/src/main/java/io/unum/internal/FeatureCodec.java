@@ -1,0 +1,358 @@
+package io.unum.internal;
+
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.model.SourceRecord;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The stored form of a {@link FeatureRecord}: what a persistent store keeps so that reopening it
+ * decodes a record's features instead of deriving them again (which costs about ten times more).
+ * Only what is expensive to derive is kept — the feature values, the normalized identifiers, the
+ * blocking keys and the term-frequency logarithms; the attributes, consent and identifier look-up
+ * keys are cheap and are derived again from the record.
+ *
+ * <p>Layout: format byte, 8-byte fingerprint, then varint counts and values — per feature slot a
+ * string (length + 1, 0 for absent, then UTF-8); per identifier (sorted as in the record) the
+ * index of a raw identifier of the record with its type, a linkable flag and the value; per
+ * blocking key the key and its meta; per term-frequency slot the double's bits. The fingerprint
+ * names the configuration (its spec hash and blocking secret) and this format: bytes with another
+ * fingerprint, or that do not parse, are not decoded and the record is derived again. Immutable
+ * and thread-safe.
+ */
+final class FeatureCodec {
+
+    /** Bumped whenever the layout or the meaning of a stored feature changes. */
+    static final byte FORMAT = 1;
+
+    /** Names the configuration, or gives {@code null} for one without a stored form; asked once. */
+    private final java.util.function.Supplier<String> configuration;
+    /** The fingerprint, once known; {@link #none} when the configuration has no stored form. */
+    private volatile long fingerprint;
+    private volatile boolean known;
+    private volatile boolean none;
+
+    private FeatureCodec(java.util.function.Supplier<String> configuration) {
+        this.configuration = configuration;
+    }
+
+    /**
+     * The codec of the configuration {@code configuration} names (its spec hash and blocking
+     * secret, say), asked when a stored form is first written or read: a resolver that never
+     * meets a persistent store never computes it. A {@code null} name means no stored form.
+     */
+    static FeatureCodec of(java.util.function.Supplier<String> configuration) {
+        return new FeatureCodec(configuration);
+    }
+
+    /** Whether the configuration has a stored form (computes the fingerprint the first time). */
+    boolean enabled() {
+        if (!known) {
+            synchronized (this) {
+                if (!known) {
+                    String name = configuration.get();
+                    if (name == null) {
+                        none = true;
+                    } else {
+                        fingerprint = fingerprintOf(name);
+                    }
+                    known = true;
+                }
+            }
+        }
+        return !none;
+    }
+
+    private static long fingerprintOf(String configuration) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("unum-features/" + FORMAT + "/" + configuration).getBytes(StandardCharsets.UTF_8));
+            byte[] d = sha.digest();
+            long f = 0;
+            for (int i = 0; i < 8; i++) {
+                f = (f << 8) | (d[i] & 0xFF);
+            }
+            return f;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    /** The stored form of {@code e}, or {@code null} when the configuration has none. */
+    byte[] encode(FeatureRecord e) {
+        if (!enabled()) {
+            return null;
+        }
+        Out out = new Out(64 + 16 * e.features.length + 24 * e.identifiers.length + 12 * e.keys.length);
+        out.raw(FORMAT);
+        out.fixed64(fingerprint);
+        out.varint(e.features.length);
+        for (String value : e.features) {
+            out.string(value);
+        }
+        List<Identifier> raw = e.record.identifiers();
+        out.varint(e.identifiers.length);
+        int l = 0;
+        for (Identifier id : e.identifiers) {
+            int typeAt = -1;
+            for (int i = 0; i < raw.size(); i++) {
+                if (raw.get(i).type().equals(id.type())) {
+                    typeAt = i;
+                    break;
+                }
+            }
+            boolean linkable = l < e.linkable.length && e.linkable[l].equals(id);
+            if (linkable) {
+                l++;
+            }
+            out.varint(typeAt + 1);
+            out.raw((byte) (linkable ? 1 : 0));
+            out.string(id.value());
+        }
+        out.varint(e.keys.length);
+        for (int k = 0; k < e.keys.length; k++) {
+            out.fixed64(e.keys[k]);
+            out.varint(e.keyMeta[k]);
+        }
+        out.varint(e.tfLog.length);
+        for (double t : e.tfLog) {
+            out.fixed64(Double.doubleToRawLongBits(t));
+        }
+        return out.bytes();
+    }
+
+    /** What {@link #decode} reads back; the caller derives the rest. */
+    record Decoded(String[] features, Identifier[] identifiers, Identifier[] linkable, long[] keys, int[] keyMeta,
+            double[] tfLog) {
+    }
+
+    /**
+     * Decodes the stored form of {@code record}'s features, or returns {@code null} when the bytes
+     * were made by another configuration or format or do not parse.
+     *
+     * @param slots the number of feature slots of this configuration
+     * @param cache shares equal feature values between records, or {@code null}
+     */
+    Decoded decode(byte[] bytes, SourceRecord record, int slots, StringCache cache) {
+        if (!enabled()) {
+            return null;
+        }
+        try {
+            In in = new In(bytes);
+            if (in.raw() != FORMAT || in.fixed64() != fingerprint || in.varint() != slots) {
+                return null;
+            }
+            String[] features = new String[slots];
+            for (int f = 0; f < slots; f++) {
+                features[f] = cache == null ? in.string() : in.string(cache, f);
+            }
+            List<Identifier> raw = record.identifiers();
+            int n = in.varint();
+            Identifier[] identifiers = new Identifier[n];
+            Identifier[] linkable = new Identifier[n];
+            int l = 0;
+            for (int i = 0; i < n; i++) {
+                int typeAt = in.varint() - 1;
+                boolean isLinkable = in.raw() == 1;
+                String value = in.string();
+                if (typeAt < 0 || typeAt >= raw.size() || value == null) {
+                    return null;
+                }
+                IdentifierType type = raw.get(typeAt).type();
+                identifiers[i] = new Identifier(type, value);
+                if (isLinkable) {
+                    linkable[l++] = identifiers[i];
+                }
+            }
+            int k = in.varint();
+            long[] keys = new long[k];
+            int[] keyMeta = new int[k];
+            for (int i = 0; i < k; i++) {
+                keys[i] = in.fixed64();
+                keyMeta[i] = in.varint();
+            }
+            int t = in.varint();
+            double[] tfLog = new double[t];
+            for (int i = 0; i < t; i++) {
+                tfLog[i] = Double.longBitsToDouble(in.fixed64());
+            }
+            if (!in.atEnd()) {
+                return null;
+            }
+            return new Decoded(features, identifiers, l == n ? linkable : Arrays.copyOf(linkable, l), keys, keyMeta,
+                    tfLog);
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
+            return null; // truncated or corrupt: derived again
+        }
+    }
+
+    /**
+     * Recently decoded feature values, per slot, so that records share one string for a common
+     * value (a given name, a city) as featurizing them through the batch memo did: a direct-mapped
+     * table indexed by a hash of the UTF-8 bytes, compared byte by byte before a string is reused,
+     * so a hit allocates nothing. Confined to one thread at a time.
+     */
+    static final class StringCache {
+        private static final int SIZE = 4096;
+        private final String[][] bySlot;
+
+        StringCache(int slots) {
+            bySlot = new String[slots][];
+        }
+
+        String get(int slot, byte[] buf, int off, int len) {
+            String[] table = bySlot[slot];
+            if (table == null) {
+                table = bySlot[slot] = new String[SIZE];
+            }
+            int h = 0;
+            boolean ascii = true;
+            for (int i = off, end = off + len; i < end; i++) {
+                byte b = buf[i];
+                ascii &= b >= 0;
+                h = 31 * h + b;
+            }
+            int at = (h ^ (h >>> 13)) & (SIZE - 1);
+            String known = table[at];
+            if (ascii && known != null && known.length() == len && sameAscii(known, buf, off, len)) {
+                return known;
+            }
+            String s = new String(buf, off, len, StandardCharsets.UTF_8);
+            if (ascii) {
+                table[at] = s;
+            }
+            return s;
+        }
+
+        private static boolean sameAscii(String s, byte[] buf, int off, int len) {
+            for (int i = 0; i < len; i++) {
+                if (s.charAt(i) != buf[off + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A growable byte buffer. */
+    private static final class Out {
+        private byte[] buf;
+        private int n;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void room(int more) {
+            if (n + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + more));
+            }
+        }
+
+        void raw(byte b) {
+            room(1);
+            buf[n++] = b;
+        }
+
+        void varint(int v) {
+            room(5);
+            while ((v & ~0x7F) != 0) {
+                buf[n++] = (byte) ((v & 0x7F) | 0x80);
+                v >>>= 7;
+            }
+            buf[n++] = (byte) v;
+        }
+
+        void fixed64(long v) {
+            room(8);
+            for (int i = 56; i >= 0; i -= 8) {
+                buf[n++] = (byte) (v >>> i);
+            }
+        }
+
+        void string(String s) {
+            if (s == null) {
+                varint(0);
+                return;
+            }
+            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            varint(utf8.length + 1);
+            room(utf8.length);
+            System.arraycopy(utf8, 0, buf, n, utf8.length);
+            n += utf8.length;
+        }
+
+        byte[] bytes() {
+            return Arrays.copyOf(buf, n);
+        }
+    }
+
+    /** A reader over stored bytes; running past the end throws {@link ArrayIndexOutOfBoundsException}. */
+    private static final class In {
+        private final byte[] buf;
+        private int p;
+
+        In(byte[] buf) {
+            this.buf = buf;
+        }
+
+        byte raw() {
+            return buf[p++];
+        }
+
+        int varint() {
+            int v = 0;
+            for (int shift = 0; shift < 32; shift += 7) {
+                byte b = buf[p++];
+                v |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return v;
+                }
+            }
+            throw new ArrayIndexOutOfBoundsException("varint too long");
+        }
+
+        long fixed64() {
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = (v << 8) | (buf[p++] & 0xFF);
+            }
+            return v;
+        }
+
+        String string() {
+            int len = varint() - 1;
+            if (len < 0) {
+                return null;
+            }
+            if (len > buf.length - p) {
+                throw new ArrayIndexOutOfBoundsException("string past the end");
+            }
+            String s = new String(buf, p, len, StandardCharsets.UTF_8);
+            p += len;
+            return s;
+        }
+
+        /** A string, taken from {@code cache} when it holds an equal one for {@code slot}. */
+        String string(StringCache cache, int slot) {
+            int len = varint() - 1;
+            if (len < 0) {
+                return null;
+            }
+            if (len > buf.length - p) {
+                throw new ArrayIndexOutOfBoundsException("string past the end");
+            }
+            String s = cache.get(slot, buf, p, len);
+            p += len;
+            return s;
+        }
+
+        boolean atEnd() {
+            return p == buf.length;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.unum.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.unum.model.Identifier;
+import io.unum.model.IdentifierType;
+import io.unum.model.SourceRecord;
+import io.unum.privacy.RecordConsent;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stored form of a record's features reads back to the same values; bytes of another
+ * configuration, or cut short anywhere, are refused (the record is then featurized again) rather
+ * than misread; equal values decoded through one cache are one string.
+ */
+class FeatureCodecTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    private static final IdentifierType LOYALTY = IdentifierType.of("loyalty_card");
+
+    private static SourceRecord record(String id) {
+        return SourceRecord.builder("crm", id).observedAt(NOW)
+                .identifier(IdentifierType.EMAIL, "Ana.Lopez@Example.org")
+                .identifier(IdentifierType.PHONE, "+34 600 000 001")
+                .identifier(LOYALTY, "0000000001")
+                .attribute("first_name", "Ana").attribute("city", "Málaga").build();
+    }
+
+    private static FeatureRecord features(SourceRecord record, FeatureCodec codec) {
+        Identifier email = new Identifier(IdentifierType.EMAIL, "ana.lopez@example.org");
+        Identifier phone = new Identifier(IdentifierType.PHONE, "34600000001");
+        Identifier loyalty = new Identifier(LOYALTY, "0000000001"); // a placeholder: kept, not linkable
+        Identifier[] all = {email, loyalty, phone};
+        Arrays.sort(all);
+        Identifier[] linkable = {email, phone};
+        Arrays.sort(linkable);
+        String[] values = {"ana", null, "málaga", "", "ana␟lopez␟1980-02-29", "日本語"};
+        return new FeatureRecord(record, values, all, linkable, new long[] {-5L, 3L, Long.MAX_VALUE},
+                new int[] {0, 1 << 16 | 2, Integer.MIN_VALUE}, new long[] {1L, 2L}, record.attributes(),
+                RecordConsent.none().at(NOW), new double[] {-3.25, Double.NaN}, codec);
+    }
+
+    @Test
+    void theStoredFormReadsBackToTheSameValues() {
+        FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
+        SourceRecord record = record("1");
+        FeatureRecord original = features(record, codec);
+        byte[] bytes = original.storedForm();
+        assertNotNull(bytes);
+
+        FeatureCodec.Decoded d = codec.decode(bytes, record, original.features.length, new FeatureCodec.StringCache(6));
+        assertNotNull(d);
+        assertArrayEquals(original.features, d.features());
+        assertArrayEquals(original.identifiers, d.identifiers());
+        assertArrayEquals(original.linkable, d.linkable());
+        for (Identifier id : d.identifiers()) {
+            assertSame(record.identifiers().stream().filter(r -> r.type().equals(id.type())).findFirst().get().type(),
+                    id.type(), "the record's own type object, with its normalizer and limits");
+        }
+        assertArrayEquals(original.keys, d.keys());
+        assertArrayEquals(original.keyMeta, d.keyMeta());
+        assertEquals(original.tfLog.length, d.tfLog().length);
+        for (int t = 0; t < original.tfLog.length; t++) {
+            assertEquals(Double.doubleToRawLongBits(original.tfLog[t]), Double.doubleToRawLongBits(d.tfLog()[t]));
+        }
+        assertNull(codec.decode(bytes, record, original.features.length + 1, null), "another number of features");
+    }
+
+    @Test
+    void anotherConfigurationOrACutIsRefusedNeverMisread() {
+        FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
+        SourceRecord record = record("1");
+        byte[] bytes = features(record, codec).storedForm();
+        assertNull(FeatureCodec.of(() -> "spec-b").decode(bytes, record, 6, null), "another configuration");
+        for (int cut = 0; cut < bytes.length; cut++) {
+            assertNull(codec.decode(Arrays.copyOf(bytes, cut), record, 6, null), "cut at " + cut);
+        }
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
+        assertNull(codec.decode(longer, record, 6, null), "trailing bytes");
+        SourceRecord fewer = SourceRecord.builder("crm", "1").observedAt(NOW).identifier(IdentifierType.EMAIL, "a@b.org")
+                .build();
+        assertNull(codec.decode(bytes, fewer, 6, null), "identifier types the record does not have");
+    }
+
+    @Test
+    void aConfigurationWithoutANameHasNoStoredForm() {
+        FeatureCodec none = FeatureCodec.of(() -> null);
+        assertNull(features(record("1"), none).storedForm());
+        assertNull(features(record("1"), null).storedForm());
+        assertNull(none.decode(features(record("1"), FeatureCodec.of(() -> "spec-a")).storedForm(), record("1"), 6,
+                null));
+    }
+
+    @Test
+    void equalValuesDecodedThroughOneCacheAreOneString() {
+        FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
+        FeatureCodec.StringCache cache = new FeatureCodec.StringCache(6);
+        SourceRecord a = record("1");
+        SourceRecord b = record("2");
+        FeatureCodec.Decoded da = codec.decode(features(a, codec).storedForm(), a, 6, cache);
+        FeatureCodec.Decoded db = codec.decode(features(b, codec).storedForm(), b, 6, cache);
+        assertSame(da.features()[0], db.features()[0], "\"ana\" once");
+        assertEquals(da.features()[2], db.features()[2], "non-ASCII values are decoded, not shared");
+    }
+}
