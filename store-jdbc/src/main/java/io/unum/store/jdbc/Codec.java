@@ -49,6 +49,8 @@ final class Codec {
     private static final int MAX_SOURCES = 1024;
     private static final java.util.concurrent.ConcurrentHashMap<String, String> SOURCES =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<String, IdentifierType> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Codec() {
     }
@@ -459,7 +461,25 @@ final class Codec {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             p.skipChildren();
         }
-        return new Identifier(IdentifierType.named(type), value);
+        return new Identifier(type(type), value);
+    }
+
+    /**
+     * {@link IdentifierType#named}, remembered: a type compares by name, so one object per name
+     * serves every identifier ({@code named} builds a new type and matches its name against a
+     * pattern for a social or user-defined name; per identifier that was a twentieth of
+     * decoding). At most {@value #MAX_SOURCES} names are remembered.
+     */
+    private static IdentifierType type(String name) {
+        IdentifierType known = name == null ? null : TYPES.get(name);
+        if (known != null) {
+            return known;
+        }
+        IdentifierType made = IdentifierType.named(name);
+        if (TYPES.size() < MAX_SOURCES) {
+            TYPES.putIfAbsent(name, made);
+        }
+        return made;
     }
 
     private static ArrayNode key(RecordKey key) {
