@@ -37,6 +37,8 @@ import java.util.function.Function;
 final class RecordDecoder {
 
     private static final int MAX_NAMES = StoredNames.MAX_NAMES;
+    private static final int RECENT_VALUES = 1 << 14;
+    private static final int MAX_SHARED_LENGTH = 32;
 
     private static final byte[] SOURCE = bytes("source");
     private static final byte[] ID = bytes("id");
@@ -55,6 +57,9 @@ final class RecordDecoder {
 
     private static final NotDecoded NOT_DECODED = new NotDecoded();
 
+    /** Short ASCII attribute values seen lately, by a hash of their bytes (direct-mapped: a miss replaces). */
+    private final String[] recentValues = new String[RECENT_VALUES];
+    private final int[] recentHashes = new int[RECENT_VALUES];
     private final Names sources = new Names(StoredNames::source);
     private final Names fieldNames = new Names(String::intern);
     private final Names typeNames = new Names(StoredNames::type);
@@ -167,7 +172,7 @@ final class RecordDecoder {
                 literalNull();
                 value = null;
             } else {
-                value = stringValue();
+                value = attributeValue();
             }
             if (n + 2 > attributes.length) {
                 attributes = Arrays.copyOf(attributes, n * 2);
@@ -205,6 +210,36 @@ final class RecordDecoder {
 
     // ------------------------------------------------------------------------------------------
     // tokens
+
+    /**
+     * Reads an attribute value: a short ASCII one that equals the value last seen with the same
+     * hash is that string object. Cities, states, genders and first names repeat across
+     * millions of records; one shared object each keeps most of the records' attribute strings
+     * out of the heap (and out of the young collections that copy everything an open loads).
+     */
+    private String attributeValue() {
+        string();
+        int n = end - start;
+        if (!ascii || n > MAX_SHARED_LENGTH) {
+            return decodeString(b, start, end, ascii);
+        }
+        int h = Names.hash(b, start, end);
+        int slot = h & (RECENT_VALUES - 1);
+        String recent = recentValues[slot];
+        if (recent != null && recentHashes[slot] == h && recent.length() == n) {
+            int i = 0;
+            while (i < n && recent.charAt(i) == b[start + i]) {
+                i++;
+            }
+            if (i == n) {
+                return recent;
+            }
+        }
+        String value = new String(b, start, n, StandardCharsets.ISO_8859_1);
+        recentValues[slot] = value;
+        recentHashes[slot] = h;
+        return value;
+    }
 
     /** Reads a string token and gives its text. */
     private String stringValue() {

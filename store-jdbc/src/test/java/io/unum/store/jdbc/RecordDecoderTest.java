@@ -54,6 +54,22 @@ class RecordDecoderTest {
     }
 
     @Test
+    void aRepeatedShortValueIsOneStringAndOthersAreTheirOwn() {
+        RecordDecoder decoder = new RecordDecoder();
+        SourceRecord a = SourceRecord.builder("crm", "1").attribute("city", "Oslo").attribute("name", "Åse")
+                .attribute("note", "x".repeat(40)).build();
+        SourceRecord b = SourceRecord.builder("crm", "2").attribute("city", "Oslo").attribute("name", "Åse")
+                .attribute("note", "x".repeat(40)).attribute("zip", "Oslp").build();
+        SourceRecord da = decoder.decodedHere(bytes(Codec.record(a)));
+        SourceRecord db = decoder.decodedHere(bytes(Codec.record(b)));
+        assertEquals(a, da);
+        assertEquals(b, db);
+        assertSame(da.attribute("city"), db.attribute("city"), "a short ASCII value seen before");
+        assertEquals("Oslp", db.attribute("zip"));
+        assertTrue(da.attribute("note") != db.attribute("note"), "a long value is its own");
+    }
+
+    @Test
     void otherShapesAreLeftToJacksonAndDecodeAsItDecodesThem() {
         RecordDecoder decoder = new RecordDecoder();
         String base = "{\"source\":\"crm\",\"id\":\"7\",\"observed_at\":\"2024-01-01T00:00:00Z\",\"attributes\":"
