@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -217,7 +216,7 @@ public final class InMemoryGraphStore implements GraphStore {
         private final long txEpoch;
         private final boolean logging;
         private final long sequenceAtBegin;
-        private final List<Block> changed = new ArrayList<>();
+        private final ChangedBlocks changed = new ChangedBlocks();
         /** The undo log: four longs per entry (operation, three arguments), objects apart. */
         private long[] log = NO_LONGS;
         private int logSize;
@@ -364,9 +363,7 @@ public final class InMemoryGraphStore implements GraphStore {
 
         @Override
         public void forEachChangedBlock(ChangedBlockVisitor visitor) {
-            for (Block block : changed) {
-                visitor.visit(block, block.sizeAtBegin);
-            }
+            changed.forEach(block -> visitor.visit(block, block.sizeAtBegin));
         }
 
         @Override
@@ -482,9 +479,8 @@ public final class InMemoryGraphStore implements GraphStore {
 
         private void end() {
             ended = true;
-            for (Block block : changed) {
-                block.txEpoch = -1;
-            }
+            // blocks keep this epoch: epochs only grow, so no later transaction mistakes it for its own
+            changed.clear();
             log = NO_LONGS;
             logObjects.clear();
             open = null;

@@ -47,6 +47,62 @@ final class SortedAttributes<V> extends AbstractMap<String, V> {
         return new SortedAttributes<>(names, values);
     }
 
+    /**
+     * Collects names and values for a {@link SortedAttributes}, kept sorted as they arrive: a name
+     * greater than the last one (names given in order, as a stored record gives them) is appended
+     * after one comparison, any other is found or inserted by binary search. Equivalent to filling
+     * a {@code TreeMap} and copying it, without its entry objects and rebalancing. Not
+     * thread-safe.
+     *
+     * @param <V> the value type
+     */
+    static final class Builder<V> {
+        private String[] names = new String[16];
+        private Object[] values = new Object[16];
+        private int size;
+
+        /** Sets {@code name} (non-null) to {@code value}, replacing an earlier value. */
+        void put(String name, V value) {
+            int i = size == 0 || names[size - 1].compareTo(name) < 0 ? -(size + 1)
+                    : Arrays.binarySearch(names, 0, size, name);
+            if (i >= 0) {
+                values[i] = value;
+                return;
+            }
+            i = -(i + 1);
+            if (size == names.length) {
+                names = Arrays.copyOf(names, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            System.arraycopy(names, i, names, i + 1, size - i);
+            System.arraycopy(values, i, values, i + 1, size - i);
+            names[i] = name;
+            values[i] = value;
+            size++;
+        }
+
+        /** Removes {@code name} if present. */
+        void remove(String name) {
+            int i = Arrays.binarySearch(names, 0, size, name);
+            if (i >= 0) {
+                size--;
+                System.arraycopy(names, i + 1, names, i, size - i);
+                System.arraycopy(values, i + 1, values, i, size - i);
+                names[size] = null;
+                values[size] = null;
+            }
+        }
+
+        /** The attributes collected so far, as an immutable map (the builder stays usable). */
+        @SuppressWarnings("unchecked")
+        SortedAttributes<V> build() {
+            if (size == 0) {
+                return (SortedAttributes<V>) EMPTY;
+            }
+            return new SortedAttributes<>(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public V get(Object key) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One immutable observation of a person from one source: its {@link RecordKey}, when it was
@@ -34,7 +33,7 @@ public final class SourceRecord {
         this.key = builder.key;
         this.observedAt = builder.observedAt;
         this.identifiers = List.copyOf(builder.identifiers);
-        this.attributes = SortedAttributes.copyOf(builder.attributes);
+        this.attributes = builder.attributes.build();
         this.consent = List.copyOf(builder.consent);
     }
 
@@ -105,7 +104,9 @@ public final class SourceRecord {
         Builder builder = new Builder(key);
         builder.observedAt = observedAt;
         builder.identifiers.addAll(identifiers);
-        builder.attributes.putAll(attributes);
+        for (Map.Entry<String, String> e : attributes.entrySet()) {
+            builder.attributes.put(e.getKey(), e.getValue());
+        }
         builder.consent.addAll(consent);
         return builder;
     }
@@ -143,7 +144,7 @@ public final class SourceRecord {
         private final RecordKey key;
         private Instant observedAt = Instant.EPOCH;
         private final List<Identifier> identifiers = new ArrayList<>();
-        private final Map<String, String> attributes = new TreeMap<>();
+        private final SortedAttributes.Builder<String> attributes = new SortedAttributes.Builder<>();
         private final List<ConsentEntry> consent = new ArrayList<>();
 
         private Builder(RecordKey key) {
@@ -171,10 +172,13 @@ public final class SourceRecord {
             return this;
         }
 
-        /** Adds an identifier. */
+        /** Adds an identifier (the object itself: its value is non-blank); the same one given twice is stored once. */
         public Builder identifier(Identifier identifier) {
             Objects.requireNonNull(identifier, "identifier");
-            return identifier(identifier.type(), identifier.value());
+            if (!identifiers.contains(identifier)) {
+                identifiers.add(identifier);
+            }
+            return this;
         }
 
         /**

@@ -12,7 +12,6 @@ import io.unum.model.ConsentState;
 import io.unum.model.ConsentStatus;
 import io.unum.model.GoldenValue;
 import io.unum.model.Identifier;
-import io.unum.model.IdentifierType;
 import io.unum.model.Profile;
 import io.unum.model.ProfileId;
 import io.unum.model.Provenance;
@@ -46,9 +45,6 @@ import java.util.Map;
 final class Codec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int MAX_SOURCES = 1024;
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> SOURCES =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Codec() {
     }
@@ -113,7 +109,7 @@ final class Codec {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             switch (field) {
-                case "source" -> source = source(scalar(p, t));
+                case "source" -> source = StoredNames.source(scalar(p, t));
                 case "id" -> id = scalar(p, t);
                 case "observed_at" -> observedAt = t == JsonToken.VALUE_NULL ? null : instant(scalar(p, t));
                 case "attributes" -> {
@@ -459,8 +455,9 @@ final class Codec {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             p.skipChildren();
         }
-        return new Identifier(IdentifierType.named(type), value);
+        return new Identifier(StoredNames.type(type), value);
     }
+
 
     private static ArrayNode key(RecordKey key) {
         return JSON.createArrayNode().add(key.source()).add(key.id());
@@ -484,25 +481,6 @@ final class Codec {
             p.skipChildren();
         }
         return new String[] {required(a, what), required(b, what)};
-    }
-
-    /**
-     * One string object per source name (a store has a handful of sources and a million records:
-     * each record's key would otherwise hold its own copy). At most {@value #MAX_SOURCES} names
-     * are remembered.
-     */
-    private static String source(String name) {
-        if (name == null) {
-            return null;
-        }
-        String known = SOURCES.get(name);
-        if (known != null) {
-            return known;
-        }
-        if (SOURCES.size() < MAX_SOURCES) {
-            known = SOURCES.putIfAbsent(name, name);
-        }
-        return known != null ? known : name;
     }
 
     private static void start(JsonParser p, JsonToken expected) throws IOException {

@@ -44,6 +44,9 @@ import java.util.function.Function;
  * rows were all applied before, and handing a batch to the pool orders those writes before the
  * reads.
  *
+ * <p>A record's JSON is decoded from SQLite's UTF-8 bytes by a {@link RecordDecoder} per thread
+ * (Jackson for PostgreSQL's strings and for any row of another shape).
+ *
  * <p>Golden profiles are not decoded: only their ids are read (one object per id, the one the
  * records hold), and {@link StoredProfiles} decodes a profile from its row when it is first
  * asked for.
@@ -65,6 +68,8 @@ final class StoreLoader {
     private final ExecutorService reader;
     /** Every profile id the records name, one object per id (filled by the decoding threads). */
     private final ConcurrentHashMap<String, ProfileId> profileIds = new ConcurrentHashMap<>();
+    /** One record decoder per decoding thread (gone with the pool's threads). */
+    private final ThreadLocal<RecordDecoder> recordDecoders = ThreadLocal.withInitial(RecordDecoder::new);
     private long sequence;
     private final List<ProfileId> profiles = new ArrayList<>();
 
@@ -148,7 +153,7 @@ final class StoreLoader {
                 rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getString(2), rs.getBytes(3), rs.getBytes(4))
                         : new RecordRow(null, rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
                 row -> {
-                    SourceRecord record = row.utf8 != null ? Codec.record(row.utf8) : Codec.record(row.json);
+                    SourceRecord record = row.utf8 != null ? recordDecoders.get().record(row.utf8) : Codec.record(row.json);
                     ByteBuffer buffer = ByteBuffer.wrap(row.blockKeys);
                     int n = row.blockKeys.length / 12;
                     long[] keys = new long[n];
