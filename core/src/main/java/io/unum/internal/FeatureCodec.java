@@ -194,17 +194,30 @@ final class FeatureCodec {
      * Recently decoded feature values, per slot, so that records share one string for a common
      * value (a given name, a city) as featurizing them through the batch memo did: a direct-mapped
      * table indexed by a hash of the UTF-8 bytes, compared byte by byte before a string is reused,
-     * so a hit allocates nothing. Confined to one thread at a time.
+     * so a hit allocates nothing. A slot whose values hardly repeat (an e-mail address, a name
+     * pair) stops being looked up after {@link #PROBE} values with fewer than half found: its
+     * look-ups were cache misses that cost more than the strings they saved. Which values are
+     * shared never changes a result. Confined to one thread at a time.
      */
     static final class StringCache {
         private static final int SIZE = 4096;
+        static final int PROBE = 2048;
         private final String[][] bySlot;
+        private final int[] lookups;
+        private final int[] hits;
+        private final boolean[] off;
 
         StringCache(int slots) {
             bySlot = new String[slots][];
+            lookups = new int[slots];
+            hits = new int[slots];
+            off = new boolean[slots];
         }
 
         String get(int slot, byte[] buf, int off, int len) {
+            if (this.off[slot]) {
+                return new String(buf, off, len, StandardCharsets.UTF_8);
+            }
             String[] table = bySlot[slot];
             if (table == null) {
                 table = bySlot[slot] = new String[SIZE];
@@ -218,14 +231,30 @@ final class FeatureCodec {
             }
             int at = (h ^ (h >>> 13)) & (SIZE - 1);
             String known = table[at];
-            if (ascii && known != null && known.length() == len && sameAscii(known, buf, off, len)) {
+            boolean hit = ascii && known != null && known.length() == len && sameAscii(known, buf, off, len);
+            if (lookups[slot] < PROBE) {
+                lookups[slot]++;
+                if (hit) {
+                    hits[slot]++;
+                }
+                if (lookups[slot] == PROBE && hits[slot] < PROBE / 2) {
+                    this.off[slot] = true;
+                    bySlot[slot] = null;
+                }
+            }
+            if (hit) {
                 return known;
             }
             String s = new String(buf, off, len, StandardCharsets.UTF_8);
-            if (ascii) {
+            if (ascii && !this.off[slot]) {
                 table[at] = s;
             }
             return s;
+        }
+
+        /** Whether the slot's values are no longer looked up (for the tests). */
+        boolean off(int slot) {
+            return off[slot];
         }
 
         private static boolean sameAscii(String s, byte[] buf, int off, int len) {

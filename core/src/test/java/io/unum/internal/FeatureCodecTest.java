@@ -2,9 +2,11 @@ package io.unum.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unum.model.Identifier;
 import io.unum.model.IdentifierType;
@@ -107,5 +109,20 @@ class FeatureCodecTest {
         FeatureCodec.Decoded db = codec.decode(features(b, codec).storedForm(), b, 6, cache);
         assertSame(da.features()[0], db.features()[0], "\"ana\" once");
         assertEquals(da.features()[2], db.features()[2], "non-ASCII values are decoded, not shared");
+    }
+
+    @Test
+    void aSlotWhoseValuesDoNotRepeatStopsBeingLookedUp() {
+        FeatureCodec.StringCache cache = new FeatureCodec.StringCache(2);
+        for (int i = 0; i < 3 * FeatureCodec.StringCache.PROBE; i++) {
+            byte[] unique = ("user" + i + "@example.org").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] common = ("city" + (i % 20)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals("user" + i + "@example.org", cache.get(0, unique, 0, unique.length));
+            assertEquals("city" + (i % 20), cache.get(1, common, 0, common.length));
+        }
+        assertTrue(cache.off(0), "unique values: decoded directly after the probe");
+        assertFalse(cache.off(1), "repeated values: still shared");
+        byte[] again = "city7".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertSame(cache.get(1, again, 0, again.length), cache.get(1, again, 0, again.length));
     }
 }
