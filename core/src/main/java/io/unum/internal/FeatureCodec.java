@@ -16,7 +16,8 @@ import java.util.List;
  * blocking keys and the term-frequency logarithms; the attributes, consent and identifier look-up
  * keys are cheap and are derived again from the record.
  *
- * <p>Layout: format byte, 8-byte fingerprint, then varint counts and values — per feature slot a
+ * <p>Layout: format byte, 8-byte fingerprint, a flags byte (1: every attribute of the record is
+ * usable, none over-long), then varint counts and values — per feature slot a
  * string (length + 1, 0 for absent, then UTF-8); per identifier (sorted as in the record) the
  * index of a raw identifier of the record with its type, a linkable flag and the value; per
  * blocking key the key and its meta; per term-frequency slot the double's bits. The fingerprint
@@ -27,7 +28,7 @@ import java.util.List;
 final class FeatureCodec {
 
     /** Bumped whenever the layout or the meaning of a stored feature changes. */
-    static final byte FORMAT = 1;
+    static final byte FORMAT = 2;
 
     /** Names the configuration, or gives {@code null} for one without a stored form; asked once. */
     private final java.util.function.Supplier<String> configuration;
@@ -90,6 +91,7 @@ final class FeatureCodec {
         Out out = new Out(64 + 16 * e.features.length + 24 * e.identifiers.length + 12 * e.keys.length);
         out.raw(FORMAT);
         out.fixed64(fingerprint);
+        out.raw((byte) (e.attributes == e.record.attributes() ? 1 : 0));
         out.varint(e.features.length);
         for (String value : e.features) {
             out.string(value);
@@ -127,7 +129,7 @@ final class FeatureCodec {
 
     /** What {@link #decode} reads back; the caller derives the rest. */
     record Decoded(String[] features, Identifier[] identifiers, Identifier[] linkable, long[] keys, int[] keyMeta,
-            double[] tfLog) {
+            double[] tfLog, boolean allAttributesUsable) {
     }
 
     /**
@@ -143,7 +145,11 @@ final class FeatureCodec {
         }
         try {
             In in = new In(bytes);
-            if (in.raw() != FORMAT || in.fixed64() != fingerprint || in.varint() != slots) {
+            if (in.raw() != FORMAT || in.fixed64() != fingerprint) {
+                return null;
+            }
+            byte flags = in.raw();
+            if ((flags & ~1) != 0 || in.varint() != slots) {
                 return null;
             }
             String[] features = new String[slots];
@@ -184,7 +190,7 @@ final class FeatureCodec {
                 return null;
             }
             return new Decoded(features, identifiers, l == n ? linkable : Arrays.copyOf(linkable, l), keys, keyMeta,
-                    tfLog);
+                    tfLog, flags == 1);
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             return null; // truncated or corrupt: derived again
         }

@@ -283,7 +283,8 @@ final class Featurizer {
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
         return new FeatureRecord(record, d.features(), d.identifiers(), d.linkable(), d.keys(), d.keyMeta(), lookupKeys,
-                usableAttributes(record, null), consent(record, now), d.tfLog(), codec);
+                d.allAttributesUsable() ? record.attributes() : usableAttributes(record, null), consent(record, now),
+                d.tfLog(), codec);
     }
 
     /**

@@ -14,6 +14,7 @@ import io.unum.model.SourceRecord;
 import io.unum.privacy.RecordConsent;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +72,13 @@ class FeatureCodecTest {
         for (int t = 0; t < original.tfLog.length; t++) {
             assertEquals(Double.doubleToRawLongBits(original.tfLog[t]), Double.doubleToRawLongBits(d.tfLog()[t]));
         }
+        assertEquals(true, d.allAttributesUsable(), "no attribute was over-long");
         assertNull(codec.decode(bytes, record, original.features.length + 1, null), "another number of features");
+        FeatureRecord cut = new FeatureRecord(record, original.features, original.identifiers, original.linkable,
+                original.keys, original.keyMeta, original.lookupKeys, Map.of("first_name", "Ana"), original.consent,
+                original.tfLog, codec);
+        assertEquals(false, codec.decode(cut.storedForm(), record, 6, null).allAttributesUsable(),
+                "an over-long attribute was left out: derived again when decoded");
     }
 
     @Test
