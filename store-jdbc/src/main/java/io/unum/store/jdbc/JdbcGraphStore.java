@@ -98,12 +98,6 @@ public final class JdbcGraphStore implements GraphStore {
     private final String location;
     private final WriterLock lock;
     private final GraphStore memory = GraphStore.inMemory();
-    /**
-     * The stored form of the loaded records' features, by ordinal, until the first transaction
-     * begins (the graph reads them before it writes; a transaction that came first could reuse an
-     * ordinal, so they go then); {@code null} afterwards.
-     */
-    private volatile StoredBytes storedFeatures;
     private StoredProfiles stored;
     private long sequence;
     private JdbcTransaction open;
@@ -245,7 +239,6 @@ public final class JdbcGraphStore implements GraphStore {
         StoreLoader.Loaded loaded = StoreLoader.load(connection, dialect, location, memory);
         sequence = loaded.sequence();
         stored = new StoredProfiles(connection, location, loaded.profiles(), () -> open != null);
-        storedFeatures = loaded.features();
         connection.commit();
     }
 
@@ -268,7 +261,6 @@ public final class JdbcGraphStore implements GraphStore {
             throw new IllegalStateException("a transaction is already open on store " + location + "; one at a time");
         }
         open = new JdbcTransaction(this, memory.begin(), sequence);
-        storedFeatures = null; // read by the graph before its first write, or derived again
         return open;
     }
 
@@ -377,14 +369,6 @@ public final class JdbcGraphStore implements GraphStore {
         @Override
         public long changeSequence() {
             return sequence;
-        }
-
-        /** The engine's features, or their stored form until the first transaction after opening. */
-        @Override
-        public Object derived(int ordinal) {
-            Object derived = delegate.derived(ordinal);
-            StoredBytes features = storedFeatures;
-            return derived != null || features == null ? derived : features.get(ordinal);
         }
     }
 }

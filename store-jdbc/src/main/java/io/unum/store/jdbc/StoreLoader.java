@@ -72,7 +72,6 @@ final class StoreLoader {
     private final ThreadLocal<RecordDecoder> recordDecoders = ThreadLocal.withInitial(RecordDecoder::new);
     private long sequence;
     private final List<ProfileId> profiles = new ArrayList<>();
-    private final StoredBytes features = new StoredBytes();
 
     private StoreLoader(Connection connection, Dialect dialect, String location, GraphStore.Transaction tx, int threads) {
         this.connection = connection;
@@ -89,9 +88,8 @@ final class StoreLoader {
      *
      * @param sequence the store's change sequence ({@code unum_meta})
      * @param profiles the ids of the stored profiles, not read
-     * @param features the stored form of the records' features by ordinal (the copy holds none)
      */
-    record Loaded(long sequence, List<ProfileId> profiles, StoredBytes features) {
+    record Loaded(long sequence, List<ProfileId> profiles) {
     }
 
     /** Reads the tables into {@code memory} in one in-memory transaction. */
@@ -106,7 +104,7 @@ final class StoreLoader {
                 loader.reader.shutdownNow();
             }
             tx.commit();
-            return new Loaded(loader.sequence, loader.profiles, loader.features);
+            return new Loaded(loader.sequence, loader.profiles);
         }
     }
 
@@ -144,7 +142,7 @@ final class StoreLoader {
 
     /**
      * A decoded row: the record, its profile id object, its block keys and their tags, and its
-     * features' stored form (kept in {@link StoredBytes} for the engine, or {@code null}).
+     * features' stored form (handed to the engine as the record's derived data, or {@code null}).
      */
     private record DecodedRecord(SourceRecord record, ProfileId profile, long[] keys, int[] tags, byte[] features) {
     }
@@ -168,8 +166,7 @@ final class StoreLoader {
                             row.features);
                 },
                 d -> {
-                    int o = tx.insert(d.record, null);
-                    features.put(o, d.features);
+                    int o = tx.insert(d.record, d.features);
                     if (d.profile != null) {
                         tx.setProfileOf(o, d.profile);
                     }
