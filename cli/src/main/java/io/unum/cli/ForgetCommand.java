@@ -110,7 +110,7 @@ final class ForgetCommand implements Callable<Integer> {
             progress.onProgress("loading the stored graph", 0, stored);
             IdentityGraph graph;
             try {
-                graph = resolver.newGraph(graphStore); // derives the stored records' features again
+                graph = resolver.newGraph(graphStore); // decodes the stored records' features (derives those it cannot)
             } finally {
                 progress.finish();
             }

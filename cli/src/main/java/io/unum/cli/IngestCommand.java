@@ -119,7 +119,7 @@ final class IngestCommand implements Callable<Integer> {
                 if (stored > 0) {
                     progress.onProgress("loading the stored graph", 0, stored);
                 }
-                graph = resolver.newGraph(graphStore); // derives the stored records' features again
+                graph = resolver.newGraph(graphStore); // decodes the stored records' features (derives those it cannot)
                 for (int from = 0; from < records.size(); from += chunk) {
                     progress.onProgress("ingesting", from, records.size());
                     totals.add(graph.upsertAll(records.subList(from, Math.min(records.size(), from + chunk))));
