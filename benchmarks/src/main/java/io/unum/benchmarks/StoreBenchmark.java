@@ -78,7 +78,7 @@ import java.util.Random;
  * {@code currentSchema}), {@code --repeat} times: the live heap before (two {@code System.gc()}),
  * {@code JdbcGraphStore.open(location, durability)} (the tables read into the store's in-memory
  * copy), {@code Resolver.newBuilder(store).build()} (the stored configuration and model) and
- * {@code .newGraph(store)} (features derived again for every record), each timed, with the
+ * {@code .newGraph(store)} (features decoded from their stored form, or derived where a store has none), each timed, with the
  * process CPU time of the store and graph phases (all threads, the collectors' included) and the
  * collectors' accumulated time over the whole open; then the live heap again: (after − before)
  * per record is what a 1M-record graph costs resident. Then (untimed in the open) the profiles of

@@ -108,10 +108,13 @@ public final class Engine {
     }
 
     /**
-     * Derives again the features of stored records that have none (a persistent store after a
-     * restart), in one transaction. Features are a function of the record and the configuration,
-     * so a store built with this configuration gets back exactly what it had. The records were
-     * admitted when they came in: retention, ingest filters and suppression do not run again.
+     * Gives every stored record its features (a persistent store after a restart), in one
+     * transaction: decoded from the stored form the store returned when this configuration made it
+     * ({@link FeatureCodec}; {@code restoreDerived}, nothing to write), derived again otherwise
+     * ({@code setDerived}, which a persistent store keeps). Features are a function of the record
+     * and the configuration, so a store built with this configuration gets back exactly what it
+     * had either way. The records were admitted when they came in: retention, ingest filters and
+     * suppression do not run again.
      *
      * @throws IllegalStateException naming a stored record this configuration no longer admits
      */
