@@ -53,9 +53,51 @@ public final class IdNormalizers {
         return placeholderAware(IdentifierNormalizers.trimmed());
     }
 
-    /** A loyalty-card number: ASCII letters and digits upper-cased, placeholders flagged. */
+    /**
+     * A loyalty-card number: ASCII letters and digits upper-cased, and one card however the till
+     * or the web form wrote it — with or without the programme's letter prefix, with or without
+     * leading zeros: up to four letters before at least six digits are dropped, and so are the
+     * digits' leading zeros ({@code "LY0047110423"}, {@code "0047110423"} and
+     * {@code "47 110 423"} are all {@code "47110423"}). Placeholders are flagged on the digits as
+     * written, zeros included ({@code "LY0000000001"} is one). One programme's cards share a
+     * prefix, so dropping it joins nothing that was apart; for several programmes with the same
+     * numbers in one column, map them to separate identifier types.
+     */
     public static IdentifierNormalizer loyaltyId() {
-        return placeholderAware(IdentifierNormalizers.alphanumericUpperCase());
+        IdentifierNormalizer base = IdentifierNormalizers.alphanumericUpperCase();
+        return raw -> {
+            NormalizedValue normalized = base.normalize(raw);
+            if (!(normalized instanceof NormalizedValue.Valid v)) {
+                return normalized;
+            }
+            String value = v.value();
+            int letters = 0;
+            while (letters < value.length() && value.charAt(letters) >= 'A' && value.charAt(letters) <= 'Z') {
+                letters++;
+            }
+            String number = letters <= 4 && value.length() - letters >= 6 && digitsFrom(value, letters)
+                    ? value.substring(letters) : value;
+            if (isPlaceholder(number) || isPlaceholder(value)) {
+                return NormalizedValue.nonIdentifying(number, PLACEHOLDER);
+            }
+            if (digitsFrom(number, 0)) {
+                int zeros = 0;
+                while (zeros < number.length() - 1 && number.charAt(zeros) == '0') {
+                    zeros++;
+                }
+                number = number.substring(zeros);
+            }
+            return NormalizedValue.valid(number);
+        };
+    }
+
+    private static boolean digitsFrom(String s, int start) {
+        for (int i = start; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return start < s.length();
     }
 
     /**
