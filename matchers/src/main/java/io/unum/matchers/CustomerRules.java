@@ -66,8 +66,9 @@ import java.util.Set;
  * <p><b>Identifier normalizers</b> installed by {@link #applyTo}: e-mail with provider rules and
  * placeholder/role detection ({@link Emails}); phone to E.164 with libphonenumber in the
  * {@linkplain Builder#defaultRegion default region} ({@link Phones}); customer, loyalty and
- * national ids with placeholder detection ({@link IdNormalizers}). Placeholders are
- * non-identifying, so they never link two records.
+ * national ids with placeholder detection ({@link IdNormalizers}; a loyalty card is one card
+ * with or without its letter prefix and leading zeros). Placeholders are non-identifying, so
+ * they never link two records.
  *
  * <p><b>Deterministic rules</b>: one per identifier type in {@link Builder#deterministicTypes}
  * (default e-mail, phone, customer id, loyalty id, and national id unless
