@@ -154,7 +154,7 @@ final class FeatureCodec {
             }
             String[] features = new String[slots];
             for (int f = 0; f < slots; f++) {
-                features[f] = cache == null ? in.string() : in.string(cache, f);
+                features[f] = in.string(cache, f);
             }
             List<Identifier> raw = record.identifiers();
             int n = in.varint();
@@ -360,19 +360,10 @@ final class FeatureCodec {
         }
 
         String string() {
-            int len = varint() - 1;
-            if (len < 0) {
-                return null;
-            }
-            if (len > buf.length - p) {
-                throw new ArrayIndexOutOfBoundsException("string past the end");
-            }
-            String s = new String(buf, p, len, StandardCharsets.UTF_8);
-            p += len;
-            return s;
+            return string(null, 0);
         }
 
-        /** A string, taken from {@code cache} when it holds an equal one for {@code slot}. */
+        /** A string, taken from {@code cache} (if not {@code null}) when it holds an equal one for {@code slot}. */
         String string(StringCache cache, int slot) {
             int len = varint() - 1;
             if (len < 0) {
@@ -381,7 +372,7 @@ final class FeatureCodec {
             if (len > buf.length - p) {
                 throw new ArrayIndexOutOfBoundsException("string past the end");
             }
-            String s = cache.get(slot, buf, p, len);
+            String s = cache == null ? new String(buf, p, len, StandardCharsets.UTF_8) : cache.get(slot, buf, p, len);
             p += len;
             return s;
         }
