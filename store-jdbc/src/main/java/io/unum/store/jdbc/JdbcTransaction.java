@@ -36,74 +36,6 @@ import java.util.StringJoiner;
  */
 final class JdbcTransaction extends ForwardingReader implements GraphStore.Transaction {
 
-    /** What happened to one record's row. */
-    private static final class Row {
-        private static final long[] NO_KEYS = new long[0];
-        private static final int[] NO_TAGS = new int[0];
-
-        /** Inserted in this transaction: the whole row is written. */
-        boolean inserted;
-        boolean profile;
-        /** The derived data was replaced: its stored form is written. */
-        boolean features;
-        /** Membership changes: keys added with their tags (in order), keys removed (few per record: arrays). */
-        long[] added = NO_KEYS;
-        int[] tags = NO_TAGS;
-        int addedCount;
-        long[] removed = NO_KEYS;
-        int removedCount;
-
-        void add(long key, int tag) {
-            removedCount = without(removed, removedCount, key);
-            for (int i = 0; i < addedCount; i++) {
-                if (added[i] == key) {
-                    tags[i] = tag;
-                    return;
-                }
-            }
-            if (addedCount == added.length) {
-                added = java.util.Arrays.copyOf(added, Math.max(4, addedCount * 2));
-                tags = java.util.Arrays.copyOf(tags, added.length);
-            }
-            added[addedCount] = key;
-            tags[addedCount++] = tag;
-        }
-
-        void remove(long key) {
-            for (int i = 0; i < addedCount; i++) {
-                if (added[i] == key) {
-                    System.arraycopy(added, i + 1, added, i, addedCount - i - 1);
-                    System.arraycopy(tags, i + 1, tags, i, addedCount - i - 1);
-                    addedCount--;
-                    return;
-                }
-            }
-            if (removedCount == removed.length) {
-                removed = java.util.Arrays.copyOf(removed, Math.max(4, removedCount * 2));
-            }
-            removed[removedCount++] = key;
-        }
-
-        void clearMembership() {
-            addedCount = 0;
-            removedCount = 0;
-        }
-
-        boolean membershipChanged() {
-            return addedCount > 0 || removedCount > 0;
-        }
-
-        private static int without(long[] keys, int count, long key) {
-            for (int i = 0; i < count; i++) {
-                if (keys[i] == key) {
-                    keys[i] = keys[count - 1];
-                    return count - 1;
-                }
-            }
-            return count;
-        }
-    }
-
     private record Pair(RecordKey a, RecordKey b) {
         static Pair of(RecordKey x, RecordKey y) {
             return x.compareTo(y) < 0 ? new Pair(x, y) : new Pair(y, x);
@@ -112,7 +44,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     private final JdbcGraphStore store;
     private final GraphStore.Transaction memory;
-    private final Map<RecordKey, Row> rows = new LinkedHashMap<>();
+    private final Map<RecordKey, RowChange> rows = new LinkedHashMap<>();
     private final Set<Pair> edges = new LinkedHashSet<>();
     private final Set<ProfileId> profiles = new LinkedHashSet<>();
     private final Set<ProfileId> aliases = new LinkedHashSet<>();
@@ -149,12 +81,12 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         return sequence;
     }
 
-    private Row row(int ordinal) {
+    private RowChange row(int ordinal) {
         SourceRecord record = memory.record(ordinal);
         if (record == null) {
             throw new IllegalArgumentException("ordinal " + ordinal + " is not in use");
         }
-        return rows.computeIfAbsent(record.key(), k -> new Row());
+        return rows.computeIfAbsent(record.key(), k -> new RowChange());
     }
 
     private RecordKey key(int ordinal) {
@@ -168,7 +100,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
     @Override
     public int insert(SourceRecord record, Object derived) {
         int o = memory.insert(record, derived);
-        Row row = rows.computeIfAbsent(record.key(), k -> new Row());
+        RowChange row = rows.computeIfAbsent(record.key(), k -> new RowChange());
         row.inserted = true;
         row.clearMembership();
         return o;
@@ -181,13 +113,13 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
             edges.add(Pair.of(key, key(memory.partner(ordinal, d))));
         }
         memory.remove(ordinal);
-        rows.computeIfAbsent(key, k -> new Row());
+        rows.computeIfAbsent(key, k -> new RowChange());
     }
 
     @Override
     public void setDerived(int ordinal, Object derived) {
         memory.setDerived(ordinal, derived);
-        rows.computeIfAbsent(key(ordinal), k -> new Row()).features = true;
+        rows.computeIfAbsent(key(ordinal), k -> new RowChange()).features = true;
     }
 
     @Override
@@ -197,14 +129,14 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     @Override
     public void addMember(long key, int tag, int ordinal) {
-        Row row = row(ordinal);
+        RowChange row = row(ordinal);
         memory.addMember(key, tag, ordinal);
         row.add(key, memory.block(key).tag()); // the block's tag: an existing block keeps its own
     }
 
     @Override
     public void removeMember(long key, int ordinal) {
-        Row row = row(ordinal);
+        RowChange row = row(ordinal);
         memory.removeMember(key, ordinal);
         row.remove(key);
     }
@@ -230,7 +162,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     @Override
     public void setProfileOf(int ordinal, ProfileId id) {
-        Row row = row(ordinal);
+        RowChange row = row(ordinal);
         memory.setProfileOf(ordinal, id);
         row.profile = true;
     }
@@ -424,9 +356,9 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
                         "UPDATE unum_records SET block_keys = ? WHERE source = ? AND id = ?");
                 PreparedStatement readKeys = c.prepareStatement(
                         "SELECT block_keys FROM unum_records WHERE source = ? AND id = ?")) {
-            for (Map.Entry<RecordKey, Row> entry : rows.entrySet()) {
+            for (Map.Entry<RecordKey, RowChange> entry : rows.entrySet()) {
                 RecordKey key = entry.getKey();
-                Row row = entry.getValue();
+                RowChange row = entry.getValue();
                 int o = memory.ordinal(key);
                 if (o < 0) {
                     delete.setString(1, key.source());
