@@ -10,8 +10,13 @@ import io.unum.store.GraphStore;
 final class Block implements GraphStore.Members {
     final long key;
     final int tag;
-    /** Member ordinals, unordered; the first {@link #size} are valid (no list object: most blocks hold one record). */
-    private int[] members = new int[2];
+    /**
+     * Member ordinals, unordered; the first {@link #size} are valid. {@code null} while the block
+     * has never held more than one record, whose ordinal is then {@link #only}: most blocks hold
+     * one record, and an array each was a million-record store's largest count of objects.
+     */
+    private int[] members;
+    private int only;
     private int size;
     /** The transaction that last changed the block, and the size it found. */
     long txEpoch = -1;
@@ -39,11 +44,18 @@ final class Block implements GraphStore.Members {
 
     @Override
     public int member(int i) {
-        return members[i];
+        return members == null ? only : members[i];
     }
 
     void add(int ordinal) {
-        if (size == members.length) {
+        if (members == null) {
+            if (size == 0) {
+                only = ordinal;
+                size = 1;
+                return;
+            }
+            members = new int[] {only, 0};
+        } else if (size == members.length) {
             members = java.util.Arrays.copyOf(members, size + (size >> 1) + 1);
         }
         members[size++] = ordinal;
@@ -51,6 +63,13 @@ final class Block implements GraphStore.Members {
 
     /** Removes one occurrence by swapping in the last member; order is not kept. */
     boolean removeValue(int ordinal) {
+        if (members == null) {
+            if (size == 1 && only == ordinal) {
+                size = 0;
+                return true;
+            }
+            return false;
+        }
         for (int i = 0; i < size; i++) {
             if (members[i] == ordinal) {
                 members[i] = members[--size];

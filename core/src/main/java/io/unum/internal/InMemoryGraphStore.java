@@ -35,6 +35,8 @@ import java.util.function.Consumer;
 public final class InMemoryGraphStore implements GraphStore {
 
     private static final long[] NO_LONGS = new long[0];
+    /** Fewer memberships than this are added in their given order (sorting them would cost more). */
+    private static final int BULK_MEMBERSHIPS = 4096;
 
     private SourceRecord[] records = new SourceRecord[16];
     private Object[] derived = new Object[16];
@@ -331,6 +333,34 @@ public final class InMemoryGraphStore implements GraphStore {
         public void addMember(long key, int tag, int ordinal) {
             live();
             checkOrdinal(ordinal);
+            add(key, tag, ordinal);
+        }
+
+        /**
+         * Checks every ordinal first (a bad one changes nothing), then adds the memberships in
+         * the block index's {@linkplain BlockIndex#sweepOrder sweep order} when there are many:
+         * one key's memberships keep their given order, so each block's members and tag are
+         * those of one {@code addMember} after another.
+         */
+        @Override
+        public void addMembers(long[] keys, int[] tags, int[] ordinals, int count) {
+            live();
+            Objects.checkFromIndexSize(0, count, Math.min(keys.length, Math.min(tags.length, ordinals.length)));
+            for (int i = 0; i < count; i++) {
+                checkOrdinal(ordinals[i]);
+            }
+            if (count < BULK_MEMBERSHIPS) {
+                for (int i = 0; i < count; i++) {
+                    add(keys[i], tags[i], ordinals[i]);
+                }
+                return;
+            }
+            for (int i : blocks.sweepOrder(keys, count)) {
+                add(keys[i], tags[i], ordinals[i]);
+            }
+        }
+
+        private void add(long key, int tag, int ordinal) {
             Block block = blocks.getOrCreate(key, tag);
             touch(block);
             block.add(ordinal);

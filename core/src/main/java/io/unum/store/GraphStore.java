@@ -228,6 +228,22 @@ public interface GraphStore extends AutoCloseable {
          */
         void addMember(long key, int tag, int ordinal);
 
+        /**
+         * Adds many records to blocks: the same as {@link #addMember addMember(keys[i], tags[i],
+         * ordinals[i])} for each {@code i} below {@code count} in that order (the first
+         * membership of a new key gives its block's tag), but a store may apply them in another
+         * order that costs less (the in-memory store sorts them by where they land in its block
+         * index). The arrays are read, not kept. By default one {@code addMember} after another.
+         *
+         * @throws IndexOutOfBoundsException if an array is shorter than {@code count}
+         */
+        default void addMembers(long[] keys, int[] tags, int[] ordinals, int count) {
+            java.util.Objects.checkFromIndexSize(0, count, Math.min(keys.length, Math.min(tags.length, ordinals.length)));
+            for (int i = 0; i < count; i++) {
+                addMember(keys[i], tags[i], ordinals[i]);
+            }
+        }
+
         /** Removes a record from a block; the block goes when it is empty. Unknown pairs are ignored. */
         void removeMember(long key, int ordinal);
 

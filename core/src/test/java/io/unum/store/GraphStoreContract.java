@@ -251,6 +251,99 @@ public abstract class GraphStoreContract {
     }
 
     @Test
+    void addMembersIsAddMemberOneAfterAnother() {
+        Random random = new Random(11);
+        int[] ordinals = new int[300];
+        // the oracle: per key, the tag of its first membership and its members
+        Map<Long, Integer> tagOf = new HashMap<>();
+        Map<Long, Set<Integer>> membersOf = new HashMap<>();
+        try (GraphStore.Transaction tx = store.begin()) {
+            for (int i = 0; i < ordinals.length; i++) {
+                ordinals[i] = tx.insert(record("r" + i), null);
+            }
+            for (long key = 0; key < 100; key++) { // blocks that exist before the bulk add
+                tx.addMember(key, 1000 + (int) key, ordinals[(int) key]);
+                tagOf.put(key, 1000 + (int) key);
+                membersOf.computeIfAbsent(key, k -> new TreeSet<>()).add(ordinals[(int) key]);
+            }
+            tx.commit();
+        }
+        Map<Long, Integer> sizeAtBegin = new HashMap<>();
+        membersOf.forEach((key, members) -> sizeAtBegin.put(key, members.size()));
+        // over 4,096 memberships (the in-memory store sorts those), keys old and new, repeated
+        // with other tags, each record at most once per key
+        int n = 10_000;
+        long[] keys = new long[n];
+        int[] tags = new int[n];
+        int[] members = new int[n];
+        int count = 0;
+        while (count < n) {
+            long key = random.nextInt(3_000);
+            int o = ordinals[random.nextInt(ordinals.length)];
+            if (membersOf.computeIfAbsent(key, k -> new TreeSet<>()).add(o)) {
+                keys[count] = key;
+                tags[count] = random.nextInt(50);
+                members[count] = o;
+                tagOf.putIfAbsent(key, tags[count]);
+                count++;
+            }
+        }
+        try (GraphStore.Transaction tx = store.begin()) {
+            int[] bad = members.clone();
+            bad[n - 1] = 1_000_000;
+            assertThrows(IllegalArgumentException.class, () -> tx.addMembers(keys, tags, bad, n));
+            assertEquals(100, tx.blockCount(), "a bad ordinal anywhere changes nothing");
+            assertThrows(IndexOutOfBoundsException.class, () -> tx.addMembers(keys, tags, members, n + 1));
+            tx.addMembers(keys, tags, members, n);
+            Map<Long, Integer> changed = new HashMap<>();
+            tx.forEachChangedBlock((block, size) -> assertNull(changed.put(block.key(), size), "a block once"));
+            Map<Long, Integer> expected = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                expected.put(keys[i], sizeAtBegin.getOrDefault(keys[i], 0));
+            }
+            assertEquals(expected, changed, "every changed block once, with its size at begin");
+            tx.commit();
+        }
+        // members by record key: a reopened store may number its records anew
+        Map<Long, Set<RecordKey>> expectedKeys = new HashMap<>();
+        GraphStore.Reader before = store.snapshot();
+        membersOf.forEach((key, set) -> set.forEach(o -> expectedKeys.computeIfAbsent(key, k -> new TreeSet<>())
+                .add(before.record(o).key())));
+        GraphStore.Reader r = reopened().snapshot();
+        assertEquals(membersOf.size(), r.blockCount());
+        expectedKeys.forEach((key, expected) -> {
+            GraphStore.Members block = r.block(key);
+            assertEquals(tagOf.get(key), block.tag(), "the first membership's tag, or the block's own");
+            Set<RecordKey> actual = new TreeSet<>();
+            for (int m = 0; m < block.size(); m++) {
+                actual.add(r.record(block.member(m)).key());
+            }
+            assertEquals(expected, actual, "members of block " + key);
+        });
+        // an aborted bulk add leaves the blocks as they were
+        int m = 6_000;
+        long[] more = new long[m];
+        int[] moreMembers = new int[m];
+        for (int i = 0; i < m; i++) {
+            boolean known;
+            do { // new keys and old ones, a record not yet in the block
+                more[i] = random.nextBoolean() ? 5_000L + i : random.nextInt(3_000);
+                moreMembers[i] = r.ordinal(RecordKey.of("s", "r" + random.nextInt(ordinals.length)));
+                known = expectedKeys.getOrDefault(more[i], Set.of()).contains(r.record(moreMembers[i]).key());
+            } while (known);
+        }
+        try (GraphStore.Transaction tx = store.begin()) {
+            tx.addMembers(more, new int[m], moreMembers, m);
+            tx.abort();
+        }
+        GraphStore.Reader after = store.snapshot();
+        assertNull(after.block(5_000L));
+        assertEquals(membersOf.size(), after.blockCount());
+        expectedKeys.forEach((key, expected) -> assertEquals(expected.size(), after.block(key).size(),
+                "block " + key + " after the abort"));
+    }
+
+    @Test
     void suppressionKeepsTheEarliestTime() {
         Instant early = Instant.parse("2020-01-01T00:00:00Z");
         Instant late = Instant.parse("2021-01-01T00:00:00Z");

@@ -134,6 +134,15 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
         row.add(key, memory.block(key).tag()); // the block's tag: an existing block keeps its own
     }
 
+    /** The memory's bulk add (every ordinal checked first), then each row's new keys with their blocks' tags. */
+    @Override
+    public void addMembers(long[] keys, int[] tags, int[] ordinals, int count) {
+        memory.addMembers(keys, tags, ordinals, count);
+        for (int i = 0; i < count; i++) {
+            row(ordinals[i]).add(keys[i], memory.block(keys[i]).tag());
+        }
+    }
+
     @Override
     public void removeMember(long key, int ordinal) {
         RowChange row = row(ordinal);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -57,6 +58,8 @@ import java.util.function.Function;
 final class StoreLoader {
 
     static final int BATCH = 1024;
+    /** Block memberships handed to the transaction at once (at most 64 MiB of buffers). */
+    private static final int MEMBERSHIPS = 1 << 22;
     private static final int FETCH_SIZE = 4096;
 
     private final Connection connection;
@@ -72,6 +75,7 @@ final class StoreLoader {
     private final ThreadLocal<RecordDecoder> recordDecoders = ThreadLocal.withInitial(RecordDecoder::new);
     private long sequence;
     private final List<ProfileId> profiles = new ArrayList<>();
+    private final Memberships memberships = new Memberships();
 
     private StoreLoader(Connection connection, Dialect dialect, String location, GraphStore.Transaction tx, int threads) {
         this.connection = connection;
@@ -171,9 +175,43 @@ final class StoreLoader {
                         tx.setProfileOf(o, d.profile);
                     }
                     for (int i = 0; i < d.keys.length; i++) {
-                        tx.addMember(d.keys[i], d.tags[i], o);
+                        memberships.add(d.keys[i], d.tags[i], o);
                     }
                 });
+        memberships.flush();
+    }
+
+    /**
+     * Block memberships gathered on the calling thread and handed to the transaction
+     * {@value #MEMBERSHIPS} at a time, which adds them in the order its block index fills
+     * fastest ({@link GraphStore.Transaction#addMembers}).
+     */
+    private final class Memberships {
+        private long[] keys = new long[1024];
+        private int[] tags = new int[1024];
+        private int[] ordinals = new int[1024];
+        private int size;
+
+        void add(long key, int tag, int ordinal) {
+            if (size == keys.length) {
+                if (size == MEMBERSHIPS) {
+                    flush();
+                } else {
+                    keys = Arrays.copyOf(keys, size * 2);
+                    tags = Arrays.copyOf(tags, size * 2);
+                    ordinals = Arrays.copyOf(ordinals, size * 2);
+                }
+            }
+            keys[size] = key;
+            tags[size] = tag;
+            ordinals[size] = ordinal;
+            size++;
+        }
+
+        void flush() {
+            tx.addMembers(keys, tags, ordinals, size);
+            size = 0;
+        }
     }
 
     private record EdgeRow(String aSource, String aId, String bSource, String bId, long edge) {
