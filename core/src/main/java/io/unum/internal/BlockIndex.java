@@ -11,12 +11,12 @@ import java.util.function.Consumer;
  * <h2>Design</h2>
  * A key's home slot is the <em>top</em> bits of its mixed hash, so the slots keep the order of
  * the mixed hashes whatever the table's size: growing copies the table in one forward sweep, and
- * many keys inserted in {@link #sweepOrder} touch the table front to back instead of at random
+ * many keys inserted in their {@link #sweepPlaces} order touch the table front to back instead of at random
  * (filling a million-record store's eight million memberships one at a time was a cache miss or
  * more per key: the largest cost of opening it).
  */
 final class BlockIndex {
-    /** The bits of the mixed hash that {@link #sweepOrder} sorts by: 4,096 regions. */
+    /** The bits of the mixed hash that {@link #sweepPlaces} sorts by: 4,096 regions. */
     private static final int REGION_BITS = 12;
 
     private long[] keys;
@@ -119,27 +119,30 @@ final class BlockIndex {
     }
 
     /**
-     * Makes room for {@code keys[0 .. count-1]} and returns their positions in the order to insert
-     * them so that the inserts sweep the table once: by the top bits of their mixed hash (which
-     * their home slots follow at any table size), positions of one region, and so of one key, in
-     * their given order. A counting sort: two passes, no comparison. The room is made first
-     * because sorted inserts must not grow the table on the way: half-way through, its front half
-     * would hold nearly every key and probe sequences would run for thousands of slots.
+     * Makes room for {@code keys[0 .. count-1]} and returns, for each, its place in the order to
+     * insert them so that the inserts sweep the table once: by the top bits of their mixed hash
+     * (which their home slots follow at any table size), positions of one region, and so of one
+     * key, in their given order. A counting sort: two passes, no comparison; the caller moves its
+     * entries to their places (sequential reads, writes to 4,096 streams) and inserts them front
+     * to back. The room is made first because sorted inserts must not grow the table on the way:
+     * half-way through, its front half would hold nearly every key and probe sequences would run
+     * for thousands of slots.
      */
-    int[] sweepOrder(long[] keys, int count) {
+    int[] sweepPlaces(long[] keys, int count) {
         reserve(count);
         int[] start = new int[(1 << REGION_BITS) + 1];
+        int[] region = new int[count];
         for (int i = 0; i < count; i++) {
-            start[region(keys[i]) + 1]++;
+            region[i] = region(keys[i]);
+            start[region[i] + 1]++;
         }
         for (int r = 1; r < start.length; r++) {
             start[r] += start[r - 1];
         }
-        int[] order = new int[count];
         for (int i = 0; i < count; i++) {
-            order[start[region(keys[i])]++] = i;
+            region[i] = start[region[i]]++; // now the place
         }
-        return order;
+        return region;
     }
 
     /** Grows the table, if need be, so that {@code more} new keys fit without growing it again. */
@@ -154,7 +157,8 @@ final class BlockIndex {
         }
     }
 
-    private static int region(long key) {
+    /** The region of the table a key's home slot lies in (package-private for the tests). */
+    static int region(long key) {
         return (int) (SipHash.mix(key) >>> (64 - REGION_BITS));
     }
 

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The stored form of a {@link FeatureRecord}: what a persistent store keeps so that reopening it
@@ -152,9 +153,11 @@ final class FeatureCodec {
             if ((flags & ~1) != 0 || in.varint() != slots) {
                 return null;
             }
-            String[] features = new String[slots];
+            // the identifiers first (the feature values are skipped, then read): a feature value
+            // equal to one of the record's identifiers or attribute values shares its string
+            int featuresAt = in.p;
             for (int f = 0; f < slots; f++) {
-                features[f] = in.string(cache, f);
+                in.skipString();
             }
             List<Identifier> raw = record.identifiers();
             int n = in.varint();
@@ -164,16 +167,25 @@ final class FeatureCodec {
             for (int i = 0; i < n; i++) {
                 int typeAt = in.varint() - 1;
                 boolean isLinkable = in.raw() == 1;
-                String value = in.string();
-                if (typeAt < 0 || typeAt >= raw.size() || value == null) {
+                if (typeAt < 0 || typeAt >= raw.size()) {
                     return null;
                 }
-                IdentifierType type = raw.get(typeAt).type();
-                identifiers[i] = new Identifier(type, value);
+                identifiers[i] = in.identifier(raw.get(typeAt).type(), raw);
+                if (identifiers[i] == null) {
+                    return null;
+                }
                 if (isLinkable) {
                     linkable[l++] = identifiers[i];
                 }
             }
+            int identifiersEnd = in.p;
+            in.p = featuresAt;
+            String[] given = given(record, identifiers);
+            String[] features = new String[slots];
+            for (int f = 0; f < slots; f++) {
+                features[f] = in.string(cache, f, given);
+            }
+            in.p = identifiersEnd;
             int k = in.varint();
             long[] keys = new long[k];
             int[] keyMeta = new int[k];
@@ -189,11 +201,27 @@ final class FeatureCodec {
             if (!in.atEnd()) {
                 return null;
             }
-            return new Decoded(features, identifiers, l == n ? linkable : Arrays.copyOf(linkable, l), keys, keyMeta,
+            return new Decoded(features, identifiers, l == n ? identifiers : Arrays.copyOf(linkable, l), keys, keyMeta,
                     tfLog, flags == 1);
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             return null; // truncated or corrupt: derived again
         }
+    }
+
+    /** The strings a record already holds: its normalized identifiers' values and its attribute values. */
+    private static String[] given(SourceRecord record, Identifier[] identifiers) {
+        Map<String, String> attributes = record.attributes();
+        String[] given = new String[identifiers.length + attributes.size()];
+        int g = 0;
+        for (Identifier id : identifiers) {
+            given[g++] = id.value();
+        }
+        for (String value : attributes.values()) {
+            if (value != null) {
+                given[g++] = value;
+            }
+        }
+        return g == given.length ? given : Arrays.copyOf(given, g);
     }
 
     /**
@@ -359,12 +387,11 @@ final class FeatureCodec {
             return v;
         }
 
-        String string() {
-            return string(null, 0);
-        }
-
-        /** A string, taken from {@code cache} (if not {@code null}) when it holds an equal one for {@code slot}. */
-        String string(StringCache cache, int slot) {
+        /**
+         * A string: one of {@code given} that is equal, else one {@code cache} (if not {@code null})
+         * holds for {@code slot}, else a new one.
+         */
+        String string(StringCache cache, int slot, String[] given) {
             int len = varint() - 1;
             if (len < 0) {
                 return null;
@@ -372,9 +399,52 @@ final class FeatureCodec {
             if (len > buf.length - p) {
                 throw new ArrayIndexOutOfBoundsException("string past the end");
             }
-            String s = cache == null ? new String(buf, p, len, StandardCharsets.UTF_8) : cache.get(slot, buf, p, len);
+            String s = null;
+            for (String candidate : given) {
+                if (candidate.length() == len && StringCache.sameAscii(candidate, buf, p, len)) {
+                    s = candidate;
+                    break;
+                }
+            }
+            if (s == null) {
+                s = cache == null ? new String(buf, p, len, StandardCharsets.UTF_8) : cache.get(slot, buf, p, len);
+            }
             p += len;
             return s;
+        }
+
+        void skipString() {
+            int len = varint() - 1;
+            if (len > buf.length - p) {
+                throw new ArrayIndexOutOfBoundsException("string past the end");
+            }
+            p += Math.max(len, 0);
+        }
+
+        /**
+         * An identifier of {@code type} with the next string as its value: the record's own
+         * identifier when one of that type has that value already (most values are stored as they
+         * were given, and a million-record store then holds one object for both), a new one
+         * otherwise; {@code null} if the string is absent.
+         */
+        Identifier identifier(IdentifierType type, List<Identifier> raw) {
+            int len = varint() - 1;
+            if (len < 0) {
+                return null;
+            }
+            if (len > buf.length - p) {
+                throw new ArrayIndexOutOfBoundsException("string past the end");
+            }
+            for (Identifier given : raw) {
+                String value = given.value();
+                if (value.length() == len && given.type().equals(type) && StringCache.sameAscii(value, buf, p, len)) {
+                    p += len;
+                    return given;
+                }
+            }
+            String s = new String(buf, p, len, StandardCharsets.UTF_8);
+            p += len;
+            return new Identifier(type, s);
         }
 
         boolean atEnd() {

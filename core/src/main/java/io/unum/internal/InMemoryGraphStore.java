@@ -338,7 +338,7 @@ public final class InMemoryGraphStore implements GraphStore {
 
         /**
          * Checks every ordinal first (a bad one changes nothing), then adds the memberships in
-         * the block index's {@linkplain BlockIndex#sweepOrder sweep order} when there are many:
+         * the block index's {@linkplain BlockIndex#sweepPlaces sweep order} when there are many:
          * one key's memberships keep their given order, so each block's members and tag are
          * those of one {@code addMember} after another.
          */
@@ -355,8 +355,18 @@ public final class InMemoryGraphStore implements GraphStore {
                 }
                 return;
             }
-            for (int i : blocks.sweepOrder(keys, count)) {
-                add(keys[i], tags[i], ordinals[i]);
+            int[] places = blocks.sweepPlaces(keys, count);
+            long[] sortedKeys = new long[count];
+            int[] sortedTags = new int[count];
+            int[] sortedOrdinals = new int[count];
+            for (int i = 0; i < count; i++) {
+                int at = places[i];
+                sortedKeys[at] = keys[i];
+                sortedTags[at] = tags[i];
+                sortedOrdinals[at] = ordinals[i];
+            }
+            for (int j = 0; j < count; j++) {
+                add(sortedKeys[j], sortedTags[j], sortedOrdinals[j]);
             }
         }
 

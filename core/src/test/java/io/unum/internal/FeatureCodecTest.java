@@ -119,6 +119,28 @@ class FeatureCodecTest {
     }
 
     @Test
+    void valuesTheRecordHoldsAlreadyAreItsOwnObjects() {
+        FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
+        SourceRecord record = record("1");
+        FeatureRecord original = features(record, codec);
+        String[] values = original.features.clone();
+        values[1] = "Ana"; // the first_name attribute as given
+        values[3] = "0000000001"; // the loyalty identifier's value
+        FeatureRecord e = new FeatureRecord(record, values, original.identifiers, original.linkable, original.keys,
+                original.keyMeta, original.lookupKeys, record.attributes(), original.consent, original.tfLog, codec);
+        FeatureCodec.Decoded d = codec.decode(e.storedForm(), record, 6, new FeatureCodec.StringCache(6));
+        assertArrayEquals(values, d.features());
+        Identifier loyalty = record.identifiers().stream().filter(r -> r.type().equals(LOYALTY)).findFirst().get();
+        Identifier decoded = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(LOYALTY)).findFirst().get();
+        assertSame(loyalty, decoded, "stored as given: the record's identifier itself");
+        assertSame(record.attributes().get("first_name"), d.features()[1], "the attribute's string");
+        assertSame(loyalty.value(), d.features()[3], "the identifier's string");
+        Identifier email = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(IdentifierType.EMAIL)).findFirst()
+                .get();
+        assertEquals("ana.lopez@example.org", email.value(), "normalized, unlike the given value: a new one");
+    }
+
+    @Test
     void aSlotWhoseValuesDoNotRepeatStopsBeingLookedUp() {
         FeatureCodec.StringCache cache = new FeatureCodec.StringCache(2);
         for (int i = 0; i < 3 * FeatureCodec.StringCache.PROBE; i++) {
