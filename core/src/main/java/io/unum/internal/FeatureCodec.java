@@ -241,11 +241,35 @@ final class FeatureCodec {
         private final int[] hits;
         private final boolean[] off;
 
+        /** Per slot, as for the table: values compared with the record's own strings, and found there. */
+        private final int[] givenLookups;
+        private final int[] givenHits;
+
         StringCache(int slots) {
             bySlot = new String[slots][];
             lookups = new int[slots];
             hits = new int[slots];
             off = new boolean[slots];
+            givenLookups = new int[slots];
+            givenHits = new int[slots];
+        }
+
+        /**
+         * Whether a value of {@code slot} is still compared with the strings its record holds: a
+         * slot whose values were found there fewer than one time in sixteen over the first
+         * {@link #PROBE} (a name pair, a phonetic code) stops being compared.
+         */
+        boolean looksAtGiven(int slot) {
+            return givenLookups[slot] < PROBE || givenHits[slot] >= PROBE / 16;
+        }
+
+        void lookedAtGiven(int slot, boolean found) {
+            if (givenLookups[slot] < PROBE) {
+                givenLookups[slot]++;
+                if (found) {
+                    givenHits[slot]++;
+                }
+            }
         }
 
         String get(int slot, byte[] buf, int off, int len) {
@@ -400,10 +424,15 @@ final class FeatureCodec {
                 throw new ArrayIndexOutOfBoundsException("string past the end");
             }
             String s = null;
-            for (String candidate : given) {
-                if (candidate.length() == len && StringCache.sameAscii(candidate, buf, p, len)) {
-                    s = candidate;
-                    break;
+            if (cache == null || cache.looksAtGiven(slot)) {
+                for (String candidate : given) {
+                    if (candidate.length() == len && StringCache.sameAscii(candidate, buf, p, len)) {
+                        s = candidate;
+                        break;
+                    }
+                }
+                if (cache != null) {
+                    cache.lookedAtGiven(slot, s != null);
                 }
             }
             if (s == null) {

@@ -1,8 +1,10 @@
 package io.unum.model;
 
+import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -121,6 +123,23 @@ final class SortedAttributes<V> extends AbstractMap<String, V> {
     @Override
     public int size() {
         return names.length;
+    }
+
+    /** The values in name order: a view over the array (no entry objects, unlike the default). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Collection<V> values() {
+        return new AbstractList<>() {
+            @Override
+            public V get(int index) {
+                return (V) values[index];
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
     }
 
     @Override

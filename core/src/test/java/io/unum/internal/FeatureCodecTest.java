@@ -141,6 +141,18 @@ class FeatureCodecTest {
     }
 
     @Test
+    void aSlotWhoseValuesTheRecordNeverHoldsStopsBeingComparedWithThem() {
+        FeatureCodec.StringCache cache = new FeatureCodec.StringCache(2);
+        for (int i = 0; i < FeatureCodec.StringCache.PROBE; i++) {
+            assertTrue(cache.looksAtGiven(0) && cache.looksAtGiven(1), "compared during the probe");
+            cache.lookedAtGiven(0, false);
+            cache.lookedAtGiven(1, i % 8 == 0); // found one time in eight
+        }
+        assertFalse(cache.looksAtGiven(0), "never found: no longer compared");
+        assertTrue(cache.looksAtGiven(1), "found often enough: still compared");
+    }
+
+    @Test
     void aSlotWhoseValuesDoNotRepeatStopsBeingLookedUp() {
         FeatureCodec.StringCache cache = new FeatureCodec.StringCache(2);
         for (int i = 0; i < 3 * FeatureCodec.StringCache.PROBE; i++) {

@@ -44,6 +44,8 @@ class SortedAttributesTest {
             SortedAttributes<String> built = builder.build();
             assertEquals(oracle, built);
             assertIterableEquals(oracle.entrySet(), built.entrySet());
+            assertIterableEquals(oracle.values(), built.values(), "values in name order");
+            assertEquals(oracle.size(), built.values().size());
             assertEquals(oracle.hashCode(), built.hashCode());
         }
     }
