@@ -17,7 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,7 +37,7 @@ import java.util.function.Function;
  * thread per processor; the calling thread applies the decoded batches to the in-memory
  * transaction in row order (the transaction has one writer). At most {@code 4 × threads} batches
  * are in flight, which bounds the memory of rows read but not yet applied. The tables are read in
- * the order records, links, the profiles' ids, then the small ones.
+ * the order the profiles' ids, records, links, then the small ones.
  *
  * <p>While the links are decoded, the decoding threads read the transaction (a record's ordinal)
  * while the calling thread writes only what those reads do not touch (adjacency): the record
@@ -69,8 +68,8 @@ final class StoreLoader {
     private final int threads;
     private final ExecutorService decoders;
     private final ExecutorService reader;
-    /** Every profile id the records name, one object per id (filled by the decoding threads). */
-    private final ConcurrentHashMap<String, ProfileId> profileIds = new ConcurrentHashMap<>();
+    /** Every profile id the store names, one object per id (the profiles' first, then any others). */
+    private final ProfileIds profileIds = new ProfileIds();
     /** One record decoder per decoding thread (gone with the pool's threads). */
     private final ThreadLocal<RecordDecoder> recordDecoders = ThreadLocal.withInitial(RecordDecoder::new);
     private long sequence;
@@ -113,13 +112,13 @@ final class StoreLoader {
     }
 
     private void run() throws SQLException {
+        profiles();
         records();
         edges();
-        profiles();
         try (Statement s = connection.createStatement()) {
             try (ResultSet rs = s.executeQuery("SELECT absorbed, merged_into FROM unum_aliases")) {
                 while (rs.next()) {
-                    tx.putAlias(ProfileId.of(rs.getString(1)), profileId(rs.getString(2)));
+                    tx.putAlias(ProfileId.of(rs.getString(1)), profileIds.get(rs.getString(2)));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT hash, erased_at FROM unum_suppression")) {
@@ -137,11 +136,14 @@ final class StoreLoader {
                 }
             }
         }
-        profileIds.clear();
     }
 
-    /** A row as read: the record's JSON as UTF-8 bytes (SQLite) or as a string (PostgreSQL). */
-    private record RecordRow(byte[] utf8, String json, String profile, byte[] blockKeys, byte[] features) {
+    /**
+     * A row as read: the record's JSON and its profile id as UTF-8 bytes (SQLite) or as strings
+     * (PostgreSQL).
+     */
+    private record RecordRow(byte[] utf8, String json, byte[] profileUtf8, String profile, byte[] blockKeys,
+            byte[] features) {
     }
 
     /**
@@ -154,8 +156,8 @@ final class StoreLoader {
     private void records() throws SQLException {
         boolean bytes = dialect == Dialect.SQLITE; // SQLite hands out a text column's UTF-8 bytes as they are stored
         this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys, features FROM unum_records",
-                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getString(2), rs.getBytes(3), rs.getBytes(4))
-                        : new RecordRow(null, rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
+                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getBytes(2), null, rs.getBytes(3), rs.getBytes(4))
+                        : new RecordRow(null, rs.getString(1), null, rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
                 row -> {
                     SourceRecord record = row.utf8 != null ? recordDecoders.get().record(row.utf8) : Codec.record(row.json);
                     ByteBuffer buffer = ByteBuffer.wrap(row.blockKeys);
@@ -166,8 +168,8 @@ final class StoreLoader {
                         keys[i] = buffer.getLong();
                         tags[i] = buffer.getInt();
                     }
-                    return new DecodedRecord(record, row.profile == null ? null : profileId(row.profile), keys, tags,
-                            row.features);
+                    ProfileId profile = row.utf8 != null ? profileIds.get(row.profileUtf8) : profileIds.get(row.profile);
+                    return new DecodedRecord(record, profile, keys, tags, row.features);
                 },
                 d -> {
                     int o = tx.insert(d.record, d.features);
@@ -232,29 +234,19 @@ final class StoreLoader {
                 });
     }
 
-    /** The ids of the stored profiles (the profiles themselves are read on demand). */
+    /**
+     * The ids of the stored profiles (the profiles themselves are read on demand), read first:
+     * the records' profile ids are then found among them by their bytes.
+     */
     private void profiles() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = s.executeQuery("SELECT id FROM unum_profiles")) {
                 while (rs.next()) {
-                    profiles.add(profileId(rs.getString(1)));
+                    profiles.add(profileIds.add(rs.getString(1)));
                 }
             }
         }
-    }
-
-    /** The profile id object for {@code id}: one per id (any thread). */
-    private ProfileId profileId(String id) {
-        ProfileId known = profileIds.get(id);
-        if (known == null) {
-            ProfileId made = ProfileId.of(id);
-            known = profileIds.putIfAbsent(id, made);
-            if (known == null) {
-                known = made;
-            }
-        }
-        return known;
     }
 
     // ------------------------------------------------------------------------------------------
