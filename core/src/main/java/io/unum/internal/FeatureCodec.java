@@ -201,6 +201,9 @@ final class FeatureCodec {
             if (!in.atEnd()) {
                 return null;
             }
+            if (cache != null) {
+                keyMeta = cache.shared(keyMeta);
+            }
             return new Decoded(features, identifiers, l == n ? identifiers : Arrays.copyOf(linkable, l), keys, keyMeta,
                     tfLog, flags == 1);
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
@@ -252,6 +255,23 @@ final class FeatureCodec {
             off = new boolean[slots];
             givenLookups = new int[slots];
             givenHits = new int[slots];
+        }
+
+        /** Recently decoded key tags, by a hash of their contents. */
+        private final int[][] tags = new int[256][];
+
+        /**
+         * {@code keyMeta}, or an equal array decoded before: records made by the same rules carry
+         * the same tags for their keys, and the arrays are never written after decoding.
+         */
+        int[] shared(int[] keyMeta) {
+            int at = (Arrays.hashCode(keyMeta) * 0x9E3779B9 >>> 24) & (tags.length - 1);
+            int[] known = tags[at];
+            if (known != null && Arrays.equals(known, keyMeta)) {
+                return known;
+            }
+            tags[at] = keyMeta;
+            return keyMeta;
         }
 
         /**

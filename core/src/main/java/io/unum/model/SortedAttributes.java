@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * An immutable map from attribute names to values held as two arrays sorted by name: a fraction
@@ -101,8 +102,37 @@ final class SortedAttributes<V> extends AbstractMap<String, V> {
             if (size == 0) {
                 return (SortedAttributes<V>) EMPTY;
             }
-            return new SortedAttributes<>(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+            return new SortedAttributes<>(sharedNames(names, size), Arrays.copyOf(values, size));
         }
+    }
+
+    /** Recently built name arrays, by a hash of their names: records with one set of attribute names share one array. */
+    private static final AtomicReferenceArray<String[]> NAMES = new AtomicReferenceArray<>(256);
+
+    /**
+     * {@code names[0 .. size-1]} as an array that another map with equal names may already hold
+     * (a million records read from one file would otherwise hold a million copies of its header).
+     * The arrays are never written after they are made, so sharing them is safe across threads.
+     */
+    private static String[] sharedNames(String[] names, int size) {
+        int h = size;
+        for (int i = 0; i < size; i++) {
+            h = 31 * h + names[i].hashCode();
+        }
+        int slot = (h ^ (h >>> 16)) & (NAMES.length() - 1);
+        String[] known = NAMES.get(slot);
+        if (known != null && known.length == size) {
+            boolean same = true;
+            for (int i = 0; i < size && same; i++) {
+                same = known[i].equals(names[i]);
+            }
+            if (same) {
+                return known;
+            }
+        }
+        String[] made = Arrays.copyOf(names, size);
+        NAMES.set(slot, made);
+        return made;
     }
 
     @Override

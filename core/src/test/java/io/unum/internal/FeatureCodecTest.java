@@ -115,6 +115,7 @@ class FeatureCodecTest {
         FeatureCodec.Decoded da = codec.decode(features(a, codec).storedForm(), a, 6, cache);
         FeatureCodec.Decoded db = codec.decode(features(b, codec).storedForm(), b, 6, cache);
         assertSame(da.features()[0], db.features()[0], "\"ana\" once");
+        assertSame(da.keyMeta(), db.keyMeta(), "one array for equal key tags");
         assertEquals(da.features()[2], db.features()[2], "non-ASCII values are decoded, not shared");
     }
 
