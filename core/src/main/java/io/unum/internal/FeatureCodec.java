@@ -183,7 +183,7 @@ final class FeatureCodec {
             String[] given = given(record, identifiers);
             String[] features = new String[slots];
             for (int f = 0; f < slots; f++) {
-                features[f] = in.string(cache, f, given);
+                features[f] = in.string(cache, f, given, features);
             }
             in.p = identifiersEnd;
             int k = in.varint();
@@ -432,10 +432,11 @@ final class FeatureCodec {
         }
 
         /**
-         * A string: one of {@code given} that is equal, else one {@code cache} (if not {@code null})
-         * holds for {@code slot}, else a new one.
+         * A string: one of {@code given} or of the record's values before {@code slot} (a name set
+         * is often the name pair) that is equal, else one {@code cache} (if not {@code null}) holds
+         * for {@code slot}, else a new one.
          */
-        String string(StringCache cache, int slot, String[] given) {
+        String string(StringCache cache, int slot, String[] given, String[] before) {
             int len = varint() - 1;
             if (len < 0) {
                 return null;
@@ -449,6 +450,12 @@ final class FeatureCodec {
                     if (candidate.length() == len && StringCache.sameAscii(candidate, buf, p, len)) {
                         s = candidate;
                         break;
+                    }
+                }
+                for (int f = 0; s == null && f < slot; f++) {
+                    String candidate = before[f];
+                    if (candidate != null && candidate.length() == len && StringCache.sameAscii(candidate, buf, p, len)) {
+                        s = candidate;
                     }
                 }
                 if (cache != null) {

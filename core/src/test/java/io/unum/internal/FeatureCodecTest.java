@@ -127,6 +127,8 @@ class FeatureCodecTest {
         String[] values = original.features.clone();
         values[1] = "Ana"; // the first_name attribute as given
         values[3] = "0000000001"; // the loyalty identifier's value
+        values[4] = "ana|lopez"; // a value of an earlier slot
+        values[5] = new String("ana|lopez".toCharArray());
         FeatureRecord e = new FeatureRecord(record, values, original.identifiers, original.linkable, original.keys,
                 original.keyMeta, original.lookupKeys, record.attributes(), original.consent, original.tfLog, codec);
         FeatureCodec.Decoded d = codec.decode(e.storedForm(), record, 6, new FeatureCodec.StringCache(6));
@@ -136,6 +138,7 @@ class FeatureCodecTest {
         assertSame(loyalty, decoded, "stored as given: the record's identifier itself");
         assertSame(record.attributes().get("first_name"), d.features()[1], "the attribute's string");
         assertSame(loyalty.value(), d.features()[3], "the identifier's string");
+        assertSame(d.features()[4], d.features()[5], "an earlier slot's string");
         Identifier email = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(IdentifierType.EMAIL)).findFirst()
                 .get();
         assertEquals("ana.lopez@example.org", email.value(), "normalized, unlike the given value: a new one");

@@ -37,7 +37,7 @@ import java.util.function.Function;
 final class RecordDecoder {
 
     private static final int MAX_NAMES = StoredNames.MAX_NAMES;
-    private static final int RECENT_VALUES = 1 << 14;
+    private static final int RECENT_VALUES = 1 << 16;
     private static final int MAX_SHARED_LENGTH = 32;
 
     private static final byte[] SOURCE = bytes("source");
@@ -212,8 +212,8 @@ final class RecordDecoder {
     // tokens
 
     /**
-     * Reads an attribute value: a short ASCII one that equals the value last seen with the same
-     * hash is that string object. Cities, states, genders and first names repeat across
+     * Reads an attribute value: a short ASCII one that equals one of the two values last seen in
+     * its set of the table (chosen by its hash) is that string object. Cities, states, genders and first names repeat across
      * millions of records; one shared object each keeps most of the records' attribute strings
      * out of the heap (and out of the young collections that copy everything an open loads).
      */
@@ -224,21 +224,36 @@ final class RecordDecoder {
             return decodeString(b, start, end, ascii);
         }
         int h = Names.hash(b, start, end);
-        int slot = h & (RECENT_VALUES - 1);
+        // two ways per set, the most recent first: a common value keeps its place when a rare one
+        // with the same set comes and goes
+        int first = (h * 0x9E3779B9 >>> 16) & (RECENT_VALUES - 2);
+        if (recentIs(first, h, n)) {
+            return recentValues[first];
+        }
+        String value;
+        if (recentIs(first + 1, h, n)) {
+            value = recentValues[first + 1];
+        } else {
+            value = new String(b, start, n, StandardCharsets.ISO_8859_1);
+        }
+        recentValues[first + 1] = recentValues[first];
+        recentHashes[first + 1] = recentHashes[first];
+        recentValues[first] = value;
+        recentHashes[first] = h;
+        return value;
+    }
+
+    private boolean recentIs(int slot, int h, int n) {
         String recent = recentValues[slot];
-        if (recent != null && recentHashes[slot] == h && recent.length() == n) {
-            int i = 0;
-            while (i < n && recent.charAt(i) == b[start + i]) {
-                i++;
-            }
-            if (i == n) {
-                return recent;
+        if (recent == null || recentHashes[slot] != h || recent.length() != n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (recent.charAt(i) != b[start + i]) {
+                return false;
             }
         }
-        String value = new String(b, start, n, StandardCharsets.ISO_8859_1);
-        recentValues[slot] = value;
-        recentHashes[slot] = h;
-        return value;
+        return true;
     }
 
     /** Reads a string token and gives its text. */
