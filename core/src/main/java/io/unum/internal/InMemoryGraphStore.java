@@ -329,6 +329,18 @@ public final class InMemoryGraphStore implements GraphStore {
             derived[ordinal] = data;
         }
 
+        /**
+         * Not logged: the decoded form is the same data as the bytes it replaces, so an abort
+         * keeps it (an open restores a million records in one transaction; logging each kept
+         * every stored form reachable until the commit).
+         */
+        @Override
+        public void restoreDerived(int ordinal, Object data) {
+            live();
+            checkOrdinal(ordinal);
+            derived[ordinal] = data;
+        }
+
         @Override
         public void addMember(long key, int tag, int ordinal) {
             live();

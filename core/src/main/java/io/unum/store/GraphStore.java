@@ -215,7 +215,8 @@ public interface GraphStore extends AutoCloseable {
 
         /**
          * Replaces the derived data of a resident record with what the engine decoded from the
-         * bytes this store returned for it: nothing new to keep. By default
+         * bytes this store returned for it: nothing new to keep. Both are the same data, so a
+         * store need not undo it: after an abort a reader may find either. By default
          * {@link #setDerived}.
          */
         default void restoreDerived(int ordinal, Object derived) {

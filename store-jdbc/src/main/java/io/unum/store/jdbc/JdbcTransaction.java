@@ -124,7 +124,7 @@ final class JdbcTransaction extends ForwardingReader implements GraphStore.Trans
 
     @Override
     public void restoreDerived(int ordinal, Object derived) {
-        memory.setDerived(ordinal, derived); // decoded from the stored form: nothing new to write
+        memory.restoreDerived(ordinal, derived); // decoded from the stored form: nothing new to write
     }
 
     @Override
