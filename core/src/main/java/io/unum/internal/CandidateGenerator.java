@@ -2,6 +2,7 @@ package io.unum.internal;
 
 import io.unum.store.GraphStore;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The only code that turns block keys and block sizes into candidate pairs. A pair of records is
@@ -20,6 +21,8 @@ final class CandidateGenerator {
 
     /** The tag of identifier look-up blocks (not blocking keys; never candidates). */
     static final int LOOKUP_TAG = 0xFFFF << 16;
+    /** Block memberships handed to the store at once (at most 64 MiB of buffers). */
+    private static final int MEMBERSHIPS = 1 << 22;
 
     private final EngineConfig config;
     /** Per rule and key: the cap. */
@@ -342,5 +345,41 @@ final class CandidateGenerator {
     @Override
     public String toString() {
         return "CandidateGenerator[" + Arrays.deepToString(caps) + "]";
+    }
+
+    /**
+     * Adds each record's blocking keys (with their rule and key tags) and look-up keys to the
+     * blocks, {@value #MEMBERSHIPS} memberships per {@link GraphStore.Transaction#addMembers}
+     * call: a store may add many in the order that fills its index fastest.
+     */
+    static void addMemberships(GraphStore.Transaction tx, List<FeatureRecord> entries, int[] ordinals) {
+        long total = 0;
+        for (FeatureRecord entry : entries) {
+            total += entry.keys.length + entry.lookupKeys.length;
+        }
+        int capacity = (int) Math.min(total, MEMBERSHIPS);
+        long[] keys = new long[capacity];
+        int[] tags = new int[capacity];
+        int[] members = new int[capacity];
+        int n = 0;
+        for (int f = 0; f < entries.size(); f++) {
+            FeatureRecord entry = entries.get(f);
+            int o = ordinals[f];
+            if (n + entry.keys.length + entry.lookupKeys.length > capacity) {
+                tx.addMembers(keys, tags, members, n);
+                n = 0;
+            }
+            for (int k = 0; k < entry.keys.length; k++, n++) {
+                keys[n] = entry.keys[k];
+                tags[n] = entry.keyMeta[k];
+                members[n] = o;
+            }
+            for (long key : entry.lookupKeys) {
+                keys[n] = key;
+                tags[n] = LOOKUP_TAG;
+                members[n++] = o;
+            }
+        }
+        tx.addMembers(keys, tags, members, n);
     }
 }

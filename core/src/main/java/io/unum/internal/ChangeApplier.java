@@ -60,8 +60,6 @@ public final class ChangeApplier {
     /** Below this many units, scoring, clustering and survivorship run inline. */
     private static final int PARALLEL_THRESHOLD = 256;
     private static final int CHUNK = 512;
-    /** Block memberships handed to the store at once (at most 64 MiB of buffers). */
-    private static final int MEMBERSHIPS = 1 << 22;
 
     private final Engine engine;
     private final CandidateGenerator generator;
@@ -239,7 +237,7 @@ public final class ChangeApplier {
                 tx.setProfileOf(o, profile);
             }
         }
-        addMemberships(tx, fresh, freshOrdinals);
+        CandidateGenerator.addMemberships(tx, fresh, freshOrdinals);
         long t2 = System.nanoTime();
         times.put(Stage.BLOCKING, Duration.ofNanos(t2 - t1));
 
@@ -324,47 +322,11 @@ public final class ChangeApplier {
         long t1 = System.nanoTime();
         times.put(Stage.FEATURES, Duration.ofNanos(t1 - t0));
         int[] ordinals = freshOrdinals.toArray();
-        addMemberships(tx, fresh, ordinals);
+        CandidateGenerator.addMemberships(tx, fresh, ordinals);
         long t2 = System.nanoTime();
         times.put(Stage.BLOCKING, Duration.ofNanos(t2 - t1));
         return resolveNew(tx, fresh, ordinals, new IntList(), oldProfiles, current, now,
                 new ChangeSet(List.of(), issues, decisions), times, t2, progress);
-    }
-
-    /**
-     * Adds each record's blocking keys (with their rule and key tags) and look-up keys to the
-     * blocks, {@value #MEMBERSHIPS} memberships per {@link GraphStore.Transaction#addMembers}
-     * call: a store may add many in the order that fills its index fastest.
-     */
-    private static void addMemberships(GraphStore.Transaction tx, List<FeatureRecord> entries, int[] ordinals) {
-        long total = 0;
-        for (FeatureRecord entry : entries) {
-            total += entry.keys.length + entry.lookupKeys.length;
-        }
-        int capacity = (int) Math.min(total, MEMBERSHIPS);
-        long[] keys = new long[capacity];
-        int[] tags = new int[capacity];
-        int[] members = new int[capacity];
-        int n = 0;
-        for (int f = 0; f < entries.size(); f++) {
-            FeatureRecord entry = entries.get(f);
-            int o = ordinals[f];
-            if (n + entry.keys.length + entry.lookupKeys.length > capacity) {
-                tx.addMembers(keys, tags, members, n);
-                n = 0;
-            }
-            for (int k = 0; k < entry.keys.length; k++, n++) {
-                keys[n] = entry.keys[k];
-                tags[n] = entry.keyMeta[k];
-                members[n] = o;
-            }
-            for (long key : entry.lookupKeys) {
-                keys[n] = key;
-                tags[n] = CandidateGenerator.LOOKUP_TAG;
-                members[n++] = o;
-            }
-        }
-        tx.addMembers(keys, tags, members, n);
     }
 
     /**
