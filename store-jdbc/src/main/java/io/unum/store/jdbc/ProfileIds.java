@@ -2,7 +2,6 @@ package io.unum.store.jdbc;
 
 import io.unum.model.ProfileId;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,31 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <h2>Design</h2>
  * The ids of the {@code unum_profiles} table are {@linkplain #add added} first, on one thread,
- * into an open-addressing table of byte keys; after that the table is only read, by any number
+ * into a table of byte keys ({@link Utf8Keys}); after that the table is only read, by any number
  * of threads (the caller publishes it to them, as handing work to an executor does). An id that
  * no profile row holds — a store written by hand, say — is made on demand and remembered in a
  * concurrent map, so it too is one object.
  */
 final class ProfileIds {
 
-    private byte[][] keys = new byte[16][];
-    private ProfileId[] values = new ProfileId[16];
-    private int size;
+    private final Utf8Keys<ProfileId> stored = new Utf8Keys<>();
     private final ConcurrentHashMap<String, ProfileId> others = new ConcurrentHashMap<>();
 
     /** Adds a stored profile's id (one thread, before any {@link #get}); returns its object. */
     ProfileId add(String id) {
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        ProfileId known = find(key, key.length);
+        ProfileId known = stored.get(key, 0, key.length);
         if (known != null) {
             return known;
         }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-        }
         ProfileId made = ProfileId.of(id);
-        insert(key, made);
-        size++;
+        stored.put(key, made);
         return made;
     }
 
@@ -46,7 +39,7 @@ final class ProfileIds {
         if (utf8 == null) {
             return null;
         }
-        ProfileId known = find(utf8, utf8.length);
+        ProfileId known = stored.get(utf8, 0, utf8.length);
         return known != null ? known : other(new String(utf8, StandardCharsets.UTF_8));
     }
 
@@ -56,7 +49,7 @@ final class ProfileIds {
             return null;
         }
         byte[] key = id.getBytes(StandardCharsets.UTF_8);
-        ProfileId known = find(key, key.length);
+        ProfileId known = stored.get(key, 0, key.length);
         return known != null ? known : other(id);
     }
 
@@ -70,48 +63,5 @@ final class ProfileIds {
             }
         }
         return known;
-    }
-
-    private ProfileId find(byte[] b, int len) {
-        int mask = keys.length - 1;
-        for (int i = hash(b, len) & mask; ; i = (i + 1) & mask) {
-            byte[] k = keys[i];
-            if (k == null) {
-                return null;
-            }
-            if (Arrays.equals(k, 0, k.length, b, 0, len)) {
-                return values[i];
-            }
-        }
-    }
-
-    private void insert(byte[] key, ProfileId value) {
-        int mask = keys.length - 1;
-        int i = hash(key, key.length) & mask;
-        while (keys[i] != null) {
-            i = (i + 1) & mask;
-        }
-        keys[i] = key;
-        values[i] = value;
-    }
-
-    private void grow() {
-        byte[][] oldKeys = keys;
-        ProfileId[] oldValues = values;
-        keys = new byte[oldKeys.length * 2][];
-        values = new ProfileId[keys.length];
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != null) {
-                insert(oldKeys[i], oldValues[i]);
-            }
-        }
-    }
-
-    private static int hash(byte[] b, int len) {
-        int h = 0;
-        for (int i = 0; i < len; i++) {
-            h = 31 * h + b[i];
-        }
-        return h ^ (h >>> 16) ^ (h >>> 7);
     }
 }

@@ -223,7 +223,7 @@ final class RecordDecoder {
         if (!ascii || n > MAX_SHARED_LENGTH) {
             return decodeString(b, start, end, ascii);
         }
-        int h = Names.hash(b, start, end);
+        int h = Utf8Keys.hash(b, start, end);
         // two ways per set, the most recent first: a common value keeps its place when a rare one
         // with the same set comes and goes
         int first = (h * 0x9E3779B9 >>> 16) & (RECENT_VALUES - 2);
@@ -357,9 +357,7 @@ final class RecordDecoder {
      */
     private static final class Names {
         private final Function<String, Object> make;
-        private byte[][] keys = new byte[64][];
-        private Object[] values = new Object[64];
-        private int size;
+        private final Utf8Keys<Object> known = new Utf8Keys<>();
 
         Names(Function<String, Object> make) {
             this.make = make;
@@ -367,55 +365,15 @@ final class RecordDecoder {
 
         /** The object for the name in {@code b[from, to)}. */
         Object get(byte[] b, int from, int to, boolean ascii) {
-            int h = hash(b, from, to);
-            int mask = keys.length - 1;
-            for (int i = h & mask; ; i = (i + 1) & mask) {
-                byte[] k = keys[i];
-                if (k == null) {
-                    Object made = make.apply(decodeString(b, from, to, ascii));
-                    if (size < MAX_NAMES) {
-                        put(Arrays.copyOfRange(b, from, to), made);
-                    }
-                    return made;
-                }
-                if (Arrays.equals(k, 0, k.length, b, from, to)) {
-                    return values[i];
-                }
+            Object value = known.get(b, from, to);
+            if (value != null) {
+                return value;
             }
-        }
-
-        private void put(byte[] key, Object value) {
-            if ((size + 1) * 2 > keys.length) {
-                byte[][] oldKeys = keys;
-                Object[] oldValues = values;
-                keys = new byte[oldKeys.length * 2][];
-                values = new Object[keys.length];
-                for (int i = 0; i < oldKeys.length; i++) {
-                    if (oldKeys[i] != null) {
-                        insert(oldKeys[i], oldValues[i]);
-                    }
-                }
+            Object made = make.apply(decodeString(b, from, to, ascii));
+            if (known.size() < MAX_NAMES) {
+                known.put(Arrays.copyOfRange(b, from, to), made);
             }
-            insert(key, value);
-            size++;
-        }
-
-        private void insert(byte[] key, Object value) {
-            int mask = keys.length - 1;
-            int i = hash(key, 0, key.length) & mask;
-            while (keys[i] != null) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            values[i] = value;
-        }
-
-        private static int hash(byte[] b, int from, int to) {
-            int h = 0;
-            for (int i = from; i < to; i++) {
-                h = 31 * h + b[i];
-            }
-            return h ^ (h >>> 16);
+            return made;
         }
     }
 }
