@@ -236,7 +236,7 @@ public final class JdbcGraphStore implements GraphStore {
 
     /** Fills the in-memory copy from the tables ({@link StoreLoader}: decoded on all cores). */
     private void load() throws SQLException {
-        StoreLoader.Loaded loaded = StoreLoader.load(connection, dialect, location, memory);
+        StoreLoader.Loaded loaded = StoreLoader.load(connection, location, memory);
         sequence = loaded.sequence();
         stored = new StoredProfiles(connection, location, loaded.profiles(), () -> open != null);
         connection.commit();

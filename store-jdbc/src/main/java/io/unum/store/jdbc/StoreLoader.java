@@ -44,8 +44,8 @@ import java.util.function.Function;
  * rows were all applied before, and handing a batch to the pool orders those writes before the
  * reads.
  *
- * <p>A record's JSON is decoded from SQLite's UTF-8 bytes by a {@link RecordDecoder} per thread
- * (Jackson for PostgreSQL's strings and for any row of another shape).
+ * <p>A record's JSON is decoded from its column's UTF-8 bytes (SQLite's as stored, PostgreSQL's as
+ * sent) by a {@link RecordDecoder} per thread (Jackson for any row of another shape).
  *
  * <p>Golden profiles are not decoded: only their ids are read (one object per id, the one the
  * records hold), and {@link StoredProfiles} decodes a profile from its row when it is first
@@ -62,7 +62,6 @@ final class StoreLoader {
     private static final int FETCH_SIZE = 4096;
 
     private final Connection connection;
-    private final Dialect dialect;
     private final String location;
     private final GraphStore.Transaction tx;
     private final int threads;
@@ -76,9 +75,8 @@ final class StoreLoader {
     private final List<ProfileId> profiles = new ArrayList<>();
     private final Memberships memberships = new Memberships();
 
-    private StoreLoader(Connection connection, Dialect dialect, String location, GraphStore.Transaction tx, int threads) {
+    private StoreLoader(Connection connection, String location, GraphStore.Transaction tx, int threads) {
         this.connection = connection;
-        this.dialect = dialect;
         this.location = location;
         this.tx = tx;
         this.threads = threads;
@@ -96,9 +94,9 @@ final class StoreLoader {
     }
 
     /** Reads the tables into {@code memory} in one in-memory transaction. */
-    static Loaded load(Connection connection, Dialect dialect, String location, GraphStore memory) throws SQLException {
+    static Loaded load(Connection connection, String location, GraphStore memory) throws SQLException {
         try (GraphStore.Transaction tx = memory.begin()) {
-            StoreLoader loader = new StoreLoader(connection, dialect, location, tx,
+            StoreLoader loader = new StoreLoader(connection, location, tx,
                     Math.max(1, Runtime.getRuntime().availableProcessors()));
             try {
                 loader.run();
@@ -139,11 +137,11 @@ final class StoreLoader {
     }
 
     /**
-     * A row as read: the record's JSON and its profile id as UTF-8 bytes (SQLite) or as strings
-     * (PostgreSQL).
+     * A row as read: the record's JSON and its profile id as the UTF-8 bytes of their text
+     * columns (both drivers hand a text column's bytes out as they came: SQLite as stored,
+     * PostgreSQL's in the connection's UTF-8 encoding).
      */
-    private record RecordRow(byte[] utf8, String json, byte[] profileUtf8, String profile, byte[] blockKeys,
-            byte[] features) {
+    private record RecordRow(byte[] utf8, byte[] profile, byte[] blockKeys, byte[] features) {
     }
 
     /**
@@ -154,12 +152,10 @@ final class StoreLoader {
     }
 
     private void records() throws SQLException {
-        boolean bytes = dialect == Dialect.SQLITE; // SQLite hands out a text column's UTF-8 bytes as they are stored
         this.<RecordRow, DecodedRecord>pipeline("SELECT record, profile_id, block_keys, features FROM unum_records",
-                rs -> bytes ? new RecordRow(rs.getBytes(1), null, rs.getBytes(2), null, rs.getBytes(3), rs.getBytes(4))
-                        : new RecordRow(null, rs.getString(1), null, rs.getString(2), rs.getBytes(3), rs.getBytes(4)),
+                rs -> new RecordRow(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4)),
                 row -> {
-                    SourceRecord record = row.utf8 != null ? recordDecoders.get().record(row.utf8) : Codec.record(row.json);
+                    SourceRecord record = recordDecoders.get().record(row.utf8);
                     ByteBuffer buffer = ByteBuffer.wrap(row.blockKeys);
                     int n = row.blockKeys.length / 12;
                     long[] keys = new long[n];
@@ -168,7 +164,7 @@ final class StoreLoader {
                         keys[i] = buffer.getLong();
                         tags[i] = buffer.getInt();
                     }
-                    ProfileId profile = row.utf8 != null ? profileIds.get(row.profileUtf8) : profileIds.get(row.profile);
+                    ProfileId profile = profileIds.get(row.profile);
                     return new DecodedRecord(record, profile, keys, tags, row.features);
                 },
                 d -> {
