@@ -118,12 +118,38 @@ final class BlockIndex {
         size = 0;
     }
 
+    /** Fewer memberships than this are swept in their given order (sorting them would cost more). */
+    static final int SWEEP_MIN = 4096;
+
+    /** Memberships in the order to insert them: key, tag and ordinal at the same index. */
+    record Sweep(long[] keys, int[] tags, int[] ordinals) {
+    }
+
+    /**
+     * Makes room for the memberships {@code 0 .. count-1} and gives them in {@linkplain #sweepPlaces
+     * sweep order} (the arrays themselves when there are fewer than {@value #SWEEP_MIN}).
+     */
+    Sweep sweep(long[] keys, int[] tags, int[] ordinals, int count) {
+        if (count < SWEEP_MIN) {
+            return new Sweep(keys, tags, ordinals);
+        }
+        int[] places = sweepPlaces(keys, count);
+        Sweep sorted = new Sweep(new long[count], new int[count], new int[count]);
+        for (int i = 0; i < count; i++) {
+            int at = places[i];
+            sorted.keys[at] = keys[i];
+            sorted.tags[at] = tags[i];
+            sorted.ordinals[at] = ordinals[i];
+        }
+        return sorted;
+    }
+
     /**
      * Makes room for {@code keys[0 .. count-1]} and returns, for each, its place in the order to
      * insert them so that the inserts sweep the table once: by the top bits of their mixed hash
      * (which their home slots follow at any table size), positions of one region, and so of one
      * key, in their given order. A counting sort: two passes, no comparison; the caller moves its
-     * entries to their places (sequential reads, writes to 4,096 streams) and inserts them front
+     * entries to their places ({@link #sweep}: sequential reads, writes to 4,096 streams) and inserts them front
      * to back. The room is made first because sorted inserts must not grow the table on the way:
      * half-way through, its front half would hold nearly every key and probe sequences would run
      * for thousands of slots.

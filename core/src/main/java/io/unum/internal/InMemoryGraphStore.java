@@ -7,7 +7,6 @@ import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.store.GraphStore;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Objects;
@@ -34,9 +33,6 @@ import java.util.function.Consumer;
  */
 public final class InMemoryGraphStore implements GraphStore {
 
-    private static final long[] NO_LONGS = new long[0];
-    /** Fewer memberships than this are added in their given order (sorting them would cost more). */
-    private static final int BULK_MEMBERSHIPS = 4096;
 
     private SourceRecord[] records = new SourceRecord[16];
     private Object[] derived = new Object[16];
@@ -216,47 +212,15 @@ public final class InMemoryGraphStore implements GraphStore {
 
     private final class Tx extends View implements Transaction {
         private final long txEpoch;
-        private final boolean logging;
         private final long sequenceAtBegin;
         private final ChangedBlocks changed = new ChangedBlocks();
-        /** The undo log: four longs per entry (operation, three arguments), objects apart. */
-        private long[] log = NO_LONGS;
-        private int logSize;
-        private final ArrayList<Object> logObjects = new ArrayList<>();
+        private final UndoLog log;
         private boolean ended;
 
         Tx(long txEpoch, boolean logging, long sequenceAtBegin) {
             this.txEpoch = txEpoch;
-            this.logging = logging;
+            this.log = new UndoLog(logging);
             this.sequenceAtBegin = sequenceAtBegin;
-        }
-
-        private void log(int op, long a, long b, long c) {
-            if (!logging) {
-                return;
-            }
-            if (logSize + 4 > log.length) {
-                log = Arrays.copyOf(log, Math.max(64, log.length * 2));
-            }
-            log[logSize++] = op;
-            log[logSize++] = a;
-            log[logSize++] = b;
-            log[logSize++] = c;
-        }
-
-        private void logObject(Object o) {
-            if (logging) {
-                logObjects.add(o);
-            }
-        }
-
-        /** Logs the value a map entry had before a write ({@code null}: the key was absent). */
-        private void logEntry(int op, Object key, Object old) {
-            if (logging) {
-                logObject(key);
-                logObject(old);
-                log(op, 0, 0, 0);
-            }
         }
 
         private void live() {
@@ -296,7 +260,7 @@ public final class InMemoryGraphStore implements GraphStore {
             ensureCapacity(ordinal + 1);
             records[ordinal] = record;
             derived[ordinal] = data;
-            log(INSERT, ordinal, appended ? 1 : 0, 0);
+            log.add(INSERT, ordinal, appended ? 1 : 0, 0);
             return ordinal;
         }
 
@@ -308,10 +272,10 @@ public final class InMemoryGraphStore implements GraphStore {
             while (adjacency.degree(ordinal) > 0) {
                 setEdge(ordinal, adjacency.partner(ordinal, adjacency.degree(ordinal) - 1), 0L);
             }
-            logObject(record);
-            logObject(derived[ordinal]);
-            logObject(profileOf[ordinal]);
-            log(REMOVE, ordinal, 0, 0);
+            log.keep(record);
+            log.keep(derived[ordinal]);
+            log.keep(profileOf[ordinal]);
+            log.add(REMOVE, ordinal, 0, 0);
             byKey.remove(record.key());
             records[ordinal] = null;
             derived[ordinal] = null;
@@ -324,8 +288,8 @@ public final class InMemoryGraphStore implements GraphStore {
         public void setDerived(int ordinal, Object data) {
             live();
             checkOrdinal(ordinal);
-            logObject(derived[ordinal]);
-            log(SET_DERIVED, ordinal, 0, 0);
+            log.keep(derived[ordinal]);
+            log.add(SET_DERIVED, ordinal, 0, 0);
             derived[ordinal] = data;
         }
 
@@ -350,7 +314,7 @@ public final class InMemoryGraphStore implements GraphStore {
 
         /**
          * Checks every ordinal first (a bad one changes nothing), then adds the memberships in
-         * the block index's {@linkplain BlockIndex#sweepPlaces sweep order} when there are many:
+         * the block index's {@linkplain BlockIndex#sweep sweep order}:
          * one key's memberships keep their given order, so each block's members and tag are
          * those of one {@code addMember} after another.
          */
@@ -361,24 +325,9 @@ public final class InMemoryGraphStore implements GraphStore {
             for (int i = 0; i < count; i++) {
                 checkOrdinal(ordinals[i]);
             }
-            if (count < BULK_MEMBERSHIPS) {
-                for (int i = 0; i < count; i++) {
-                    add(keys[i], tags[i], ordinals[i]);
-                }
-                return;
-            }
-            int[] places = blocks.sweepPlaces(keys, count);
-            long[] sortedKeys = new long[count];
-            int[] sortedTags = new int[count];
-            int[] sortedOrdinals = new int[count];
-            for (int i = 0; i < count; i++) {
-                int at = places[i];
-                sortedKeys[at] = keys[i];
-                sortedTags[at] = tags[i];
-                sortedOrdinals[at] = ordinals[i];
-            }
+            BlockIndex.Sweep sweep = blocks.sweep(keys, tags, ordinals, count);
             for (int j = 0; j < count; j++) {
-                add(sortedKeys[j], sortedTags[j], sortedOrdinals[j]);
+                add(sweep.keys()[j], sweep.tags()[j], sweep.ordinals()[j]);
             }
         }
 
@@ -386,7 +335,7 @@ public final class InMemoryGraphStore implements GraphStore {
             Block block = blocks.getOrCreate(key, tag);
             touch(block);
             block.add(ordinal);
-            log(ADD_MEMBER, key, ordinal, tag);
+            log.add(ADD_MEMBER, key, ordinal, tag);
         }
 
         @Override
@@ -398,7 +347,7 @@ public final class InMemoryGraphStore implements GraphStore {
             }
             touch(block);
             if (block.removeValue(ordinal)) {
-                log(REMOVE_MEMBER, key, ordinal, block.tag);
+                log.add(REMOVE_MEMBER, key, ordinal, block.tag);
                 if (block.size() == 0) {
                     blocks.remove(key);
                 }
@@ -426,7 +375,7 @@ public final class InMemoryGraphStore implements GraphStore {
             if (old == edge) {
                 return;
             }
-            log(SET_EDGE, a, b, old);
+            log.add(SET_EDGE, a, b, old);
             adjacency.set(a, b, edge);
             adjacency.set(b, a, edge);
         }
@@ -438,7 +387,7 @@ public final class InMemoryGraphStore implements GraphStore {
             if (edge == 0L) {
                 throw new IllegalArgumentException("an edge is non-zero");
             }
-            log(SET_EDGE, a, b, 0L);
+            log.add(SET_EDGE, a, b, 0L);
             adjacency.append(a, b, edge);
             adjacency.append(b, a, edge);
         }
@@ -447,10 +396,8 @@ public final class InMemoryGraphStore implements GraphStore {
         public void setProfileOf(int ordinal, ProfileId id) {
             live();
             checkOrdinal(ordinal);
-            if (logging) {
-                logObject(profileOf[ordinal]);
-                log(SET_PROFILE_OF, ordinal, 0, 0);
-            }
+            log.keep(profileOf[ordinal]);
+            log.add(SET_PROFILE_OF, ordinal, 0, 0);
             profileOf[ordinal] = id;
         }
 
@@ -458,7 +405,7 @@ public final class InMemoryGraphStore implements GraphStore {
         public void putProfile(Profile profile) {
             live();
             Objects.requireNonNull(profile, "profile");
-            logEntry(PUT_PROFILE, profile.id(), profiles.put(profile.id(), profile));
+            log.entry(PUT_PROFILE, profile.id(), profiles.put(profile.id(), profile));
         }
 
         @Override
@@ -466,7 +413,7 @@ public final class InMemoryGraphStore implements GraphStore {
             live();
             Profile old = profiles.remove(Objects.requireNonNull(id, "id"));
             if (old != null) {
-                logEntry(PUT_PROFILE, id, old);
+                log.entry(PUT_PROFILE, id, old);
             }
         }
 
@@ -475,7 +422,7 @@ public final class InMemoryGraphStore implements GraphStore {
             live();
             Objects.requireNonNull(absorbed, "absorbed");
             Objects.requireNonNull(into, "into");
-            logEntry(PUT_ALIAS, absorbed, aliases.put(absorbed, into));
+            log.entry(PUT_ALIAS, absorbed, aliases.put(absorbed, into));
         }
 
         @Override
@@ -486,7 +433,7 @@ public final class InMemoryGraphStore implements GraphStore {
             Instant old = suppressed.get(hash);
             if (old == null || erasedAt.isBefore(old)) {
                 suppressed.put(hash, erasedAt);
-                logEntry(SUPPRESS, hash, old);
+                log.entry(SUPPRESS, hash, old);
             }
         }
 
@@ -494,7 +441,7 @@ public final class InMemoryGraphStore implements GraphStore {
         public void putMeta(String key, String value) {
             live();
             Objects.requireNonNull(key, "key");
-            logEntry(PUT_META, key, value == null ? meta.remove(key) : meta.put(key, value));
+            log.entry(PUT_META, key, value == null ? meta.remove(key) : meta.put(key, value));
         }
 
         @Override
@@ -513,7 +460,7 @@ public final class InMemoryGraphStore implements GraphStore {
         @Override
         public void abort() {
             live();
-            if (!logging) {
+            if (!log.on()) {
                 clearAll();
             } else {
                 undo();
@@ -533,8 +480,7 @@ public final class InMemoryGraphStore implements GraphStore {
             ended = true;
             // blocks keep this epoch: epochs only grow, so no later transaction mistakes it for its own
             changed.clear();
-            log = NO_LONGS;
-            logObjects.clear();
+            log.clear();
             open = null;
         }
 
@@ -545,9 +491,9 @@ public final class InMemoryGraphStore implements GraphStore {
          * @return the objects left in the log
          */
         private <K, V> int restore(java.util.Map<K, V> map, int objects, Class<V> type) {
-            V old = type.cast(logObjects.get(objects - 1));
+            V old = type.cast(log.kept(objects - 1));
             @SuppressWarnings("unchecked")
-            K key = (K) logObjects.get(objects - 2);
+            K key = (K) log.kept(objects - 2);
             if (old == null) {
                 map.remove(key);
             } else {
@@ -557,12 +503,12 @@ public final class InMemoryGraphStore implements GraphStore {
         }
 
         private void undo() {
-            int objects = logObjects.size();
-            for (int p = logSize - 4; p >= 0; p -= 4) {
-                int op = (int) log[p];
-                long a = log[p + 1];
-                long b = log[p + 2];
-                long c = log[p + 3];
+            int objects = log.objectCount();
+            for (int p = log.size() - 1; p >= 0; p--) {
+                int op = log.op(p);
+                long a = log.a(p);
+                long b = log.b(p);
+                long c = log.c(p);
                 switch (op) {
                     case INSERT -> {
                         int o = (int) a;
@@ -579,9 +525,9 @@ public final class InMemoryGraphStore implements GraphStore {
                     }
                     case REMOVE -> {
                         int o = (int) a;
-                        ProfileId profile = (ProfileId) logObjects.get(--objects);
-                        Object data = logObjects.get(--objects);
-                        SourceRecord record = (SourceRecord) logObjects.get(--objects);
+                        ProfileId profile = (ProfileId) log.kept(--objects);
+                        Object data = log.kept(--objects);
+                        SourceRecord record = (SourceRecord) log.kept(--objects);
                         int reused = free.removeLast();
                         if (reused != o) {
                             throw new IllegalStateException("internal error: undo found ordinal " + reused + ", not " + o);
@@ -603,8 +549,8 @@ public final class InMemoryGraphStore implements GraphStore {
                         adjacency.set((int) a, (int) b, c);
                         adjacency.set((int) b, (int) a, c);
                     }
-                    case SET_PROFILE_OF -> profileOf[(int) a] = (ProfileId) logObjects.get(--objects);
-                    case SET_DERIVED -> derived[(int) a] = logObjects.get(--objects);
+                    case SET_PROFILE_OF -> profileOf[(int) a] = (ProfileId) log.kept(--objects);
+                    case SET_DERIVED -> derived[(int) a] = log.kept(--objects);
                     case PUT_PROFILE -> objects = restore(profiles, objects, Profile.class);
                     case PUT_ALIAS -> objects = restore(aliases, objects, ProfileId.class);
                     case SUPPRESS -> objects = restore(suppressed, objects, Instant.class);
