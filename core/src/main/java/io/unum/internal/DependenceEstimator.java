@@ -134,7 +134,7 @@ final class DependenceEstimator {
         for (int[] group : blocks.groups) {
             members.clear();
             for (int i = 0; i < group.length && members.size() < DEPENDENCE_GROUP_CAP; i++) {
-                if (sample.get(group[i]).features[presentSlot] != null) {
+                if (sample.get(group[i]).features()[presentSlot] != null) {
                     members.add(group[i]);
                 }
             }

@@ -89,12 +89,13 @@ final class FeatureCodec {
         if (!enabled()) {
             return null;
         }
-        Out out = new Out(64 + 16 * e.features.length + 24 * e.identifiers.length + 12 * e.keys.length);
+        String[] features = e.features();
+        Out out = new Out(64 + 16 * features.length + 24 * e.identifiers.length + 12 * e.keys.length);
         out.raw(FORMAT);
         out.fixed64(fingerprint);
         out.raw((byte) (e.attributes == e.record.attributes() ? 1 : 0));
-        out.varint(e.features.length);
-        for (String value : e.features) {
+        out.varint(features.length);
+        for (String value : features) {
             out.string(value);
         }
         List<Identifier> raw = e.record.identifiers();
@@ -128,17 +129,21 @@ final class FeatureCodec {
         return out.bytes();
     }
 
-    /** What {@link #decode} reads back; the caller derives the rest. */
-    record Decoded(String[] features, Identifier[] identifiers, Identifier[] linkable, long[] keys, int[] keyMeta,
-            double[] tfLog, boolean allAttributesUsable) {
+    /**
+     * What {@link #decode} reads back: all but the feature values, which {@link #features} decodes
+     * when they are needed; the caller derives the rest.
+     */
+    record Decoded(Identifier[] identifiers, Identifier[] linkable, long[] keys, int[] keyMeta, double[] tfLog,
+            boolean allAttributesUsable) {
     }
 
     /**
-     * Decodes the stored form of {@code record}'s features, or returns {@code null} when the bytes
-     * were made by another configuration or format or do not parse.
+     * Decodes the stored form of {@code record}'s features but for the feature values (checked to
+     * be there, left in the bytes), or returns {@code null} when the bytes were made by another
+     * configuration or format or do not parse.
      *
      * @param slots the number of feature slots of this configuration
-     * @param cache shares equal feature values between records, or {@code null}
+     * @param cache shares equal key tags between records, or {@code null}
      */
     Decoded decode(byte[] bytes, SourceRecord record, int slots, StringCache cache) {
         if (!enabled()) {
@@ -153,9 +158,7 @@ final class FeatureCodec {
             if ((flags & ~1) != 0 || in.varint() != slots) {
                 return null;
             }
-            // the identifiers first (the feature values are skipped, then read): a feature value
-            // equal to one of the record's identifiers or attribute values shares its string
-            int featuresAt = in.p;
+            // the feature values are skipped: {@link #features} reads them
             for (int f = 0; f < slots; f++) {
                 in.skipString();
             }
@@ -178,14 +181,6 @@ final class FeatureCodec {
                     linkable[l++] = identifiers[i];
                 }
             }
-            int identifiersEnd = in.p;
-            in.p = featuresAt;
-            String[] given = given(record, identifiers);
-            String[] features = new String[slots];
-            for (int f = 0; f < slots; f++) {
-                features[f] = in.string(cache, f, given, features);
-            }
-            in.p = identifiersEnd;
             int k = in.varint();
             long[] keys = new long[k];
             int[] keyMeta = new int[k];
@@ -204,11 +199,46 @@ final class FeatureCodec {
             if (cache != null) {
                 keyMeta = cache.shared(keyMeta);
             }
-            return new Decoded(features, identifiers, l == n ? identifiers : Arrays.copyOf(linkable, l), keys, keyMeta,
-                    tfLog, flags == 1);
+            return new Decoded(identifiers, l == n ? identifiers : Arrays.copyOf(linkable, l), keys, keyMeta, tfLog,
+                    flags == 1);
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException e) {
             return null; // truncated or corrupt: derived again
         }
+    }
+
+    /** Where the feature values start: after the format, the fingerprint and the flags. */
+    private static final int HEADER = 1 + 8 + 1;
+
+    /** One cache per thread that decodes feature values, made when a thread first does. */
+    private final ThreadLocal<StringCache> caches = new ThreadLocal<>();
+
+    /**
+     * The feature values of {@code bytes}, a stored form {@link #decode} accepted for
+     * {@code record} with the identifiers it gave, through this thread's cache: a value equal to
+     * one of the record's identifiers or attribute values, or to an earlier slot's, is that string.
+     */
+    String[] features(byte[] bytes, SourceRecord record, Identifier[] identifiers) {
+        StringCache cache = caches.get();
+        if (cache == null) {
+            In in = new In(bytes);
+            in.p = HEADER;
+            cache = new StringCache(in.varint());
+            caches.set(cache);
+        }
+        return features(bytes, record, identifiers, cache);
+    }
+
+    /** {@link #features(byte[], SourceRecord, Identifier[])} through {@code cache}, or none. */
+    String[] features(byte[] bytes, SourceRecord record, Identifier[] identifiers, StringCache cache) {
+        In in = new In(bytes);
+        in.p = HEADER;
+        int slots = in.varint();
+        String[] given = given(record, identifiers);
+        String[] features = new String[slots];
+        for (int f = 0; f < slots; f++) {
+            features[f] = in.string(cache != null && cache.slots() == slots ? cache : null, f, given, features);
+        }
+        return features;
     }
 
     /** The strings a record already holds: its normalized identifiers' values and its attribute values. */
@@ -239,6 +269,7 @@ final class FeatureCodec {
     static final class StringCache {
         private static final int SIZE = 4096;
         static final int PROBE = 2048;
+        private final int slots;
         private final String[][] bySlot;
         private final int[] lookups;
         private final int[] hits;
@@ -249,12 +280,18 @@ final class FeatureCodec {
         private final int[] givenHits;
 
         StringCache(int slots) {
+            this.slots = slots;
             bySlot = new String[slots][];
             lookups = new int[slots];
             hits = new int[slots];
             off = new boolean[slots];
             givenLookups = new int[slots];
             givenHits = new int[slots];
+        }
+
+        /** The number of feature slots it serves. */
+        int slots() {
+            return slots;
         }
 
         /** Recently decoded key tags, by a hash of their contents. */

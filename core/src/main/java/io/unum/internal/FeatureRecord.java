@@ -13,13 +13,21 @@ import java.util.Map;
  * {@link Featurizer}; immutable (the arrays are never written after construction) and therefore
  * safe to share between threads, stores and snapshots. Its {@linkplain #storedForm() stored form}
  * lets a persistent store skip the featurizing when it reopens.
+ *
+ * <p>A record restored from its stored form decodes its feature values when they are first asked
+ * for ({@link #features()}): opening a store then decodes only the identifiers and keys its indexes
+ * need, and most records of a large graph are never compared again before the process ends. Two
+ * threads that ask at once may both decode; they get equal values, and the stored bytes are
+ * dropped once the values are published.
  */
 final class FeatureRecord implements io.unum.store.GraphStore.StorableDerived {
 
     final SourceRecord record;
     final RecordKey key;
-    /** Feature values by slot; {@code null} means absent. */
-    final String[] features;
+    /** Feature values by slot ({@code null} means absent), or {@code null} until decoded from {@link #stored}. */
+    private volatile String[] features;
+    /** The stored form whose feature values are not decoded yet, or {@code null}. */
+    private volatile byte[] stored;
     /** Distinct normalized identifiers, usable or not for linking (placeholders included), sorted. */
     final Identifier[] identifiers;
     /** Distinct normalized identifiers that may link records, sorted. */
@@ -56,8 +64,46 @@ final class FeatureRecord implements io.unum.store.GraphStore.StorableDerived {
         this.codec = codec;
     }
 
+    /**
+     * A record restored from {@code stored}, the stored form {@code codec} accepted for it: its
+     * feature values are decoded from those bytes when first asked for.
+     */
+    FeatureRecord(SourceRecord record, byte[] stored, Identifier[] identifiers, Identifier[] linkable, long[] keys,
+            int[] keyMeta, long[] lookupKeys, Map<String, String> attributes, RecordConsent consent, double[] tfLog,
+            FeatureCodec codec) {
+        this(record, (String[]) null, identifiers, linkable, keys, keyMeta, lookupKeys, attributes, consent, tfLog,
+                codec);
+        this.stored = stored;
+    }
+
+    /** Feature values by slot; {@code null} means absent. Never written by the caller. */
+    String[] features() {
+        String[] f = features;
+        return f != null ? f : decodeFeatures();
+    }
+
+    private String[] decodeFeatures() {
+        byte[] s = stored;
+        if (s == null) {
+            return features; // another thread decoded them meanwhile, and published them before dropping the bytes
+        }
+        String[] f = codec.features(s, record, identifiers);
+        features = f;
+        stored = null;
+        return f;
+    }
+
+    /** Whether the feature values are still only in the stored form (for the tests). */
+    boolean featuresPending() {
+        return stored != null;
+    }
+
     @Override
     public byte[] storedForm() {
+        byte[] s = stored;
+        if (s != null) {
+            return s; // as read, made by this configuration
+        }
         return codec == null ? null : codec.encode(this);
     }
 

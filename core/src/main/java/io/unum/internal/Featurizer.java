@@ -267,7 +267,8 @@ final class Featurizer {
      * The features of a stored record decoded from their {@linkplain FeatureCodec stored form}
      * (the record was admitted when it came in), or {@code null} when the bytes were not made by
      * this configuration: then {@link #featurizeStored} derives them. Equal to what featurizing
-     * the record gives.
+     * the record gives; the feature values stay in the bytes until first used
+     * ({@link FeatureRecord#features()}).
      */
     FeatureRecord restore(SourceRecord record, byte[] stored, Instant now, FeatureCodec.StringCache cache) {
         if (codec == null) {
@@ -282,7 +283,7 @@ final class Featurizer {
             lookupKeys[i] = lookupKey(d.identifiers()[i]);
         }
         lookupKeys = sortedDistinct(lookupKeys, lookupKeys.length);
-        return new FeatureRecord(record, d.features(), d.identifiers(), d.linkable(), d.keys(), d.keyMeta(), lookupKeys,
+        return new FeatureRecord(record, stored, d.identifiers(), d.linkable(), d.keys(), d.keyMeta(), lookupKeys,
                 d.allAttributesUsable() ? record.attributes() : usableAttributes(record, null), consent(record, now),
                 d.tfLog(), codec);
     }

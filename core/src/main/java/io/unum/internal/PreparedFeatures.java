@@ -89,8 +89,8 @@ public final class PreparedFeatures {
             return result;
         }
         FeatureRecord e = result.entry();
-        FeatureRecord entry = new FeatureRecord(e.record, e.features, e.identifiers, e.linkable, e.keys, e.keyMeta,
-                e.lookupKeys, e.attributes, e.consent, engine.featurizer.termFrequencies(e.features), engine.featurizer.codec);
+        FeatureRecord entry = new FeatureRecord(e.record, e.features(), e.identifiers, e.linkable, e.keys, e.keyMeta,
+                e.lookupKeys, e.attributes, e.consent, engine.featurizer.termFrequencies(e.features()), engine.featurizer.codec);
         return new Featurizer.Result(entry, result.issues(), result.decisions(), result.refused());
     }
 }

@@ -111,8 +111,10 @@ final class Scorer {
         CompiledRule.Comparison[] comparisons = rule.comparisons;
         double possible = 0;
         if (floor != Double.NEGATIVE_INFINITY) {
+            String[] fa = a.features();
+            String[] fb = b.features();
             for (CompiledRule.Comparison comparison : comparisons) {
-                if (a.features[comparison.slot()] != null && b.features[comparison.slot()] != null) {
+                if (fa[comparison.slot()] != null && fb[comparison.slot()] != null) {
                     possible += comparison.maxWeight();
                 }
             }
@@ -218,8 +220,8 @@ final class Scorer {
         if (slot < 0) {
             return false;
         }
-        String x = a.features[slot];
-        String y = b.features[slot];
+        String x = a.features()[slot];
+        String y = b.features()[slot];
         if (x == null || y == null || config.generic.distinct().samePerson().test(x, y)) {
             return false;
         }
@@ -239,7 +241,7 @@ final class Scorer {
 
     /** Whether a record lacks the distinct-people feature, so that it cannot tell people apart. */
     boolean undistinguished(FeatureRecord record) {
-        return config.distinctSlot >= 0 && record.features[config.distinctSlot] == null;
+        return config.distinctSlot >= 0 && record.features()[config.distinctSlot] == null;
     }
 
     /** Sums the bits of evidence against a match: the negative level weights. */
@@ -318,7 +320,9 @@ final class Scorer {
 
     /** Level reached: -1 for the null level (a value is missing), -2 when no level applies. */
     static int level(CompiledRule.Comparison comparison, FeatureRecord a, FeatureRecord b) {
-        if (a.features[comparison.slot()] == null || b.features[comparison.slot()] == null) {
+        String[] fa = a.features();
+        String[] fb = b.features();
+        if (fa[comparison.slot()] == null || fb[comparison.slot()] == null) {
             return -1; // null level: no evidence either way
         }
         CompiledRule.Level[] levels = comparison.levels();
@@ -327,8 +331,8 @@ final class Scorer {
         double similarity = 0;
         for (int l = 0; l < levels.length; l++) {
             CompiledRule.Level level = levels[l];
-            String la = a.features[level.slot()];
-            String lb = b.features[level.slot()];
+            String la = fa[level.slot()];
+            String lb = fb[level.slot()];
             if (la == null || lb == null) {
                 continue;
             }

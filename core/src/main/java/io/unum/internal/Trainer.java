@@ -331,7 +331,7 @@ public final class Trainer {
         parallel.forEachChunk((hashes.length + chunk - 1) / chunk, 2, c -> {
             StringBuilder joined = new StringBuilder();
             for (int i = c * chunk, end = Math.min(hashes.length, i + chunk); i < end; i++) {
-                hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features, joined);
+                hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features(), joined);
             }
         });
         return hashes;
@@ -471,7 +471,7 @@ public final class Trainer {
         Map<String, Integer> counts = new HashMap<>();
         long present = 0;
         for (FeatureRecord e : sample) {
-            String value = e.features[slot];
+            String value = e.features()[slot];
             if (value != null) {
                 counts.merge(value, 1, Integer::sum);
                 present++;

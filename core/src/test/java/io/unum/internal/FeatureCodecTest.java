@@ -57,9 +57,10 @@ class FeatureCodecTest {
         byte[] bytes = original.storedForm();
         assertNotNull(bytes);
 
-        FeatureCodec.Decoded d = codec.decode(bytes, record, original.features.length, new FeatureCodec.StringCache(6));
+        FeatureCodec.Decoded d = codec.decode(bytes, record, original.features().length, new FeatureCodec.StringCache(6));
         assertNotNull(d);
-        assertArrayEquals(original.features, d.features());
+        assertArrayEquals(original.features(), codec.features(bytes, record, d.identifiers()));
+        assertArrayEquals(original.features(), codec.features(bytes, record, d.identifiers(), null), "without a cache");
         assertArrayEquals(original.identifiers, d.identifiers());
         assertArrayEquals(original.linkable, d.linkable());
         for (Identifier id : d.identifiers()) {
@@ -73,12 +74,46 @@ class FeatureCodecTest {
             assertEquals(Double.doubleToRawLongBits(original.tfLog[t]), Double.doubleToRawLongBits(d.tfLog()[t]));
         }
         assertEquals(true, d.allAttributesUsable(), "no attribute was over-long");
-        assertNull(codec.decode(bytes, record, original.features.length + 1, null), "another number of features");
-        FeatureRecord cut = new FeatureRecord(record, original.features, original.identifiers, original.linkable,
+        assertNull(codec.decode(bytes, record, original.features().length + 1, null), "another number of features");
+        FeatureRecord cut = new FeatureRecord(record, original.features(), original.identifiers, original.linkable,
                 original.keys, original.keyMeta, original.lookupKeys, Map.of("first_name", "Ana"), original.consent,
                 original.tfLog, codec);
         assertEquals(false, codec.decode(cut.storedForm(), record, 6, null).allAttributesUsable(),
                 "an over-long attribute was left out: derived again when decoded");
+    }
+
+    @Test
+    void aRestoredRecordDecodesItsValuesWhenFirstAskedForWhicheverThreadsAsk() throws Exception {
+        FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
+        SourceRecord record = record("1");
+        FeatureRecord original = features(record, codec);
+        byte[] bytes = original.storedForm();
+        FeatureCodec.Decoded d = codec.decode(bytes, record, 6, null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 200; round++) {
+                FeatureRecord restored = new FeatureRecord(record, bytes, d.identifiers(), d.linkable(), d.keys(),
+                        d.keyMeta(), original.lookupKeys, record.attributes(), original.consent, d.tfLog(), codec);
+                assertTrue(restored.featuresPending(), "nothing decoded before it is asked for");
+                assertSame(bytes, restored.storedForm(), "the stored form as read while the values are not decoded");
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.List<java.util.concurrent.Future<String[]>> asked = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    asked.add(pool.submit(() -> {
+                        start.await();
+                        return restored.features();
+                    }));
+                }
+                start.countDown();
+                for (java.util.concurrent.Future<String[]> values : asked) {
+                    assertArrayEquals(original.features(), values.get(), "round " + round);
+                }
+                assertFalse(restored.featuresPending(), "the bytes are dropped once the values are published");
+                assertArrayEquals(bytes, restored.storedForm(), "encoded again from the values: the same bytes");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -112,11 +147,17 @@ class FeatureCodecTest {
         FeatureCodec.StringCache cache = new FeatureCodec.StringCache(6);
         SourceRecord a = record("1");
         SourceRecord b = record("2");
-        FeatureCodec.Decoded da = codec.decode(features(a, codec).storedForm(), a, 6, cache);
-        FeatureCodec.Decoded db = codec.decode(features(b, codec).storedForm(), b, 6, cache);
-        assertSame(da.features()[0], db.features()[0], "\"ana\" once");
+        byte[] ba = features(a, codec).storedForm();
+        byte[] bb = features(b, codec).storedForm();
+        FeatureCodec.Decoded da = codec.decode(ba, a, 6, cache);
+        FeatureCodec.Decoded db = codec.decode(bb, b, 6, cache);
+        String[] fa = codec.features(ba, a, da.identifiers(), cache);
+        String[] fb = codec.features(bb, b, db.identifiers(), cache);
+        assertSame(fa[0], fb[0], "\"ana\" once");
         assertSame(da.keyMeta(), db.keyMeta(), "one array for equal key tags");
-        assertEquals(da.features()[2], db.features()[2], "non-ASCII values are decoded, not shared");
+        assertEquals(fa[2], fb[2], "non-ASCII values are decoded, not shared");
+        assertSame(codec.features(ba, a, da.identifiers())[0], codec.features(bb, b, db.identifiers())[0],
+                "through the decoding thread's own cache");
     }
 
     @Test
@@ -124,21 +165,23 @@ class FeatureCodecTest {
         FeatureCodec codec = FeatureCodec.of(() -> "spec-a");
         SourceRecord record = record("1");
         FeatureRecord original = features(record, codec);
-        String[] values = original.features.clone();
+        String[] values = original.features().clone();
         values[1] = "Ana"; // the first_name attribute as given
         values[3] = "0000000001"; // the loyalty identifier's value
         values[4] = "ana|lopez"; // a value of an earlier slot
         values[5] = new String("ana|lopez".toCharArray());
         FeatureRecord e = new FeatureRecord(record, values, original.identifiers, original.linkable, original.keys,
                 original.keyMeta, original.lookupKeys, record.attributes(), original.consent, original.tfLog, codec);
-        FeatureCodec.Decoded d = codec.decode(e.storedForm(), record, 6, new FeatureCodec.StringCache(6));
-        assertArrayEquals(values, d.features());
+        byte[] bytes = e.storedForm();
+        FeatureCodec.Decoded d = codec.decode(bytes, record, 6, new FeatureCodec.StringCache(6));
+        String[] decoded = codec.features(bytes, record, d.identifiers(), new FeatureCodec.StringCache(6));
+        assertArrayEquals(values, decoded);
         Identifier loyalty = record.identifiers().stream().filter(r -> r.type().equals(LOYALTY)).findFirst().get();
-        Identifier decoded = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(LOYALTY)).findFirst().get();
-        assertSame(loyalty, decoded, "stored as given: the record's identifier itself");
-        assertSame(record.attributes().get("first_name"), d.features()[1], "the attribute's string");
-        assertSame(loyalty.value(), d.features()[3], "the identifier's string");
-        assertSame(d.features()[4], d.features()[5], "an earlier slot's string");
+        Identifier given = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(LOYALTY)).findFirst().get();
+        assertSame(loyalty, given, "stored as given: the record's identifier itself");
+        assertSame(record.attributes().get("first_name"), decoded[1], "the attribute's string");
+        assertSame(loyalty.value(), decoded[3], "the identifier's string");
+        assertSame(decoded[4], decoded[5], "an earlier slot's string");
         Identifier email = Arrays.stream(d.identifiers()).filter(r -> r.type().equals(IdentifierType.EMAIL)).findFirst()
                 .get();
         assertEquals("ana.lopez@example.org", email.value(), "normalized, unlike the given value: a new one");

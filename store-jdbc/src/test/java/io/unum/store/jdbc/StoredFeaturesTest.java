@@ -68,7 +68,9 @@ class StoredFeaturesTest {
         setFeatures(location, pair[0], stored.get(pair[1]));
         setFeatures(location, pair[1], stored.get(pair[0]));
         try (JdbcGraphStore store = JdbcGraphStore.open(location)) {
-            Resolver.newBuilder(store).build().newGraph(store);
+            IdentityGraph graph = Resolver.newBuilder(store).build().newGraph(store);
+            // comparing the two decodes their feature values; their stored form is then encoded from them
+            assertTrue(graph.explain(pair[0], pair[1]).isPresent());
             assertArrayEquals(stored.get(pair[1]), storedForm(store, pair[0]), "the stored form is what opens");
             assertArrayEquals(stored.get(pair[0]), storedForm(store, pair[1]));
         }
