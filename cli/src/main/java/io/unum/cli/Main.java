@@ -54,6 +54,9 @@ public final class Main implements Callable<Integer> {
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, failed, parseResult) -> {
                     failed.getErr().println("unum: " + message(e));
+                    if (internal(e) && System.getenv("UNUM_DEBUG") != null && !System.getenv("UNUM_DEBUG").isEmpty()) {
+                        e.printStackTrace(failed.getErr());
+                    }
                     failed.getErr().flush();
                     return 1;
                 });
@@ -97,6 +100,14 @@ public final class Main implements Callable<Integer> {
      * names the file, line and field), never an exception's class name for those.
      */
     static String message(Exception e) {
+        String problem = inputOrOutputProblem(e);
+        return problem != null ? problem
+                : "internal error (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                        + "); please report it with the command line that caused it (UNUM_DEBUG=1 prints where it happened)";
+    }
+
+    /** The message of an input or output problem, or {@code null} for anything else (an internal error). */
+    private static String inputOrOutputProblem(Exception e) {
         Throwable t = e;
         if (t instanceof UncheckedIOException && t.getCause() instanceof java.nio.file.FileSystemException) {
             t = t.getCause();
@@ -108,7 +119,11 @@ public final class Main implements Callable<Integer> {
         if (t instanceof IOException io) {
             return OutputDirectory.reason(io);
         }
-        return "internal error (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage())
-                + "); please report it with the command line that caused it";
+        return null;
+    }
+
+    /** Whether {@code e} is an internal error: not a problem with the input or output. */
+    static boolean internal(Exception e) {
+        return inputOrOutputProblem(e) == null;
     }
 }
