@@ -105,8 +105,9 @@ public final class EngineSpec implements Serializable {
 
     /**
      * The spec as JSON (format {@value #FORMAT}, version {@value #FORMAT_VERSION}): the rule sets
-     * by name and parameters, the settings, and the model as {@code TrainedModel.toJson()} writes
-     * it. The blocking secret is never written.
+     * by name, {@linkplain RuleSet#revision() revision} (when not 1) and parameters, the
+     * settings, and the model as {@code TrainedModel.toJson()} writes it. The blocking secret is
+     * never written.
      */
     public String toJson() {
         return Json.write(canonical(true));
@@ -120,6 +121,9 @@ public final class EngineSpec implements Serializable {
         for (RuleSet ruleSet : ruleSets) {
             Map<String, Object> set = new LinkedHashMap<>();
             set.put("name", ruleSet.name());
+            if (ruleSet.revision() != 1) {
+                set.put("revision", ruleSet.revision()); // absent for revision 1: earlier specs keep their hash
+            }
             set.put("parameters", new TreeMap<String, Object>(ruleSet.parameters()));
             sets.add(set);
         }
@@ -163,7 +167,8 @@ public final class EngineSpec implements Serializable {
     /**
      * Reads a spec written by {@link #toJson()}, making its rule sets with the given providers.
      *
-     * @throws IllegalArgumentException naming what is malformed, or the rule set no provider makes
+     * @throws IllegalArgumentException naming what is malformed, the rule set no provider makes, or
+     *     the rule set whose provider makes another {@linkplain RuleSet#revision() revision}
      */
     public static EngineSpec fromJson(String json, Collection<? extends RuleSetProvider> providers) {
         Objects.requireNonNull(json, "json");
@@ -206,10 +211,22 @@ public final class EngineSpec implements Serializable {
                     parameters.put(parameter.getKey(), s);
                 }
             }
+            Object revision = set.getOrDefault("revision", 1);
+            if (!(revision instanceof Number r) || r.doubleValue() != r.intValue() || r.intValue() < 1) {
+                throw new IllegalArgumentException("rule_sets[" + i + "].revision must be a whole number of at least 1,"
+                        + " was " + revision);
+            }
             RuleSet ruleSet = provider.create(parameters);
             if (!name.equals(ruleSet.name())) {
                 throw new IllegalArgumentException("the provider of rule set \"" + name + "\" made one named \""
                         + ruleSet.name() + "\"");
+            }
+            int recorded = ((Number) revision).intValue();
+            if (ruleSet.revision() != recorded) {
+                throw new IllegalArgumentException("rule_sets[" + i + "]: this configuration was made by revision "
+                        + recorded + " of rule set \"" + name + "\", and this version of Unum has revision "
+                        + ruleSet.revision() + ", which derives other features or keys from the same records; a graph"
+                        + " built with it must be resolved again with this version (Resolver.rebuildGraph(store))");
             }
             ruleSets.add(ruleSet);
         }

@@ -126,6 +126,64 @@ class KernelTest {
         assertThrows(IllegalArgumentException.class, () -> EngineSpec.fromJson("{\"format\": \"other\"}", providers));
     }
 
+    /** The fixture as a later revision of its rule set would be: same name, same parameters. */
+    record RevisedFixture(int revision) implements RuleSet {
+        @Override
+        public String name() {
+            return "fixture";
+        }
+
+        @Override
+        public Map<String, String> parameters() {
+            return Map.of();
+        }
+
+        @Override
+        public void configure(Resolver.Builder builder) {
+            TestFixtures.configure(builder, 0);
+        }
+    }
+
+    @Test
+    void aRuleSetsRevisionIsPartOfTheSpecAndAnotherRevisionIsRefusedByName() {
+        String first = Resolver.newBuilder().ruleSet(new FixtureRules(0)).build().spec().toJson();
+        assertTrue(!first.contains("revision"), "revision 1 is not written: specs from before revisions keep their hash");
+        EngineSpec second = Resolver.newBuilder().ruleSet(new RevisedFixture(2)).build().spec();
+        assertTrue(second.toJson().contains("\"revision\": 2"), second.toJson());
+        assertNotEquals(EngineSpec.fromJson(first, List.of(new FixtureProvider())).hash(), second.hash(),
+                "another revision is another configuration");
+
+        // the provider on the class path makes revision 1: a spec of revision 2 cannot be made again
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> EngineSpec.fromJson(second.toJson(), List.of(new FixtureProvider())));
+        assertTrue(e.getMessage().contains("revision 2 of rule set \"fixture\""), e.getMessage());
+        assertTrue(e.getMessage().contains("has revision 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("Resolver.rebuildGraph"), e.getMessage());
+        RuleSetProvider revised = new RuleSetProvider() {
+            @Override
+            public String name() {
+                return "fixture";
+            }
+
+            @Override
+            public RuleSet create(Map<String, String> parameters) {
+                return new RevisedFixture(2);
+            }
+        };
+        assertEquals(second.hash(), EngineSpec.fromJson(second.toJson(), List.of(revised)).hash(),
+                "the same revision reads back");
+        IllegalArgumentException old = assertThrows(IllegalArgumentException.class,
+                () -> EngineSpec.fromJson(first, List.of(revised)));
+        assertTrue(old.getMessage().contains("revision 1 of rule set"), "a spec without a revision is revision 1: "
+                + old.getMessage());
+        for (String bad : new String[] {"0", "1.5", "\"2\""}) {
+            IllegalArgumentException malformed = assertThrows(IllegalArgumentException.class,
+                    () -> EngineSpec.fromJson(second.toJson().replace("\"revision\": 2", "\"revision\": " + bad),
+                            List.of(revised)));
+            assertTrue(malformed.getMessage().contains("rule_sets[0].revision"), malformed.getMessage());
+        }
+    }
+
     @Test
     void theExecutorDoesNotChangeResults() throws Exception {
         List<SourceRecord> records = TestFixtures.people(11, 1500);

@@ -96,8 +96,7 @@ final class ForgetCommand implements Callable<Integer> {
             if (graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_JSON) == null) {
                 throw new IllegalStateException(StoreOptions.NAME + ": the store holds no graph yet; ingest into it first");
             }
-            Resolver resolver = Resolver.newBuilder(graphStore)
-                    .suppressionList(suppressionKey.list(commandLine, store, graphStore, true)).build();
+            Resolver resolver = StoreOptions.resolver(graphStore, suppressionKey.list(commandLine, store, graphStore, true));
             Identifier identifier = null;
             if (email != null || phone != null) {
                 IdentifierType type = email != null ? IdentifierType.EMAIL : IdentifierType.PHONE;

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
  * {@code --region} and {@code --date-order}, with a model trained on the input as {@code resolve}
  * trains (or {@code --model}, or the hand-set parameters with {@code --no-train}). Later ingests
  * build the resolver the store records ({@code Resolver.newBuilder(store)}) and refuse those
- * options. Records are committed in chunks of {@code --chunk} records, one transaction each.
+ * options, unless {@code --rebuild} asks to resolve every stored record again with the
+ * configuration they give ({@code Resolver.rebuildGraph}): the way to carry a store over to a
+ * version of the rules that derives other features or keys. Records are committed in chunks of {@code --chunk} records, one transaction each.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Adds CSV or JSON-lines files to a graph kept in a store (a SQLite file or PostgreSQL):"
@@ -36,7 +38,8 @@ import picocli.CommandLine.Option;
                 + " trained on the input as resolve trains, --model, or --no-train); later ingests use the store's"
                 + " and refuse those options.",
             "Records are committed in chunks of --chunk records, one transaction each: an interrupted ingest keeps"
-                + " the chunks it committed, and running it again adds the rest.", ""},
+                + " the chunks it committed, and running it again adds the rest.",
+            "A store built by another version of the rules is refused until --rebuild resolves its records again.", ""},
         footer = {"", "Examples:",
             "  unum ingest --store graph.db --input crm.csv --input shop.csv",
             "  unum ingest --store graph.db --input new-orders.csv",
@@ -65,6 +68,12 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--chunk", paramLabel = "N", defaultValue = "100000",
             description = "Records per transaction (default: ${DEFAULT-VALUE}).")
     int chunk;
+
+    @Option(names = "--rebuild", description = "Resolve every stored record again, with the new ones, under the"
+            + " configuration the options give as a first ingest's do (a model trained on the stored and the new"
+            + " records): for a store built by another version of Unum's rules. Profiles keep their ids where their"
+            + " founding record survives; the changes go to the change feed.")
+    boolean rebuild;
 
     @Option(names = "--durability", paramLabel = "LEVEL", defaultValue = "full",
             description = "FULL: each transaction is on disk when it commits (survives a power loss). NORMAL: it"
@@ -103,7 +112,7 @@ final class IngestCommand implements Callable<Integer> {
                         + " graph was built by a program whose resolver has no rule sets); the command line cannot"
                         + " add to it");
             }
-            if (!first) {
+            if (!first && !rebuild) {
                 refuseConfigurationOptions(commandLine);
             }
             Inputs.Batch batch;
@@ -113,13 +122,18 @@ final class IngestCommand implements Callable<Integer> {
                 batch = Inputs.read(files, options, progress);
                 List<SourceRecord> records = batch.records();
                 SuppressionList suppression = suppressionKey.list(commandLine, store, graphStore, false);
+                boolean rebuilding = rebuild && !first;
                 Resolver resolver = first ? DefaultConfiguration.resolver(model, records, err, progress, suppression)
-                        : Resolver.newBuilder(graphStore).suppressionList(suppression).build();
+                        : rebuilding ? DefaultConfiguration.resolver(model, storedAnd(graphStore, records), err, progress,
+                                suppression)
+                        : StoreOptions.resolver(graphStore, suppression);
                 int stored = graphStore.snapshot().recordCount();
                 if (stored > 0) {
-                    progress.onProgress("loading the stored graph", 0, stored);
+                    progress.onProgress(rebuilding ? "resolving the stored records again" : "loading the stored graph",
+                            0, stored);
                 }
-                graph = resolver.newGraph(graphStore); // decodes the stored records' features (derives those it cannot)
+                // newGraph decodes the stored records' features (derives those it cannot)
+                graph = rebuilding ? resolver.rebuildGraph(graphStore) : resolver.newGraph(graphStore);
                 for (int from = 0; from < records.size(); from += chunk) {
                     progress.onProgress("ingesting", from, records.size());
                     totals.add(graph.upsertAll(records.subList(from, Math.min(records.size(), from + chunk))));
@@ -151,6 +165,20 @@ final class IngestCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The records the store holds, then {@code records}: what a rebuild trains on. */
+    private static List<SourceRecord> storedAnd(JdbcGraphStore graphStore, List<SourceRecord> records) {
+        io.unum.store.GraphStore.Reader reader = graphStore.snapshot();
+        List<SourceRecord> all = new ArrayList<>(reader.recordCount() + records.size());
+        for (int o = 0, n = reader.ordinalBound(); o < n; o++) {
+            SourceRecord record = reader.record(o);
+            if (record != null) {
+                all.add(record);
+            }
+        }
+        all.addAll(records);
+        return all;
+    }
+
     /** Refuses the options that would configure another resolver than the store's. */
     private static void refuseConfigurationOptions(CommandLine commandLine) {
         List<String> given = new ArrayList<>();
@@ -162,7 +190,7 @@ final class IngestCommand implements Callable<Integer> {
         if (!given.isEmpty()) {
             throw new CommandLine.ParameterException(commandLine, String.join(", ", given) + ": the store's configuration"
                     + " was fixed by its first ingest; leave out " + String.join(", ", CONFIGURATION_OPTIONS)
-                    + " (to resolve with another configuration, ingest into a new store)");
+                    + " (to resolve the stored records again with another configuration, add --rebuild)");
         }
     }
 

@@ -1,5 +1,7 @@
 package io.unum.cli;
 
+import io.unum.Resolver;
+import io.unum.privacy.SuppressionList;
 import io.unum.store.jdbc.JdbcGraphStore;
 import io.unum.store.jdbc.JdbcStoreReader;
 import io.unum.store.jdbc.StoreException;
@@ -105,6 +107,19 @@ final class StoreOptions {
         if (path != null && !Files.exists(path)) {
             throw new CommandLine.ParameterException(commandLine, NAME + ": no store at " + path + "; expected a database"
                     + " file made by unum ingest");
+        }
+    }
+
+    /**
+     * The resolver the store was built with; a store whose configuration this version cannot make
+     * again (another revision of the rules, say) is an error that says to rebuild.
+     */
+    static Resolver resolver(JdbcGraphStore graphStore, SuppressionList suppression) {
+        try {
+            return Resolver.newBuilder(graphStore).suppressionList(suppression).build();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(StoreOptions.NAME + ": " + e.getMessage() + "; on the command line: ingest"
+                    + " --rebuild", e);
         }
     }
 }

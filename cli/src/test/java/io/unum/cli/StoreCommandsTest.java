@@ -273,6 +273,46 @@ class StoreCommandsTest {
     }
 
     @Test
+    void aStoreOfAnotherRevisionOfTheRulesIsRefusedUntilRebuilt(@TempDir Path dir) throws Exception {
+        String store = dir.resolve("graph.db").toString();
+        assertEquals(0, CliRun.run("ingest", "--store", store, "--input", CRM, "--input", WEBSHOP, "--no-train").status());
+        assertEquals(0, CliRun.run("export", "--store", store, "--out", dir.resolve("before").toString()).status());
+        // as a store written before the customer rules recorded their revision: revision 1
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store);
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT value FROM unum_meta WHERE name = 'spec.json'")) {
+            assertTrue(rs.next());
+            String json = rs.getString(1);
+            String old = json.replaceFirst("\"revision\"\\s*:\\s*" + io.unum.matchers.CustomerRules.REVISION
+                    + "\\s*,", "");
+            assertNotEquals(json, old, json);
+            try (java.sql.PreparedStatement p = c.prepareStatement("UPDATE unum_meta SET value = ? WHERE name = 'spec.json'")) {
+                p.setString(1, old);
+                assertEquals(1, p.executeUpdate());
+            }
+        }
+        CliRun refused = CliRun.run("ingest", "--store", store, "--input", NEWSLETTER);
+        assertEquals(1, refused.status(), refused.out());
+        assertTrue(refused.err().contains("revision 1 of rule set \"customer\""), refused.err());
+        assertTrue(refused.err().contains("ingest --rebuild"), refused.err());
+        assertFalse(refused.err().contains("Exception"), refused.err());
+
+        // resolved again with this version (the stored records only: the same partition, every id kept)
+        CliRun rebuilt = CliRun.run("ingest", "--store", store, "--input", CRM, "--rebuild", "--no-train");
+        assertEquals(0, rebuilt.status(), rebuilt.err());
+        assertTrue(rebuilt.lastLine().startsWith("records=102 stored=235 "), rebuilt.lastLine());
+        assertEquals(0, CliRun.run("export", "--store", store, "--out", dir.resolve("after").toString()).status());
+        assertEquals(clusters(dir.resolve("before/clusters.csv")), clusters(dir.resolve("after/clusters.csv")),
+                "the same profiles under the same ids");
+        try (JdbcStoreReader reader = JdbcStoreReader.open(store)) {
+            assertEquals(io.unum.matchers.CustomerRules.REVISION, reader.spec().orElseThrow().ruleSets().get(0).revision());
+        }
+        CliRun later = CliRun.run("ingest", "--store", store, "--input", NEWSLETTER);
+        assertEquals(0, later.status(), later.err());
+        assertTrue(later.lastLine().startsWith("records=72 stored=307 "), later.lastLine());
+    }
+
+    @Test
     void aReaderWorksWhileTheWriterHasTheStoreAndASecondWriterIsRefused(@TempDir Path dir) throws Exception {
         String store = dir.resolve("graph.db").toString();
         assertEquals(0, CliRun.run("ingest", "--store", store, "--input", CRM).status());

@@ -28,6 +28,8 @@ import java.util.Map;
  *       exactly as {@code ruleSet} does (the contract test in the rule set's module checks it).</li>
  *   <li>{@link #parameters()} is a deterministic function of the rule set: the same settings
  *       always give the same map (so the spec's content hash is stable).</li>
+ *   <li>{@link #revision()} is bumped whenever a release derives other features, identifiers or
+ *       keys from the same records and parameters.</li>
  * </ul>
  */
 public interface RuleSet {
@@ -40,6 +42,21 @@ public interface RuleSet {
      * without the settings left at their defaults. Never {@code null}.
      */
     Map<String, String> parameters();
+
+    /**
+     * The revision of what this rule set derives from a record — its features, normalized
+     * identifiers and blocking keys — which its authors bump whenever a new version of the rule
+     * set derives something else from the same record and parameters. It is part of the
+     * {@link io.unum.EngineSpec} (and of its hash) when it is not 1: a graph kept in a store by an
+     * earlier revision holds what that revision derived, and is refused until its records are
+     * resolved again ({@link Resolver#rebuildGraph}), instead of being read as if this revision
+     * had made it. {@code provider.create(parameters())} makes the same revision.
+     *
+     * @return at least 1; 1 unless the rule set says otherwise
+     */
+    default int revision() {
+        return 1;
+    }
 
     /**
      * Adds this rule set's configuration to a resolver builder. Called by

@@ -307,6 +307,20 @@ public final class CustomerRules implements RuleSet {
         return builder.ruleSet(this);
     }
 
+    /**
+     * The {@linkplain #revision() revision} of what this version derives from records. 1: every
+     * version before revisions were recorded (until 2026-12-07); 2: loyalty numbers read without
+     * their letter prefix and leading zeros, and the {@code identity} feature of distinct people.
+     * A store built with another revision is refused until its records are resolved again.
+     */
+    public static final int REVISION = 2;
+
+    /** {@value #REVISION}: see {@link #REVISION}. */
+    @Override
+    public int revision() {
+        return REVISION;
+    }
+
     /** {@value #NAME}, the name {@link CustomerRulesProvider} is registered under. */
     @Override
     public String name() {
