@@ -3,7 +3,6 @@ package io.unum.cli;
 import io.unum.ChangeSet;
 import io.unum.IdentityGraph;
 import io.unum.InputIssue;
-import io.unum.ResolutionStatistics;
 import io.unum.Resolver;
 import io.unum.model.SourceRecord;
 import io.unum.privacy.SuppressionList;
@@ -147,7 +146,10 @@ final class IngestCommand implements Callable<Integer> {
             }
             batch.warnings().forEach(w -> err.println("warning: " + w));
             ResolveCommand.printIssues(err, totals.issues);
-            ResolutionStatistics stats = graph.snapshot().statistics();
+            // counts the graph keeps, not the statistics of a whole resolution: an ingest of a few
+            // records into a store of millions costs the open and the change, not a pass over the graph
+            int storedRecords = graph.size();
+            int profiles = graph.profileCount();
             double seconds = (System.nanoTime() - start) / 1e9;
             String hash = graphStore.snapshot().meta(JdbcStoreReader.META_SPEC_HASH);
             out.println((first ? "New store: its configuration is now " : "The store's configuration: ")
@@ -155,12 +157,10 @@ final class IngestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "Ingested %d records from %d file(s) in %d transaction(s): %d profile changes, %d"
                     + " records rejected.%n", batch.rows().size(), files.size(), totals.transactions, totals.changes,
                     totals.rejected);
-            out.printf(Locale.ROOT, "The store %s holds %d records in %d profiles (%d links, %d possible matches for"
-                    + " review).%n", graphStore.location(), stats.records(), stats.profiles(), stats.links(),
-                    stats.possibleMatches());
-            out.printf(Locale.ROOT, "records=%d stored=%d profiles=%d links=%d changes=%d rejected=%d seconds=%.3f%n",
-                    batch.rows().size(), stats.records(), stats.profiles(), stats.links(), totals.changes,
-                    totals.rejected, seconds);
+            out.printf(Locale.ROOT, "The store %s holds %d records in %d profiles.%n", graphStore.location(),
+                    storedRecords, profiles);
+            out.printf(Locale.ROOT, "records=%d stored=%d profiles=%d changes=%d rejected=%d seconds=%.3f%n",
+                    batch.rows().size(), storedRecords, profiles, totals.changes, totals.rejected, seconds);
         }
         return 0;
     }

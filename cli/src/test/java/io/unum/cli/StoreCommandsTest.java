@@ -33,7 +33,7 @@ class StoreCommandsTest {
     static final String CRM = SAMPLE.resolve("crm.csv").toString();
     static final String WEBSHOP = SAMPLE.resolve("webshop.csv").toString();
     static final String NEWSLETTER = SAMPLE.resolve("newsletter.csv").toString();
-    static final String INGEST_LINE = "records=\\d+ stored=\\d+ profiles=\\d+ links=\\d+ changes=\\d+ rejected=\\d+"
+    static final String INGEST_LINE = "records=\\d+ stored=\\d+ profiles=\\d+ changes=\\d+ rejected=\\d+"
             + " seconds=\\d+\\.\\d{3}";
     private static final ObjectMapper JSON = new ObjectMapper();
 
