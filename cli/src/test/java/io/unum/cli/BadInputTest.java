@@ -39,6 +39,18 @@ class BadInputTest {
     }
 
     @Test
+    void anInternalErrorSaysSoAndHowToSeeWhereAnInputProblemIsOneLine() {
+        String internal = Main.message(new ArrayIndexOutOfBoundsException("Index 7 out of bounds for length 2"));
+        assertTrue(internal.startsWith("internal error (ArrayIndexOutOfBoundsException: Index 7"), internal);
+        assertTrue(internal.contains("UNUM_DEBUG=1"), internal);
+        assertTrue(Main.internal(new NullPointerException()));
+        String input = Main.message(new IllegalArgumentException("--input x.csv line 3: expected a date"));
+        assertEquals("--input x.csv line 3: expected a date", input);
+        assertFalse(Main.internal(new IllegalArgumentException("--input x.csv line 3: expected a date")));
+        assertFalse(Main.internal(new IllegalStateException("--store: another writer has it")));
+    }
+
+    @Test
     void duplicateColumnNamesAreRefusedNamingTheColumn(@TempDir Path dir) throws Exception {
         Path input = write(dir, "dup.csv", "record_id,email,phone,Email \n1,ann@example.org,555-0100,bob@example.org\n");
         CliRun run = CliRun.run("resolve", "--input", input.toString(), "--out", dir.resolve("out").toString());
