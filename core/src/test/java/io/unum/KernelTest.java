@@ -36,8 +36,15 @@ import org.junit.jupiter.api.Test;
  */
 class KernelTest {
 
-    /** The customer fixture as a rule set with one parameter, the name key's cap. */
-    record FixtureRules(int nameKeyCap) implements RuleSet {
+    /**
+     * The customer fixture as a rule set with one parameter, the name key's cap, at a revision (1,
+     * or as a later release of the rule set would be).
+     */
+    record FixtureRules(int nameKeyCap, int revision) implements RuleSet {
+        FixtureRules(int nameKeyCap) {
+            this(nameKeyCap, 1);
+        }
+
         @Override
         public String name() {
             return "fixture";
@@ -126,29 +133,11 @@ class KernelTest {
         assertThrows(IllegalArgumentException.class, () -> EngineSpec.fromJson("{\"format\": \"other\"}", providers));
     }
 
-    /** The fixture as a later revision of its rule set would be: same name, same parameters. */
-    record RevisedFixture(int revision) implements RuleSet {
-        @Override
-        public String name() {
-            return "fixture";
-        }
-
-        @Override
-        public Map<String, String> parameters() {
-            return Map.of();
-        }
-
-        @Override
-        public void configure(Resolver.Builder builder) {
-            TestFixtures.configure(builder, 0);
-        }
-    }
-
     @Test
     void aRuleSetsRevisionIsPartOfTheSpecAndAnotherRevisionIsRefusedByName() {
         String first = Resolver.newBuilder().ruleSet(new FixtureRules(0)).build().spec().toJson();
         assertTrue(!first.contains("revision"), "revision 1 is not written: specs from before revisions keep their hash");
-        EngineSpec second = Resolver.newBuilder().ruleSet(new RevisedFixture(2)).build().spec();
+        EngineSpec second = Resolver.newBuilder().ruleSet(new FixtureRules(0, 2)).build().spec();
         assertTrue(second.toJson().contains("\"revision\": 2"), second.toJson());
         assertNotEquals(EngineSpec.fromJson(first, List.of(new FixtureProvider())).hash(), second.hash(),
                 "another revision is another configuration");
@@ -167,7 +156,7 @@ class KernelTest {
 
             @Override
             public RuleSet create(Map<String, String> parameters) {
-                return new RevisedFixture(2);
+                return new FixtureRules(0, 2);
             }
         };
         assertEquals(second.hash(), EngineSpec.fromJson(second.toJson(), List.of(revised)).hash(),
