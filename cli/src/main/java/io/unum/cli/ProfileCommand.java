@@ -62,7 +62,7 @@ final class ProfileCommand implements Callable<Integer> {
                 profiles = reader.profile(ProfileId.of(id.strip())).map(List::of).orElse(List.of());
                 what = "no profile has id " + id.strip() + " (nor was it merged into one)";
             } else {
-                EngineSpec configuration = reader.spec().orElse(null);
+                EngineSpec configuration = StoreOptions.spec(reader);
                 IdentifierType type = email != null ? IdentifierType.EMAIL : IdentifierType.PHONE;
                 String option = email != null ? "--email" : "--phone";
                 String stored = StoredIdentifier.of(commandLine, configuration, type, email != null ? email : phone, option);

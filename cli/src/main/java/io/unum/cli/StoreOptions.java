@@ -1,5 +1,6 @@
 package io.unum.cli;
 
+import io.unum.EngineSpec;
 import io.unum.Resolver;
 import io.unum.privacy.SuppressionList;
 import io.unum.store.jdbc.JdbcGraphStore;
@@ -118,8 +119,23 @@ final class StoreOptions {
         try {
             return Resolver.newBuilder(graphStore).suppressionList(suppression).build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(StoreOptions.NAME + ": " + e.getMessage() + "; on the command line: ingest"
-                    + " --rebuild", e);
+            throw cannotMake(e);
         }
+    }
+
+    /**
+     * The configuration a store records, or {@code null}; one this version cannot make is an
+     * error that says to rebuild.
+     */
+    static EngineSpec spec(JdbcStoreReader reader) {
+        try {
+            return reader.spec().orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw cannotMake(e);
+        }
+    }
+
+    private static IllegalStateException cannotMake(IllegalArgumentException e) {
+        return new IllegalStateException(NAME + ": " + e.getMessage() + "; on the command line: ingest --rebuild", e);
     }
 }

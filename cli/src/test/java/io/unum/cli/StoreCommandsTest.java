@@ -296,6 +296,10 @@ class StoreCommandsTest {
         assertTrue(refused.err().contains("revision 1 of rule set \"customer\""), refused.err());
         assertTrue(refused.err().contains("ingest --rebuild"), refused.err());
         assertFalse(refused.err().contains("Exception"), refused.err());
+        CliRun lookUp = CliRun.run("profile", "--store", store, "--phone", "(217) 343-6752");
+        assertEquals(1, lookUp.status(), lookUp.out());
+        assertTrue(lookUp.err().contains("ingest --rebuild"), "normalized as the store's configuration would: "
+                + lookUp.err());
 
         // resolved again with this version (the stored records only: the same partition, every id kept)
         CliRun rebuilt = CliRun.run("ingest", "--store", store, "--input", CRM, "--rebuild", "--no-train");
