@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  * build the resolver the store records ({@code Resolver.newBuilder(store)}) and refuse those
  * options, unless {@code --rebuild} asks to resolve every stored record again with the
  * configuration they give ({@code Resolver.rebuildGraph}): the way to carry a store over to a
- * version of the rules that derives other features or keys. Records are committed in chunks of {@code --chunk} records, one transaction each.
+ * version of the rules that derives other features or keys. Records are committed in chunks of
+ * {@code --chunk} records, one transaction each.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Adds CSV or JSON-lines files to a graph kept in a store (a SQLite file or PostgreSQL):"

@@ -54,7 +54,8 @@ public final class Main implements Callable<Integer> {
                 .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler((e, failed, parseResult) -> {
                     failed.getErr().println("unum: " + message(e));
-                    if (internal(e) && System.getenv("UNUM_DEBUG") != null && !System.getenv("UNUM_DEBUG").isEmpty()) {
+                    String debug = System.getenv("UNUM_DEBUG");
+                    if (internal(e) && debug != null && !debug.isEmpty()) {
                         e.printStackTrace(failed.getErr());
                     }
                     failed.getErr().flush();
