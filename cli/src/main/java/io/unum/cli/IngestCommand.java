@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Adds CSV or JSON-lines files to a graph kept in a store (a SQLite file or PostgreSQL):"
                 + " only the new records are resolved, against the stored graph; profile ids stay stable.",
-            "The first ingest into an empty store fixes its configuration (--region, --date-order, and the model:"
+            "The first ingest into an empty store fixes its configuration (--region, --date-order,"
+                + " --duplicate-free, and the model:"
                 + " trained on the input as resolve trains, --model, or --no-train); later ingests use the store's"
                 + " and refuse those options.",
             "Records are committed in chunks of --chunk records, one transaction each: an interrupted ingest keeps"
@@ -48,7 +49,7 @@ final class IngestCommand implements Callable<Integer> {
 
     /** The options that configure the resolver, which only the first ingest may give. */
     static final List<String> CONFIGURATION_OPTIONS = List.of("--region", "--date-order", "--model", "--save-model",
-            "--no-train");
+            "--no-train", "--duplicate-free");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

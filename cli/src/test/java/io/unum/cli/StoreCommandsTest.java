@@ -250,7 +250,8 @@ class StoreCommandsTest {
         CliRun first = CliRun.run("ingest", "--store", store, "--input", CRM, "--region", "GB", "--no-train");
         assertEquals(0, first.status(), first.err());
         for (List<String> options : List.of(List.of("--region", "US"), List.of("--no-train"),
-                List.of("--model", dir.resolve("model.json").toString()), List.of("--date-order", "DAY_FIRST"))) {
+                List.of("--model", dir.resolve("model.json").toString()), List.of("--date-order", "DAY_FIRST"),
+                List.of("--duplicate-free", "webshop"))) {
             List<String> args = new ArrayList<>(List.of("ingest", "--store", store, "--input", WEBSHOP));
             args.addAll(options);
             CliRun later = CliRun.run(args.toArray(String[]::new));
