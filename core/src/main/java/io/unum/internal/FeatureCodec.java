@@ -209,8 +209,22 @@ final class FeatureCodec {
     /** Where the feature values start: after the format, the fingerprint and the flags. */
     private static final int HEADER = 1 + 8 + 1;
 
-    /** One cache per thread that decodes feature values, made when a thread first does. */
+    /** One cache per thread that decodes stored forms, made when a thread first does. */
     private final ThreadLocal<StringCache> caches = new ThreadLocal<>();
+
+    /**
+     * This thread's cache for {@code slots} feature slots (a thread decodes the stored forms of
+     * one configuration; another slot count replaces it): what {@link #decode} and
+     * {@link #features} share values and key tags through.
+     */
+    StringCache cache(int slots) {
+        StringCache cache = caches.get();
+        if (cache == null || cache.slots() != slots) {
+            cache = new StringCache(slots);
+            caches.set(cache);
+        }
+        return cache;
+    }
 
     /**
      * The feature values of {@code bytes}, a stored form {@link #decode} accepted for
@@ -218,14 +232,9 @@ final class FeatureCodec {
      * one of the record's identifiers or attribute values, or to an earlier slot's, is that string.
      */
     String[] features(byte[] bytes, SourceRecord record, Identifier[] identifiers) {
-        StringCache cache = caches.get();
-        if (cache == null) {
-            In in = new In(bytes);
-            in.p = HEADER;
-            cache = new StringCache(in.varint());
-            caches.set(cache);
-        }
-        return features(bytes, record, identifiers, cache);
+        In in = new In(bytes);
+        in.p = HEADER;
+        return features(bytes, record, identifiers, cache(in.varint()));
     }
 
     /** {@link #features(byte[], SourceRecord, Identifier[])} through {@code cache}, or none. */

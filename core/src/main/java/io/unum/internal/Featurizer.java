@@ -270,11 +270,12 @@ final class Featurizer {
      * the record gives; the feature values stay in the bytes until first used
      * ({@link FeatureRecord#features()}).
      */
-    FeatureRecord restore(SourceRecord record, byte[] stored, Instant now, FeatureCodec.StringCache cache) {
+    FeatureRecord restore(SourceRecord record, byte[] stored, Instant now) {
         if (codec == null) {
             return null;
         }
-        FeatureCodec.Decoded d = codec.decode(stored, record, config.features.length, cache);
+        FeatureCodec.Decoded d = codec.decode(stored, record, config.features.length,
+                codec.cache(config.features.length));
         if (d == null) {
             return null;
         }
@@ -295,20 +296,11 @@ final class Featurizer {
     FeatureRecord[] restoreAll(List<? extends SourceRecord> records, List<byte[]> stored, Instant now,
             Parallel parallel) {
         FeatureRecord[] restored = new FeatureRecord[records.size()];
-        int slots = config.features.length;
-        // one cache per running chunk, handed from chunk to chunk, dropped with this call
-        java.util.concurrent.ConcurrentLinkedQueue<FeatureCodec.StringCache> caches =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
         parallel.forEachChunk((restored.length + CHUNK - 1) / CHUNK, 2, c -> {
-            FeatureCodec.StringCache cache = caches.poll();
-            if (cache == null) {
-                cache = new FeatureCodec.StringCache(slots);
-            }
             int end = Math.min(restored.length, (c + 1) * CHUNK);
             for (int i = c * CHUNK; i < end; i++) {
-                restored[i] = restore(records.get(i), stored.get(i), now, cache);
+                restored[i] = restore(records.get(i), stored.get(i), now);
             }
-            caches.add(cache);
         });
         return restored;
     }
