@@ -51,7 +51,8 @@ final class InputOptions {
                     + " file's header row (comma, semicolon, tab or bar); any but a comma is reported.")
     String delimiter;
 
-    @Option(names = "--verbose", description = "Print how each column was mapped.")
+    @Option(names = "--verbose", description = "Print how each column was mapped, the engine's stage times and the"
+            + " wall time of each phase (read, training, resolve, write).")
     boolean verbose;
 
     /**

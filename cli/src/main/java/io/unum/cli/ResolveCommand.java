@@ -59,20 +59,24 @@ final class ResolveCommand implements Callable<Integer> {
             outWriter.println("No --input given: resolving the bundled sample (crm.csv, webshop.csv, newsletter.csv).");
         }
         ProgressBar progress = ProgressBar.forStandardError("resolve");
+        PhaseClock clock = new PhaseClock(progress, "read");
         Inputs.Batch batch;
         Resolution resolution;
         try {
-            batch = Inputs.read(files, options, progress);
-            resolution = DefaultConfiguration.resolve(model, batch.records(), err, progress);
+            batch = Inputs.read(files, options, clock);
+            clock.mark("resolve");
+            resolution = DefaultConfiguration.resolve(model, batch.records(), err, clock);
         } finally {
             progress.finish();
         }
+        clock.mark("write");
+        batch.warnings().forEach(w -> err.println("warning: " + w));
+        ResultWriter.write(out, batch.rows(), resolution);
         if (input.verbose) {
             batch.columnSummaries().forEach(err::println);
             StageTimes.print(err, resolution.statistics());
+            clock.print(err);
         }
-        batch.warnings().forEach(w -> err.println("warning: " + w));
-        ResultWriter.write(out, batch.rows(), resolution);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         printIssues(err, resolution.issues());

@@ -76,6 +76,16 @@ class ResolveCommandTest {
     }
 
     @Test
+    void verboseTellsTheWallTimeOfEachPhase(@TempDir Path dir) throws Exception {
+        Run run = run("resolve", "--out", dir.toString(), "--verbose");
+        assertEquals(0, run.status(), run.err());
+        String phases = run.err().lines().filter(l -> l.startsWith("phases:")).findFirst().orElse(run.err());
+        // the sample is under the training minimum: read, resolve (hand-set parameters), write
+        assertTrue(phases.matches("phases: read \\d+\\.\\d{3} s resolve \\d+\\.\\d{3} s write \\d+\\.\\d{3} s"), phases);
+        assertTrue(run.err().contains("stages: features"), run.err());
+    }
+
+    @Test
     void resolvesFebrl1IntoOneRowPerRecord(@TempDir Path dir) throws Exception {
         Path febrl = SHARED.resolve("febrl1/dataset1.csv");
         Assumptions.assumeTrue(Files.isRegularFile(febrl), "skipped: public data folder ../shared/data/febrl1 is absent");
