@@ -79,6 +79,7 @@ public class ComparatorBenchmark {
     private final JaroWinklerSimilarity commonsJaroWinkler = new JaroWinklerSimilarity();
     private final LevenshteinDistance commonsLevenshtein = LevenshteinDistance.getDefaultInstance();
     private final LevenshteinDistance commonsLevenshteinBounded = new LevenshteinDistance(2);
+    private final LevenshteinDistance commonsLevenshteinOneTypo = new LevenshteinDistance(1);
     private final JaccardSimilarity commonsJaccard = new JaccardSimilarity();
     private final DoubleMetaphone codecDoubleMetaphone = new DoubleMetaphone();
 
@@ -127,6 +128,26 @@ public class ComparatorBenchmark {
     public int levenshteinBounded_commonsText() {
         int i = nextIndex();
         return commonsLevenshteinBounded.apply(pairs[i], pairs[i + 1]);
+    }
+
+    /** "One typo" (bound 1), as the phone, date and id comparisons ask it: the scan, no bit vectors. */
+    @Benchmark
+    public int oneTypo_unum() {
+        int i = nextIndex();
+        return EditDistances.damerauLevenshtein(pairs[i], pairs[i + 1], 1);
+    }
+
+    /** The same bound through the bit-parallel distance (bound 2 cannot take the scan). */
+    @Benchmark
+    public int twoTypos_unum() {
+        int i = nextIndex();
+        return EditDistances.damerauLevenshtein(pairs[i], pairs[i + 1], 2);
+    }
+
+    @Benchmark
+    public int oneTypo_commonsText() {
+        int i = nextIndex();
+        return commonsLevenshteinOneTypo.apply(pairs[i], pairs[i + 1]);
     }
 
     @Benchmark

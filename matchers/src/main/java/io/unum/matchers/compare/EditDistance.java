@@ -21,7 +21,9 @@ import io.unum.matchers.internal.Scratch;
  * Journal of Computing 10, 2003): O(n) word operations. Longer remainders use the classic
  * dynamic programme over rows of per-thread scratch arrays, O(m · n). Neither allocates.
  * A bound {@code k} enables early exit: a length difference above {@code k} is rejected in
- * O(1), and the computation stops as soon as the distance provably exceeds {@code k}.
+ * O(1), and the computation stops as soon as the distance provably exceeds {@code k}. A bound
+ * of 0 or 1 ("one typo", the usual one for phone numbers, dates and ids) needs no dynamic
+ * programme at all: one scan to the first difference and one comparison of the rest.
  */
 final class EditDistance {
 
@@ -36,6 +38,12 @@ final class EditDistance {
      * exceeds {@code max}.
      */
     static int distance(String a, int ao, int al, String b, int bo, int bl, int max, boolean transpositions) {
+        if (max <= 1) { // "equal" and "one typo": no bit vectors needed
+            if (al == bl && a.regionMatches(ao, b, bo, al)) {
+                return 0;
+            }
+            return max == 1 && atMostOne(a, ao, al, b, bo, bl, transpositions) ? 1 : -1;
+        }
         // a common prefix or suffix does not change the Levenshtein distance; for optimal string
         // alignment it can (a transposition may use its boundary character), so it is kept
         if (!transpositions) {
@@ -70,6 +78,37 @@ final class EditDistance {
         return al <= 64
                 ? bitParallel(a, ao, al, b, bo, bl, max, transpositions)
                 : dynamic(a, ao, al, b, bo, bl, max, transpositions);
+    }
+
+    /**
+     * Whether the distance of {@code a[ao, ao+al)} and {@code b[bo, bo+bl)} is at most one —
+     * the answer of {@code distance(a, ao, al, b, bo, bl, 1, transpositions) >= 0} — in one pass
+     * over the common prefix and one region comparison, without scratch arrays: past the first
+     * difference, the rest must be equal after one substitution, one insertion or deletion, or
+     * (with {@code transpositions}) one swap of two adjacent code units.
+     */
+    static boolean atMostOne(String a, int ao, int al, String b, int bo, int bl, boolean transpositions) {
+        if (al > bl) {
+            return atMostOne(b, bo, bl, a, ao, al, transpositions);
+        }
+        if (bl - al > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < al && a.charAt(ao + i) == b.charAt(bo + i)) {
+            i++;
+        }
+        if (i == al) {
+            return true; // equal, or b is a with one more code unit at the end
+        }
+        if (bl > al) {
+            return a.regionMatches(ao + i, b, bo + i + 1, al - i); // b has one more code unit, at i
+        }
+        if (a.regionMatches(ao + i + 1, b, bo + i + 1, al - i - 1)) {
+            return true; // one substitution at i
+        }
+        return transpositions && i + 1 < al && a.charAt(ao + i) == b.charAt(bo + i + 1)
+                && a.charAt(ao + i + 1) == b.charAt(bo + i) && a.regionMatches(ao + i + 2, b, bo + i + 2, al - i - 2);
     }
 
     /** Myers/Hyyrö; the pattern {@code a} has 1 to 64 code units, the text {@code b} at least as many. */

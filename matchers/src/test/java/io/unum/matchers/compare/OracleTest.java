@@ -76,6 +76,40 @@ class OracleTest {
         }
     }
 
+    @Test
+    void oneTypoAnswersAsTheFullDistanceDoes() {
+        // near pairs (at most two edits, often one, on a small alphabet so that swaps and repeats
+        // abound), compared over random sub-ranges as the range similarity does
+        LevenshteinDistance oracle = new LevenshteinDistance(1);
+        Random random = new Random(5);
+        int[] seen = new int[3];
+        for (int i = 0; i < PAIRS; i++) {
+            String a = i % 2 == 0 ? Samples.smallAlphabet(random, 14) : Samples.randomString(random, 14);
+            String b = Samples.mutate(random, a, random.nextInt(4) == 0 ? 2 : 1);
+            String[] p = random.nextBoolean() ? new String[] {a, b} : new String[] {b, a};
+            int osa = referenceOsa(p[0], p[1]);
+            seen[Math.min(osa, 2)]++;
+            assertEquals(osa <= 1 ? osa : -1, EditDistances.damerauLevenshtein(p[0], p[1], 1),
+                    () -> "'" + p[0] + "' vs '" + p[1] + "'");
+            assertEquals(osa == 0 ? 0 : -1, EditDistances.damerauLevenshtein(p[0], p[1], 0));
+            assertEquals(oracle.apply(p[0], p[1]), EditDistances.levenshtein(p[0], p[1], 1),
+                    () -> "'" + p[0] + "' vs '" + p[1] + "'");
+            // the same answer as the bit-parallel distance, on sub-ranges of both strings
+            int ao = random.nextInt(p[0].length() + 1);
+            int al = random.nextInt(p[0].length() - ao + 1);
+            int bo = random.nextInt(p[1].length() + 1);
+            int bl = random.nextInt(p[1].length() - bo + 1);
+            for (boolean transpositions : new boolean[] {true, false}) {
+                int full = EditDistance.distance(p[0], ao, al, p[1], bo, bl, EditDistance.UNBOUNDED, transpositions);
+                assertEquals(full <= 1 ? full : -1, EditDistance.distance(p[0], ao, al, p[1], bo, bl, 1, transpositions),
+                        () -> "'" + p[0] + "' vs '" + p[1] + "' ranges " + ao + "+" + al + ", " + bo + "+" + bl);
+            }
+        }
+        for (int distance = 0; distance < 3; distance++) {
+            assertEquals(true, seen[distance] > PAIRS / 50, "pairs at distance " + distance + ": " + seen[distance]);
+        }
+    }
+
     /** The textbook O(mn) optimal-string-alignment recurrence over full matrices. */
     static int referenceOsa(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
