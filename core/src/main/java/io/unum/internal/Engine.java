@@ -81,10 +81,10 @@ public final class Engine {
         this.scorer = new Scorer(config);
         this.generics = new GenericValues(config, scorer, featurizer, generator, genericValue);
         this.clusterer = new Clusterer(config, scorer, generator, generics);
-        this.assigner = new ProfileAssigner();
+        this.parallel = new Parallel(parallelism, executor);
+        this.assigner = new ProfileAssigner(parallel);
         this.profileBuilder = new ProfileBuilder(config);
         this.viewBuilder = new ViewBuilder(config);
-        this.parallel = new Parallel(parallelism, executor);
     }
 
     /** The configuration. */

@@ -84,7 +84,7 @@ public final class GraphReads {
     public List<Profile> profiles() {
         List<Profile> list = new ArrayList<>(graph.profileCount());
         graph.forEachProfile(list::add);
-        list.sort((x, y) -> x.id().compareTo(y.id()));
+        engine.parallel.sort(list, (x, y) -> x.id().compareTo(y.id()));
         return list;
     }
 

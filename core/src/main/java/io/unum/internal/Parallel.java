@@ -104,6 +104,72 @@ final class Parallel {
         }
     }
 
+    /** Below this many elements {@link #sort} sorts on the calling thread. */
+    static final int PARALLEL_SORT_MIN = 1 << 15;
+
+    /**
+     * Sorts {@code array} stably, as {@link java.util.Arrays#sort(Object[], java.util.Comparator)}
+     * does (equal elements keep their order, so the result is the same at any parallelism):
+     * slices sorted on up to {@code parallelism} threads (a power of two, at most 8), then merged
+     * pairwise, the left slice first on ties. {@code Arrays.parallelSort} would use the common
+     * pool, which has one thread on a two-core machine.
+     */
+    <T> void sort(T[] array, java.util.Comparator<? super T> comparator) {
+        int n = array.length;
+        int slices = Integer.highestOneBit(Math.max(1, Math.min(parallelism, 8)));
+        if (slices < 2 || n < PARALLEL_SORT_MIN) {
+            java.util.Arrays.sort(array, comparator);
+            return;
+        }
+        int[] bounds = new int[slices + 1];
+        for (int i = 0; i <= slices; i++) {
+            bounds[i] = (int) ((long) n * i / slices);
+        }
+        forEachChunk(slices, 2, c -> java.util.Arrays.sort(array, bounds[c], bounds[c + 1], comparator));
+        T[] from = array;
+        T[] to = java.util.Arrays.copyOf(array, n);
+        for (int width = 1; width < slices; width *= 2) {
+            int step = width * 2;
+            T[] source = from;
+            T[] target = to;
+            int w = width;
+            forEachChunk(slices / step, 2, m -> {
+                int lo = bounds[m * step];
+                int mid = bounds[m * step + w];
+                int hi = bounds[m * step + step];
+                int i = lo;
+                int j = mid;
+                int k = lo;
+                while (i < mid && j < hi) {
+                    target[k++] = comparator.compare(source[j], source[i]) < 0 ? source[j++] : source[i++];
+                }
+                System.arraycopy(source, i, target, k, mid - i);
+                System.arraycopy(source, j, target, k + mid - i, hi - j);
+            });
+            from = target;
+            to = source;
+        }
+        if (from != array) {
+            System.arraycopy(from, 0, array, 0, n);
+        }
+    }
+
+    /** Sorts {@code list} stably with {@link #sort(Object[], java.util.Comparator)}. */
+    @SuppressWarnings("unchecked")
+    <T> void sort(java.util.List<T> list, java.util.Comparator<? super T> comparator) {
+        if (list.size() < PARALLEL_SORT_MIN || parallelism < 2) {
+            list.sort(comparator);
+            return;
+        }
+        T[] array = (T[]) list.toArray();
+        sort(array, comparator);
+        java.util.ListIterator<T> it = list.listIterator();
+        for (T element : array) {
+            it.next();
+            it.set(element);
+        }
+    }
+
     private static ForkJoinPool pool() {
         ForkJoinPool p = shared;
         if (p == null) {

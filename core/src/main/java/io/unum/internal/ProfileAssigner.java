@@ -29,6 +29,13 @@ import java.util.function.IntPredicate;
  */
 final class ProfileAssigner {
 
+    /** Sorts the large lists of a batch on the engine's threads. */
+    private final Parallel parallel;
+
+    ProfileAssigner(Parallel parallel) {
+        this.parallel = parallel;
+    }
+
     /** What {@link #plan} decided for the clusters of one change. */
     static final class Plan {
         final int[][] clusters;
@@ -123,7 +130,7 @@ final class ProfileAssigner {
         for (int c = 0; c < n; c++) {
             order[c] = c;
         }
-        Arrays.sort(order, (x, y) -> FeatureRecord.compareAge(oldestOfCluster[x], oldestOfCluster[y]));
+        parallel.sort(order, (x, y) -> FeatureRecord.compareAge(oldestOfCluster[x], oldestOfCluster[y]));
         Set<ProfileId> reserved = new HashSet<>();
         for (int c : order) {
             List<ProfileId> claim = claims.get(c);
@@ -214,10 +221,10 @@ final class ProfileAssigner {
             parts.sort((x, y) -> x.id().equals(id) ? -1 : y.id().equals(id) ? 1 : x.id().compareTo(y.id()));
             splits.add(new ProfileChange.Split(id, parts));
         }
-        created.sort((x, y) -> x.profile().id().compareTo(y.profile().id()));
-        updated.sort((x, y) -> x.profile().id().compareTo(y.profile().id()));
-        merged.sort((x, y) -> x.survivor().id().compareTo(y.survivor().id()));
-        deletions.sort((x, y) -> x.id().compareTo(y.id()));
+        parallel.sort(created, (x, y) -> x.profile().id().compareTo(y.profile().id()));
+        parallel.sort(updated, (x, y) -> x.profile().id().compareTo(y.profile().id()));
+        parallel.sort(merged, (x, y) -> x.survivor().id().compareTo(y.survivor().id()));
+        parallel.sort(deletions, (x, y) -> x.id().compareTo(y.id()));
         List<ProfileChange> changes = new ArrayList<>(created.size() + updated.size() + merged.size()
                 + splits.size() + deletions.size());
         changes.addAll(created);

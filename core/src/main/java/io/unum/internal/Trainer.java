@@ -112,12 +112,15 @@ public final class Trainer {
 
     private List<FeatureRecord> sample(Collection<? extends SourceRecord> records, TrainingOptions options,
             PreparedFeatures prepared) {
-        List<SourceRecord> sorted = new ArrayList<>(records);
-        sorted.sort((a, b) -> a.key().compareTo(b.key()));
+        java.util.Comparator<SourceRecord> byKey = (a, b) -> a.key().compareTo(b.key());
+        SourceRecord[] all = records.toArray(new SourceRecord[0]);
+        parallel.sort(all, byKey);
+        List<SourceRecord> sorted = java.util.Arrays.asList(all);
         if (sorted.size() > options.maxRecords()) {
             java.util.Collections.shuffle(sorted, new Random(options.seed()));
-            sorted = new ArrayList<>(sorted.subList(0, options.maxRecords()));
-            sorted.sort((a, b) -> a.key().compareTo(b.key()));
+            SourceRecord[] chosen = sorted.subList(0, options.maxRecords()).toArray(new SourceRecord[0]);
+            parallel.sort(chosen, byKey);
+            sorted = java.util.Arrays.asList(chosen);
         }
         Instant now = prepared != null ? prepared.now() : config.privacy.clock().instant();
         List<FeatureRecord> entries = new ArrayList<>(sorted.size());
