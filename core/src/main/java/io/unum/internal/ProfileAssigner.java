@@ -6,7 +6,6 @@ import io.unum.model.ProfileId;
 import io.unum.model.RecordKey;
 import io.unum.store.GraphStore;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
