@@ -1,32 +1,23 @@
 package io.unum.matchers;
 
 import io.unum.Resolver;
-import io.unum.matchers.address.Addresses;
 import io.unum.matchers.dates.DateNormalizer;
-import io.unum.matchers.dates.Dates;
 import io.unum.matchers.email.EmailNormalizer;
 import io.unum.matchers.email.Emails;
 import io.unum.matchers.ids.IdNormalizers;
-import io.unum.matchers.names.NameNormalizers;
 import io.unum.matchers.names.Nicknames;
-import io.unum.matchers.phone.PhoneNormalizer;
 import io.unum.matchers.phone.Phones;
-import io.unum.matchers.phonetic.Phonetics;
 import io.unum.model.Attributes;
 import io.unum.model.IdentifierType;
 import io.unum.rules.BlockingKey;
 import io.unum.training.TrainingOptions;
 import io.unum.rules.Feature;
-import io.unum.rules.FeatureSource;
 import io.unum.rules.MatchRule;
 import io.unum.rules.RuleSet;
 import io.unum.spi.IdentifierNormalizer;
-import io.unum.spi.Normalizer;
-import io.unum.spi.Normalizers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -370,17 +361,7 @@ public final class CustomerRules implements RuleSet {
 
     /** The identifier normalizers {@link #applyTo} installs. */
     public Map<IdentifierType, IdentifierNormalizer> identifierNormalizers() {
-        Map<IdentifierType, IdentifierNormalizer> map = new LinkedHashMap<>();
-        map.put(IdentifierType.EMAIL, emails);
-        map.put(IdentifierType.PHONE, phoneNormalizer());
-        map.put(IdentifierType.CUSTOMER_ID, IdNormalizers.customerId());
-        map.put(IdentifierType.LOYALTY_ID, IdNormalizers.loyaltyId());
-        if (nationalIds != NationalIdPolicy.IGNORED) {
-            map.put(IdentifierType.NATIONAL_ID, IdNormalizers.nationalId());
-        }
-        map.put(IdentifierType.PASSPORT, IdNormalizers.document());
-        map.put(IdentifierType.DRIVERS_LICENSE, IdNormalizers.document());
-        return Collections.unmodifiableMap(map);
+        return CustomerFeatures.identifierNormalizers(this);
     }
 
     /** The per-profile limits {@link #applyTo} sets: none, or no limit on national ids under {@link NationalIdPolicy#TOLERANT}. */
@@ -388,49 +369,9 @@ public final class CustomerRules implements RuleSet {
         return nationalIds == NationalIdPolicy.TOLERANT ? Map.of(IdentifierType.NATIONAL_ID, Integer.MAX_VALUE) : Map.of();
     }
 
-    private PhoneNormalizer phoneNormalizer() {
-        return region == null ? Phones.internationalOnly() : Phones.normalizer(region);
-    }
-
     /** The features the rules use; see {@link Features}. */
     public List<Feature> features() {
-        Normalizer given = NameNormalizers.givenName();
-        Normalizer canonical = given.andThen(NameNormalizers.nicknames(nicknames));
-        Normalizer family = NameNormalizers.surname();
-        List<Feature> features = new ArrayList<>();
-        features.add(Feature.of(Features.GIVEN, CustomerSources.GIVEN, given));
-        features.add(Feature.of(Features.GIVEN_CANONICAL, CustomerSources.GIVEN, canonical));
-        features.add(Feature.of(Features.GIVEN_INITIAL, CustomerSources.GIVEN, canonical.andThen(NameNormalizers.initial())));
-        features.add(Feature.of(Features.NAME_PAIR, record -> CustomerSources.namePair(record, canonical, family), Normalizers.identity()));
-        features.add(Feature.of(Features.NAME_SET, record -> CustomerSources.nameSet(record, canonical, family), Normalizers.identity()));
-        features.add(Feature.of(Features.MIDDLE, CustomerSources.MIDDLE, NameNormalizers.clean()));
-        features.add(Feature.of(Features.FAMILY, CustomerSources.FAMILY, family));
-        features.add(Feature.of(Features.FAMILY_DM, CustomerSources.FAMILY, family.andThen(Phonetics.doubleMetaphone())));
-        features.add(Feature.of(Features.SUFFIX, CustomerSources.WHOLE_NAME, NameNormalizers.generationalSuffix()));
-        DateNormalizer birthDates = DateNormalizer.builder().order(dateOrder).twoDigitYearPivot(TWO_DIGIT_YEAR_PIVOT).build();
-        features.add(Feature.of(Features.DOB, Attributes.DATE_OF_BIRTH, birthDates));
-        features.add(Feature.of(Features.DOB_YEAR, Attributes.DATE_OF_BIRTH, birthDates.andThen(Dates.year())));
-        features.add(Feature.of(Features.IDENTITY, record -> DistinctPeople.identity(record, given, family, birthDates),
-                Normalizers.identity()));
-        features.add(Feature.of(Features.GENDER, Attributes.GENDER, CustomerSources.GENDER));
-        features.add(Feature.of(Features.STREET, CustomerSources.STREET, Addresses.street()));
-        features.add(Feature.of(Features.POSTCODE, Attributes.POSTCODE, Addresses.postcode()));
-        features.add(Feature.of(Features.CITY, Attributes.CITY, Addresses.city()));
-        features.add(Feature.of(Features.ADDRESS, CustomerSources::address, Normalizers.identity()));
-        features.add(Feature.of(Features.STATE, Attributes.STATE, Addresses.state()));
-        features.add(Feature.of(Features.EMAIL, FeatureSource.identifier(IdentifierType.EMAIL), Normalizers.identity()));
-        features.add(Feature.of(Features.EMAIL_LOCAL, FeatureSource.identifier(IdentifierType.EMAIL), Emails.localPart()));
-        features.add(Feature.of(Features.PHONE, FeatureSource.identifier(IdentifierType.PHONE), Normalizers.identity()));
-        features.add(Feature.of(Features.DEVICE, FeatureSource.identifier(IdentifierType.DEVICE_ID), Normalizers.identity()));
-        features.add(Feature.of(Features.COOKIE, FeatureSource.identifier(IdentifierType.COOKIE_ID), Normalizers.identity()));
-        if (nationalIds != NationalIdPolicy.IGNORED) {
-            features.add(Feature.of(Features.NATIONAL_ID, FeatureSource.identifier(IdentifierType.NATIONAL_ID),
-                    Normalizers.identity()));
-        }
-        features.add(Feature.of(Features.PASSPORT, FeatureSource.identifier(IdentifierType.PASSPORT), Normalizers.identity()));
-        features.add(Feature.of(Features.DRIVERS_LICENSE, FeatureSource.identifier(IdentifierType.DRIVERS_LICENSE),
-                Normalizers.identity()));
-        return List.copyOf(features);
+        return CustomerFeatures.features(this);
     }
 
     /** The deterministic rules (one per type, named after it) and the probabilistic rule {@value #PERSON_RULE}. */
