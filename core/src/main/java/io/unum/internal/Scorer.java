@@ -173,16 +173,68 @@ final class Scorer {
      */
     static boolean sharesOnlyGeneric(FeatureRecord a, FeatureRecord b, io.unum.model.IdentifierType type,
             Generics generics) {
+        // most pairs share no identifier at all: their look-up keys (one per identifier, equal
+        // for equal identifiers) tell so without reading an identifier
+        if (!shareAny(a.lookupKeys, b.lookupKeys)) {
+            return false;
+        }
+        // both arrays are sorted by type, then value: only the two runs of this type are read,
+        // and a value's cached hash is compared before its characters
+        Identifier[] x = a.linkable;
+        Identifier[] y = b.linkable;
+        int yFirst = firstOfType(y, type);
+        if (yFirst == y.length || !y[yFirst].type().equals(type)) {
+            return false;
+        }
         boolean shared = false;
-        for (Identifier id : a.linkable) {
-            if (id.type().equals(type) && Arrays.binarySearch(b.linkable, id) >= 0) {
-                if (!generics.generic(id)) {
-                    return false;
+        for (int i = firstOfType(x, type); i < x.length && x[i].type().equals(type); i++) {
+            Identifier id = x[i];
+            String value = id.value();
+            int hash = value.hashCode();
+            for (int j = yFirst; j < y.length && y[j].type().equals(type); j++) {
+                String other = y[j].value();
+                if (other.hashCode() == hash && other.equals(value)) {
+                    if (!generics.generic(id)) {
+                        return false;
+                    }
+                    shared = true;
+                    break;
                 }
-                shared = true;
             }
         }
         return shared;
+    }
+
+    /** Whether two sorted arrays have an element in common. */
+    private static boolean shareAny(long[] x, long[] y) {
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length) {
+            if (x[i] == y[j]) {
+                return true;
+            }
+            if (x[i] < y[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return false;
+    }
+
+    /** The first index of a sorted identifier array whose type is not before {@code type}. */
+    private static int firstOfType(Identifier[] ids, io.unum.model.IdentifierType type) {
+        int low = 0;
+        int high = ids.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (ids[mid].type().compareTo(type) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.unum.model;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -14,9 +13,6 @@ import java.util.Objects;
  * @param value the value, non-blank
  */
 public record Identifier(IdentifierType type, String value) implements Comparable<Identifier> {
-
-    private static final Comparator<Identifier> ORDER =
-            Comparator.comparing(Identifier::type).thenComparing(Identifier::value);
 
     /**
      * @throws NullPointerException if the type or value is null
@@ -35,9 +31,25 @@ public record Identifier(IdentifierType type, String value) implements Comparabl
         return new Identifier(type, value);
     }
 
+    /** By type, then by value. */
     @Override
     public int compareTo(Identifier other) {
-        return ORDER.compare(this, other);
+        int byType = type.compareTo(other.type);
+        return byType != 0 ? byType : value.compareTo(other.value);
+    }
+
+    // equals and hashCode written out (what a record derives, without its method-handle
+    // dispatch): identifiers are looked up and compared on the scoring path
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Identifier other && type.equals(other.type) && value.equals(other.value);
+    }
+
+    /** {@code 31 × type.hashCode() + value.hashCode()}, the hash a record of these two components has. */
+    @Override
+    public int hashCode() {
+        return 31 * type.hashCode() + value.hashCode();
     }
 
     /** The type and a masked value (first character and length only). */

@@ -74,6 +74,8 @@ public final class IdentifierType implements Comparable<IdentifierType> {
     private final int maxPerProfile;
     private final IdentifierNormalizer normalizer;
     private final IdentifierType base;
+    /** {@code name.hashCode()}, kept: identifiers are hashed on the scoring path. */
+    private final int hash;
 
     private IdentifierType(Builder builder) {
         this.name = builder.name;
@@ -81,6 +83,7 @@ public final class IdentifierType implements Comparable<IdentifierType> {
         this.maxPerProfile = builder.maxPerProfile;
         this.normalizer = builder.normalizer;
         this.base = builder.base;
+        this.hash = name.hashCode();
     }
 
     /**
@@ -219,17 +222,17 @@ public final class IdentifierType implements Comparable<IdentifierType> {
 
     @Override
     public int compareTo(IdentifierType other) {
-        return name.compareTo(other.name);
+        return other == this ? 0 : name.compareTo(other.name);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IdentifierType other && name.equals(other.name);
+        return o == this || o instanceof IdentifierType other && name.equals(other.name);
     }
 
     @Override
     public int hashCode() {
-        return name.hashCode();
+        return hash;
     }
 
     @Override
