@@ -32,7 +32,7 @@ import picocli.CommandLine.Option;
                 + " a ground truth.",
         description = {"Resolves the inputs with the current configuration (as resolve does) and measures the"
                 + " profiles against the ground truth: pairwise precision, recall and F1, B-cubed F1, and the worst"
-                + " false merges and missed links (by record id only). The last line of the output is",
+                + " false merges and missed links (by record id only). The last line of the output is:",
             "  pairwise_precision=P pairwise_recall=R pairwise_f1=F bcubed_f1=B",
             "  profiles=N records=M seconds=S",
             "(on one line) where seconds is the time to read and resolve the inputs. Without --input, evaluates the"

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  unum explain --input dataset3.csv --pair rec-10-org,rec-10-dup-0",
             "  unum explain --input crm.csv --input shop.csv --profile crm/C-17",
-            "  unum explain --profile p3bc7957809ba58ce   (a profile id, as clusters.csv names it)"})
+            "  unum explain --profile p3bc7957809ba58ce    (a profile id from clusters.csv)"})
 final class ExplainCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -14,14 +14,14 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
         header = "Writes synthetic customer records from six sources, with realistic errors, hard negatives"
                 + " and their ground truth.",
-        description = {"Writes synthetic customer records from six sources (crm, webshop, pos, newsletter, support, social)",
-            "with realistic errors and hard negatives, and their ground truth:",
-            "  DIR/records.csv  one record per row (record_id, source, observed_at, names, date_of_birth,",
-            "                   e-mails, phones, address, customer/loyalty/device/cookie ids, social handles)",
+        description = {"The sources are crm, webshop, pos, newsletter, support and social. Files written:",
+            "  DIR/records.csv  one record per row: record_id, source, observed_at, names,",
+            "                   date_of_birth, e-mails, phones, address, customer, loyalty,",
+            "                   device and cookie ids, social handles",
             "  DIR/truth.csv    record_id,person_id",
             "About 2.95 records per person. The same --people, --seed and --no-junk give byte-identical files.",
-            "About 4%% of the records carry junk shared by many different people: shops' default loyalty",
-            "cards, shop phones, made-up shop e-mails, agency and parents' e-mails; --no-junk leaves it out.",
+            "About 4%% of the records carry junk shared by many different people: shops' default loyalty"
+                + " cards, shop phones, made-up shop e-mails, agency and parents' e-mails; --no-junk leaves it out.",
             "Evaluate the default configuration on them with:",
             "  unum evaluate --input DIR/records.csv --truth DIR/truth.csv"})
 final class GenerateCommand implements Callable<Integer> {

@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  unum ingest --store graph.db --input crm.csv --input shop.csv",
             "  unum ingest --store graph.db --input new-orders.csv",
-            "  unum ingest --store 'jdbc:postgresql://localhost:5432/cdp?user=unum' --input crm.csv --durability normal"})
+            "  unum ingest --store 'jdbc:postgresql://localhost:5432/cdp?user=unum' \\",
+            "      --input crm.csv --durability normal"})
 final class IngestCommand implements Callable<Integer> {
 
     /** The options that configure the resolver, which only the first ingest may give. */

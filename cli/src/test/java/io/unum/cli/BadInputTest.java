@@ -337,6 +337,32 @@ class BadInputTest {
         }
     }
 
+    /**
+     * Help text is wrapped at 80 columns, each description element on lines of its own: an
+     * element longer than that which does not end its sentence (it goes on in the next element)
+     * or that is laid out with leading spaces comes out as ragged fragments.
+     */
+    @Test
+    void everyCommandsHelpIsWholeParagraphs() {
+        picocli.CommandLine main = new picocli.CommandLine(new Main());
+        List<String> ragged = new ArrayList<>();
+        for (picocli.CommandLine command : main.getSubcommands().values()) {
+            picocli.CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+            List<String> elements = new ArrayList<>(List.of(usage.header()));
+            elements.addAll(List.of(usage.description()));
+            elements.addAll(List.of(usage.footer()));
+            for (String element : elements) {
+                String text = element.replace("%%", "%").replace("%n", "");
+                boolean laidOut = text.startsWith(" ");
+                boolean whole = text.isEmpty() || text.endsWith(".") || text.endsWith(":");
+                if (text.length() > 80 && (laidOut || !whole)) {
+                    ragged.add(command.getCommandName() + ": " + text);
+                }
+            }
+        }
+        assertTrue(ragged.isEmpty(), "help text that wraps into fragments: " + ragged);
+    }
+
     @Test
     void theSummarySaysWhatLinksCount(@TempDir Path dir) {
         CliRun run = CliRun.run("resolve", "--out", dir.toString());
