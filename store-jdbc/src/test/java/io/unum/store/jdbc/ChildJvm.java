@@ -27,6 +27,7 @@ final class ChildJvm implements AutoCloseable {
     private final Path errors;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private boolean ended;
+    private volatile IOException readFailure;
 
     private ChildJvm(Process process, Path errors) {
         this.process = process;
@@ -38,7 +39,7 @@ final class ChildJvm implements AutoCloseable {
                     lines.add(line);
                 }
             } catch (IOException e) {
-                // the child is gone
+                readFailure = e; // the child is gone, or reading its output failed (said by ending())
             } finally {
                 lines.add(END);
             }
@@ -128,6 +129,23 @@ final class ChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * How the child ended, for a failure message: its exit code (128 + n for signal n), or that it
+     * is still running (its output ended without it).
+     */
+    String ending() {
+        try {
+            String read = readFailure == null ? "" : "; reading its output failed: " + readFailure;
+            if (process.waitFor(5, TimeUnit.SECONDS)) {
+                return "exit code " + process.exitValue() + read;
+            }
+            return "still running, its output closed" + read;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for it";
         }
     }
 
