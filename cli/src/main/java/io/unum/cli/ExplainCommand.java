@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:",
             "  unum explain --input dataset3.csv --pair rec-10-org,rec-10-dup-0",
             "  unum explain --input crm.csv --input shop.csv --profile crm/C-17",
+            "  unum explain --input crm.csv --pair C-17,C-18 --pair C-17,C-20",
             "  unum explain --profile p3bc7957809ba58ce    (a profile id from clusters.csv)"})
 final class ExplainCommand implements Callable<Integer> {
 
@@ -39,9 +40,10 @@ final class ExplainCommand implements Callable<Integer> {
     @CommandLine.Mixin
     ModelOptions model = new ModelOptions();
 
-    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",", hideParamSyntax = true,
-            description = "Two record ids to explain the decision for.")
-    List<String> pair = new ArrayList<>();
+    @Option(names = "--pair", paramLabel = "ID1,ID2",
+            description = "Two record ids to explain the decision for; repeat for several pairs (one resolve, each"
+                    + " pair explained in turn).")
+    List<String> pairs = new ArrayList<>();
 
     @Option(names = "--profile", paramLabel = "ID",
             description = "A profile id, as in clusters.csv and profiles.jsonl, or a record id (id or source/id):"
@@ -52,11 +54,12 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (pair.isEmpty() == (profile == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --pair ID1,ID2 and --profile ID");
+        if (pairs.isEmpty() == (profile == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --pair ID1,ID2 (once or more) or --profile ID");
         }
-        if (!pair.isEmpty() && pair.size() != 2) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--pair takes two record ids separated by a comma");
+        List<String[]> idPairs = new ArrayList<>();
+        for (String pair : pairs) {
+            idPairs.add(pairIds(spec.commandLine(), pair));
         }
         List<InputFile> files = input.files(spec.commandLine());
         if (files.isEmpty()) {
@@ -81,14 +84,33 @@ final class ExplainCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        RecordKey first = find(batch, pair.get(0).strip(), "record");
-        RecordKey second = find(batch, pair.get(1).strip(), "record");
-        Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
-                spec.commandLine(), "one of the records was not resolved (rejected or refused)"));
-        out.print(explanation.toText());
-        boolean together = graph.profileOf(first).equals(graph.profileOf(second));
-        out.println(together ? "Both records are in the same profile." : "The records are in different profiles.");
+        List<RecordKey[]> keyPairs = new ArrayList<>(); // every id found before anything is printed
+        for (String[] ids : idPairs) {
+            keyPairs.add(new RecordKey[] {find(batch, ids[0], "record"), find(batch, ids[1], "record")});
+        }
+        for (int p = 0; p < keyPairs.size(); p++) {
+            RecordKey first = keyPairs.get(p)[0];
+            RecordKey second = keyPairs.get(p)[1];
+            Explanation explanation = graph.explain(first, second).orElseThrow(() -> new CommandLine.ParameterException(
+                    spec.commandLine(), "one of the records was not resolved (rejected or refused)"));
+            if (p > 0) {
+                out.println();
+            }
+            out.print(explanation.toText());
+            boolean together = graph.profileOf(first).equals(graph.profileOf(second));
+            out.println(together ? "Both records are in the same profile." : "The records are in different profiles.");
+        }
         return 0;
+    }
+
+    /** The two record ids of a {@code --pair} value {@code ID1,ID2}, stripped; a usage error otherwise. */
+    static String[] pairIds(CommandLine commandLine, String pair) {
+        String[] ids = pair.split(",", -1);
+        if (ids.length != 2 || ids[0].isBlank() || ids[1].isBlank()) {
+            throw new CommandLine.ParameterException(commandLine, "--pair takes two record ids separated by a comma, was"
+                    + " given " + (ids.length == 1 ? "one" : ids.length == 2 ? "an empty id" : ids.length + " ids"));
+        }
+        return new String[] {ids[0].strip(), ids[1].strip()};
     }
 
     private static boolean hasRecord(Inputs.Batch batch, String id) {

@@ -80,10 +80,10 @@ final class ReportCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TruthOptions.FileColumns truthColumns = new TruthOptions.FileColumns();
 
-    @Option(names = "--pair", paramLabel = "ID1,ID2", split = ",", hideParamSyntax = true,
+    @Option(names = "--pair", paramLabel = "ID1,ID2",
             description = "The two records whose match weight the waterfall explains (record id, or source/id)."
                     + " Default: the probabilistic link with the median weight.")
-    List<String> pair = new ArrayList<>();
+    String pair;
 
     @Option(names = "--show-pii", description = "Show the explained pair's values in clear (default: masked).")
     boolean showPii;
@@ -104,8 +104,8 @@ final class ReportCommand implements Callable<Integer> {
         if (examples < 0) {
             throw new CommandLine.ParameterException(commandLine, "--examples must not be negative, was " + examples);
         }
-        if (!pair.isEmpty() && pair.size() != 2) {
-            throw new CommandLine.ParameterException(commandLine, "--pair takes two record ids separated by a comma");
+        if (pair != null) {
+            ExplainCommand.pairIds(commandLine, pair); // a malformed pair is refused before any work
         }
         OutputDirectory.prepareFile(commandLine, "--out", out); // before any work
         List<InputFile> files = input.files(commandLine);
@@ -230,9 +230,10 @@ final class ReportCommand implements Callable<Integer> {
         RecordKey second;
         String rule = null;
         String chosen;
-        if (!pair.isEmpty()) {
-            first = find(batch, pair.get(0).strip());
-            second = find(batch, pair.get(1).strip());
+        if (pair != null) {
+            String[] pairIds = ExplainCommand.pairIds(spec.commandLine(), pair);
+            first = find(batch, pairIds[0]);
+            second = find(batch, pairIds[1]);
             if (first.equals(second)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--pair names the same record twice");
             }

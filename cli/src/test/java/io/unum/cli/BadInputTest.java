@@ -305,13 +305,31 @@ class BadInputTest {
     }
 
     @Test
-    void pairOptionsShowTheOnePairTheyTake() {
-        for (String command : List.of("explain", "report")) {
-            CliRun help = CliRun.run(command, "--help");
-            assertEquals(0, help.status());
-            assertTrue(help.out().contains("--pair=ID1,ID2"), help.out());
-            assertFalse(help.out().contains("ID1,ID2["), "the usage must not offer several pairs: " + help.out());
-        }
+    void pairOptionsSayHowManyPairsTheyTake() {
+        CliRun explain = CliRun.run("explain", "--help");
+        assertEquals(0, explain.status());
+        assertTrue(explain.out().contains("[--pair=ID1,ID2]..."), "explain explains several pairs: " + explain.out());
+        CliRun report = CliRun.run("report", "--help");
+        assertEquals(0, report.status());
+        assertTrue(report.out().contains("[--pair=ID1,ID2]") && !report.out().contains("[--pair=ID1,ID2]..."),
+                "report's waterfall is of one pair: " + report.out());
+        assertFalse(report.out().contains("ID1,ID2["), report.out());
+    }
+
+    @Test
+    void explainExplainsEveryPairGivenInOneRun() {
+        CliRun one = CliRun.run("explain", "--pair", "C1002,W5001");
+        assertEquals(0, one.status(), one.err());
+        CliRun two = CliRun.run("explain", "--pair", "C1002,W5001", "--pair=C1002,C1003");
+        assertEquals(0, two.status(), two.err());
+        assertTrue(two.out().startsWith(one.out() + "\n"), "the first pair as alone, then the second: " + two.out());
+        assertTrue(two.out().contains("C1003"), two.out());
+        assertOneLineError(CliRun.run("explain", "--pair", "C1002,W5001", "--pair", "C1002,C1002x"), 2,
+                "no record with id C1002x");
+        assertOneLineError(CliRun.run("explain", "--pair", "C1002,W5001", "--pair", "C1002"), 2,
+                "--pair takes two record ids separated by a comma, was given one");
+        assertOneLineError(CliRun.run("explain", "--pair", "C1002,W2002,C1003"), 2, "was given 3 ids");
+        assertOneLineError(CliRun.run("report", "--pair", "C1002,", "--out", "unused.html"), 2, "was given an empty id");
     }
 
     @Test
