@@ -59,12 +59,15 @@ final class CompiledRule {
     final double reviewWeight;
     /**
      * Dependencies, per comparison: the index of the comparison that conditions it, or -1; and
-     * per level the correction in bits applied when that comparison reached its first level.
+     * per level the correction in bits applied when that comparison reached one of its conditioning
+     * levels.
      */
     final int[] conditionOf;
     final double[][] correction;
     /** Per comparison: its bit when it conditions a dependence (validated to be among the first 64), else 0. */
     private final long[] conditioningBit;
+    /** Per comparison: how many of its first levels condition a dependence (0 when it conditions none). */
+    private final int[] conditioningLevels;
     /** Whether any comparison has a dependence (the scorer then tracks first levels). */
     final boolean hasDependencies;
 
@@ -85,6 +88,7 @@ final class CompiledRule {
         this.conditionOf = new int[0];
         this.correction = new double[0][];
         this.conditioningBit = new long[0];
+        this.conditioningLevels = new int[0];
         this.hasDependencies = false;
     }
 
@@ -107,11 +111,13 @@ final class CompiledRule {
         java.util.Arrays.fill(conditionOf, -1);
         this.correction = new double[comparisons.length][];
         this.conditioningBit = new long[comparisons.length];
+        this.conditioningLevels = new int[comparisons.length];
         for (io.unum.rules.Dependence d : rule.dependencies()) {
             int c = indexOf(comparisons, d.conditioning());
             int x = indexOf(comparisons, d.dependent());
             conditionOf[x] = c;
             conditioningBit[c] = 1L << c;
+            conditioningLevels[c] = d.conditioningLevels(); // the same in each of its dependencies (MatchRule checks)
             correction[x] = new double[comparisons[x].levels().length];
             for (int l = 0; l < correction[x].length; l++) {
                 correction[x][l] = d.corrections().getOrDefault(comparisons[x].levels()[l].label(), 0.0);
@@ -131,16 +137,19 @@ final class CompiledRule {
 
     /**
      * The correction for comparison {@code c} at {@code level}, given the bit set of comparisons
-     * that reached their first level so far; 0 without a dependence.
+     * that reached one of their conditioning levels so far; 0 without a dependence.
      */
     double correction(int c, int level, long firstLevels) {
         int conditioning = conditionOf[c];
         return conditioning >= 0 && (firstLevels & (1L << conditioning)) != 0 ? correction[c][level] : 0.0;
     }
 
-    /** The bit set of first levels after comparison {@code c} reached {@code level}: only conditioning comparisons count. */
+    /**
+     * The bit set of conditioning agreements after comparison {@code c} reached {@code level}: set
+     * for a conditioning comparison at one of its conditioning levels.
+     */
     long reached(int c, int level, long firstLevels) {
-        return level == 0 ? firstLevels | conditioningBit[c] : firstLevels;
+        return level >= 0 && level < conditioningLevels[c] ? firstLevels | conditioningBit[c] : firstLevels;
     }
 
     /** Deterministic rules: the index of a type in {@link #types}, or -1. */

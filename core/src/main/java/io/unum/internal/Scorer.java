@@ -123,7 +123,7 @@ final class Scorer {
         if (weight + possible < floor) {
             return Double.NEGATIVE_INFINITY;
         }
-        long firstLevels = 0L; // comparisons (among the first 64) that reached their first level
+        long firstLevels = 0L; // conditioning comparisons (among the first 64) that reached a conditioning level
         for (int c = 0; c < comparisons.length; c++) {
             CompiledRule.Comparison comparison = comparisons[c];
             int level = level(comparison, a, b);

@@ -2,8 +2,10 @@ package io.unum.rules;
 
 import io.unum.model.IdentifierType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -97,7 +99,14 @@ public sealed interface MatchRule {
             dependencies = List.copyOf(Objects.requireNonNull(dependencies, () -> "dependencies of rule " + name));
             List<String> names = comparisons.stream().map(Comparison::name).toList();
             Set<String> dependents = new HashSet<>();
+            Map<String, Integer> conditioningLevels = new HashMap<>();
             for (Dependence d : dependencies) {
+                Integer levels = conditioningLevels.putIfAbsent(d.conditioning(), d.conditioningLevels());
+                if (levels != null && levels != d.conditioningLevels()) {
+                    throw new IllegalArgumentException("comparison " + d.conditioning() + " of rule " + name
+                            + " conditions two dependencies on different numbers of levels (" + levels + " and "
+                            + d.conditioningLevels() + ")");
+                }
                 int c = names.indexOf(d.conditioning());
                 int x = names.indexOf(d.dependent());
                 if (c < 0 || x < 0) {
@@ -112,6 +121,12 @@ public sealed interface MatchRule {
                 if (!dependents.add(d.dependent())) {
                     throw new IllegalArgumentException("comparison " + d.dependent() + " of rule " + name
                             + " is dependent in two dependencies");
+                }
+                List<String> conditioningLabels = comparisons.get(c).levels().stream().map(ComparisonLevel::label).toList();
+                if (d.conditioningLevels() > conditioningLabels.size()) {
+                    throw new IllegalArgumentException("dependence " + d.conditioning() + " ~ " + d.dependent() + " of rule "
+                            + name + " is conditioned on " + d.conditioningLevels() + " levels of " + d.conditioning()
+                            + ", which has " + conditioningLabels.size() + ": " + conditioningLabels);
                 }
                 List<String> labels = comparisons.get(x).levels().stream().map(ComparisonLevel::label).toList();
                 for (String label : d.corrections().keySet()) {
@@ -230,6 +245,16 @@ public sealed interface MatchRule {
          */
         public ProbabilisticBuilder dependence(String conditioning, String dependent) {
             dependencies.add(Dependence.of(conditioning, dependent));
+            return this;
+        }
+
+        /**
+         * As {@link #dependence(String, String)}, conditioned on any of the first
+         * {@code conditioningLevels} levels of {@code conditioning} (for example an exact surname
+         * or one a typo apart).
+         */
+        public ProbabilisticBuilder dependence(String conditioning, int conditioningLevels, String dependent) {
+            dependencies.add(Dependence.of(conditioning, conditioningLevels, dependent));
             return this;
         }
 

@@ -120,6 +120,49 @@ class DependenceTest {
     }
 
     @Test
+    void aDependenceOnTwoLevelsCorrectsASurnameOneTypoApartToo() {
+        // the surname with a middle level: the same first three letters (a typo further on)
+        io.unum.spi.FieldComparator prefix = (x, y) -> x.length() >= 3 && y.length() >= 3
+                && x.regionMatches(0, y, 0, 3) ? 1.0 : 0.0;
+        java.util.function.Function<Dependence, Resolver> resolverOf = dependence -> {
+            MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic("person");
+            for (String field : FIELDS) {
+                rule.comparison(field.equals("surname")
+                        ? Comparison.of(field, ComparisonLevel.of("exact", LevelCondition.exact(), 0.9, 0.01),
+                                ComparisonLevel.of("prefix", LevelCondition.atLeast(prefix, 1.0), 0.05, 0.01),
+                                ComparisonLevel.of("else", LevelCondition.always(), 0.05, 0.98))
+                        : Comparison.of(field, ComparisonLevel.of("exact", LevelCondition.exact(), 0.9, 0.01),
+                                ComparisonLevel.of("else", LevelCondition.always(), 0.1, 0.99)));
+            }
+            if (dependence != null) {
+                rule.dependence(dependence);
+            }
+            return resolver(rule.blockingKey(BlockingKey.on("surname")).prior(0.0002).build());
+        };
+        Map<String, Double> corrections = Map.of("exact", -5.0);
+        Resolver plain = resolverOf.apply(null);
+        Resolver firstLevel = resolverOf.apply(new Dependence("surname", "address", corrections));
+        Resolver twoLevels = resolverOf.apply(new Dependence("surname", "address", corrections, 2));
+        SourceRecord a = record("1", "ann", "smith", "d1", "a1");
+        SourceRecord exact = record("2", "bob", "smith", "d2", "a1");
+        SourceRecord typo = record("3", "bob", "smitt", "d2", "a1");
+        SourceRecord other = record("4", "bob", "jones", "d2", "a1");
+
+        assertEquals(weight(plain.explain(a, exact)) - 5.0, weight(firstLevel.explain(a, exact)), 1e-9);
+        assertEquals(weight(plain.explain(a, typo)), weight(firstLevel.explain(a, typo)), 1e-9,
+                "one level: a surname one typo apart is not corrected");
+        assertEquals(weight(plain.explain(a, exact)) - 5.0, weight(twoLevels.explain(a, exact)), 1e-9);
+        assertEquals(weight(plain.explain(a, typo)) - 5.0, weight(twoLevels.explain(a, typo)), 1e-9,
+                "two levels: the surname one typo apart is corrected as an exact one");
+        assertEquals(weight(plain.explain(a, other)), weight(twoLevels.explain(a, other)), 1e-9,
+                "a different surname is not");
+        assertEquals(2, Dependence.of("surname", 2, "address").withCorrections(corrections).conditioningLevels(),
+                "trained corrections keep the levels");
+        assertMessage("conditioned on 4 levels of surname, which has 3", () -> resolverOf.apply(
+                Dependence.of("surname", 4, "address")));
+    }
+
+    @Test
     void theModelCarriesTheCorrectionsThroughJson() {
         Resolver resolver = resolver(rule().dependence("surname", "address").build());
         TrainedModel model = resolver.train(records(true, 3),
@@ -147,6 +190,9 @@ class DependenceTest {
                 new Dependence("surname", "address", Map.of("nearby", -1.0))).build());
         assertMessage("at most 0", () -> new Dependence("surname", "address", Map.of("exact", 1.0)));
         assertMessage("itself", () -> Dependence.of("address", "address"));
+        assertMessage("at least 1, was 0", () -> Dependence.of("surname", 0, "address"));
+        assertMessage("different numbers of levels (1 and 2)", () -> rule().dependence("surname", "address")
+                .dependence("surname", 2, "dob").build());
     }
 
     private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable action) {

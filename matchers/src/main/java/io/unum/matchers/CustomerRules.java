@@ -97,8 +97,11 @@ import java.util.Set;
  * declares the address comparison dependent on the family-name comparison
  * ({@link io.unum.rules.Dependence}): training measures, among pairs with the same surname that
  * the other comparisons call different people, how much more often they share an address than
- * chance, and subtracts that lift (in bits) when both agree. Data without households (the
- * FEBRL and Splink sets) show none and get no correction; the hand-set parameters have none.
+ * chance, and subtracts that lift (in bits) when both agree — with a surname equal or one typo
+ * apart ({@code jaro-winkler >= 0.92}): a household member's surname keyed in with a typo is the
+ * same household, and without the correction two people of one household linked on the typo.
+ * Data without households (the FEBRL and Splink sets) show none and get no correction; the
+ * hand-set parameters have none.
  *
  * <p><b>National ids.</b> Keyed-in national ids contain typos, and a profile may hold only one
  * national id by default (merge protection). {@link NationalIdPolicy#TOLERANT} (the default)
@@ -301,10 +304,11 @@ public final class CustomerRules implements RuleSet {
     /**
      * The {@linkplain #revision() revision} of what this version derives from records. 1: every
      * version before revisions were recorded (until 2026-12-07); 2: loyalty numbers read without
-     * their letter prefix and leading zeros, and the {@code identity} feature of distinct people.
+     * their letter prefix and leading zeros, and the {@code identity} feature of distinct people;
+     * 3: the household correction also for surnames one typo apart (links of version 2 may split).
      * A store built with another revision is refused until its records are resolved again.
      */
-    public static final int REVISION = 2;
+    public static final int REVISION = 3;
 
     /** {@value #REVISION}: see {@link #REVISION}. */
     @Override

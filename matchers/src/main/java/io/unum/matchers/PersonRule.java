@@ -130,7 +130,8 @@ final class PersonRule {
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL, Features.CITY)
                         .withMaxBlockSize(CustomerRules.NAME_BLOCK_CAP))
-                .dependence(Features.FAMILY, Features.ADDRESS)
+                // exact surname or one typo apart (the first two family levels): see CustomerRules, Households
+                .dependence(Features.FAMILY, 2, Features.ADDRESS)
                 .prior(rules.prior)
                 .matchThreshold(rules.matchThreshold)
                 .reviewThreshold(rules.reviewThreshold)
