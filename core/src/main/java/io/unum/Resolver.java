@@ -672,12 +672,29 @@ public final class Resolver {
          * @param samePerson whether two values of the feature may belong to one person
          */
         public Builder distinctPeople(String feature, LevelCondition samePerson) {
+            return distinctPeople(feature, samePerson, value -> false);
+        }
+
+        /**
+         * As {@link #distinctPeople(String, LevelCondition)}, with values that tell only some
+         * people apart: a record whose value is {@code partial} (for {@code CustomerRules}, a given
+         * name without a birth date, which fits a father and a son of one name alike) does not
+         * join, through its links, two clusters holding distinct people that it fits both of
+         * ({@code samePerson} holds between its value and each of theirs). A record without the
+         * feature fits everyone, as before; a record with a complete value joins what its links
+         * join.
+         *
+         * @param partial whether a value of the feature tells only some people apart
+         */
+        public Builder distinctPeople(String feature, LevelCondition samePerson,
+                java.util.function.Predicate<String> partial) {
             Objects.requireNonNull(feature, "feature");
             Objects.requireNonNull(samePerson, "samePerson");
+            Objects.requireNonNull(partial, "partial");
             if (distinctPeople != null) {
                 throw new IllegalStateException("distinctPeople was already set");
             }
-            distinctPeople = new EngineConfig.Distinct(feature, samePerson);
+            distinctPeople = new EngineConfig.Distinct(feature, samePerson, partial);
             recorder.directly("distinctPeople");
             return this;
         }

@@ -121,6 +121,51 @@ class DistinctPeopleTest {
         Partitions.assertBatchEqualsLive(resolver, records, 9, SHUFFLES);
     }
 
+    /** Names are one person's when equal or one starts the other; a name of three letters or fewer is partial. */
+    private static Resolver withPartialNames() {
+        LevelCondition prefix = (a, b) -> a.startsWith(b) || b.startsWith(a);
+        return base().distinctPeople(Attributes.FIRST_NAME, prefix, value -> value.length() <= 3).build();
+    }
+
+    @Test
+    void aRecordWithAPartialValueDoesNotJoinTwoPeopleItFitsBoth() {
+        List<SourceRecord> household = List.of(
+                record("crm", "p1", "patrick", "berg", null, "berg.family@mail.test"),
+                record("crm", "p2", "patricia", "berg", null, "berg.family@mail.test"),
+                record("pos", "p3", "pat", "berg", null, "berg.family@mail.test"));
+        LevelCondition prefix = (a, b) -> a.startsWith(b) || b.startsWith(a);
+        assertEquals(1, base().distinctPeople(Attributes.FIRST_NAME, prefix).build().resolve(household).profiles().size(),
+                "a complete value joins what its links join: 'pat' fits Patrick and Patricia, and joins them");
+        Set<List<RecordKey>> partition = Partitions.of(withPartialNames().resolve(household).profiles());
+        assertEquals(Set.of(List.of(RecordKey.of("crm", "p1"), RecordKey.of("pos", "p3")), List.of(RecordKey.of("crm", "p2"))),
+                partition, "'pat' is partial: it joins one of them (the first link in the total order), not both");
+
+        List<SourceRecord> notBoth = List.of(household.get(0), household.get(1),
+                record("pos", "p4", "ann", "berg", null, "berg.family@mail.test"));
+        assertEquals(3, withPartialNames().resolve(notBoth).profiles().size(),
+                "a partial value that fits neither is distinct from both");
+    }
+
+    @Test
+    void partialValuesDoNotDependOnArrivalOrderAndBatchEqualsLive() {
+        // the fixtures, and households of a Patrick, a Patricia and one to three records of a "Pat"
+        List<SourceRecord> records = new java.util.ArrayList<>(TestFixtures.people(31, 150));
+        for (int h = 0; h < 12; h++) {
+            String family = "fam" + h;
+            String email = family + "@mail.test";
+            records.add(record("crm", family + "-a", "patrick", family, null, email));
+            records.add(record("crm", family + "-b", "patricia", family, h % 2 == 0 ? "19700101" : null, email));
+            for (int p = 0; p <= h % 3; p++) {
+                records.add(record("pos", family + "-p" + p, "pat", family, null, email));
+            }
+        }
+        Resolver resolver = withPartialNames();
+        LevelCondition prefix = (a, b) -> a.startsWith(b) || b.startsWith(a);
+        assertNotEquals(Partitions.of(base().distinctPeople(Attributes.FIRST_NAME, prefix).build().resolve(records)
+                .profiles()), Partitions.of(resolver.resolve(records).profiles()), "the Pats join one person each");
+        Partitions.assertBatchEqualsLive(resolver, records, 9, SHUFFLES);
+    }
+
     @Test
     void settingsAreValidated() {
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
@@ -130,5 +175,6 @@ class DistinctPeopleTest {
         assertThrows(IllegalStateException.class,
                 () -> base().distinctPeople(Attributes.FIRST_NAME, ALIKE).distinctPeople(Attributes.LAST_NAME, ALIKE));
         assertThrows(NullPointerException.class, () -> base().distinctPeople(Attributes.FIRST_NAME, null));
+        assertThrows(NullPointerException.class, () -> base().distinctPeople(Attributes.FIRST_NAME, ALIKE, null));
     }
 }

@@ -31,8 +31,9 @@ import io.unum.store.GraphStore;
  *       configured number of bits without enough evidence for the pair to be linked on its own
  *       (see {@code Resolver.Builder.maxContradiction});</li>
  *   <li>the link's two records are distinct people, or one of them cannot tell people apart
- *       (it lacks the feature that does) and a member of one cluster is a distinct person from
- *       a member of the other (see {@code Resolver.Builder.distinctPeople}).</li>
+ *       (it lacks the feature that does, or has a partial value of it) and a member of one
+ *       cluster is a distinct person from a member of the other, both of whom it fits (see
+ *       {@code Resolver.Builder.distinctPeople}).</li>
  * </ul>
  * The total order on links makes the result a function of the component's records alone,
  * independent of arrival order, of batch versus incremental, and of thread count. Components
@@ -478,9 +479,11 @@ final class Clusterer {
         /**
          * The distinct-people test ({@link Scorer#distinct}) allows joining the clusters of
          * {@code a} and {@code b} through their link: {@code a} and {@code b} are not distinct
-         * people, and when either lacks the feature that tells people apart (a record with a
-         * surname and an address, or a shared e-mail alone, fits every member of a household) no
-         * member of one cluster is distinct from a member of the other.
+         * people, and when either cannot tell every pair of people apart no member of one cluster
+         * is distinct from a member of the other while that end of the link fits both
+         * ({@link Scorer#fitsBoth}): a record with a surname and an address, or a shared e-mail
+         * alone, fits every member of a household; a given name without a birth date fits a
+         * father and a son of that name.
          */
         private boolean distinctApart(int a, int b, int ra, int rb) {
             if (config.distinctSlot < 0) {
@@ -489,12 +492,15 @@ final class Clusterer {
             if (distinct(a, b)) {
                 return false;
             }
-            if (!scorer.undistinguished(component[a]) && !scorer.undistinguished(component[b])) {
+            boolean aTells = scorer.distinguishes(component[a]);
+            boolean bTells = scorer.distinguishes(component[b]);
+            if (aTells && bTells) {
                 return true;
             }
             for (int x : membersOf(ra)) {
                 for (int y : membersOf(rb)) {
-                    if (distinct(x, y)) {
+                    if (distinct(x, y) && ((!aTells && scorer.fitsBoth(component[a], component[x], component[y]))
+                            || (!bTells && scorer.fitsBoth(component[b], component[x], component[y])))) {
                         return false;
                     }
                 }

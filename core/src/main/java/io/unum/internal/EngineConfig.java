@@ -111,10 +111,12 @@ public final class EngineConfig {
      * @param feature the feature that tells people apart
      * @param samePerson whether two values of it may belong to one person
      */
-    public record Distinct(String feature, io.unum.rules.LevelCondition samePerson) {
+    public record Distinct(String feature, io.unum.rules.LevelCondition samePerson,
+            java.util.function.Predicate<String> partial) {
         public Distinct {
             java.util.Objects.requireNonNull(feature, "feature");
             java.util.Objects.requireNonNull(samePerson, "samePerson");
+            java.util.Objects.requireNonNull(partial, "partial");
         }
     }
 

@@ -291,9 +291,38 @@ final class Scorer {
         return true;
     }
 
-    /** Whether a record lacks the distinct-people feature, so that it cannot tell people apart. */
-    boolean undistinguished(FeatureRecord record) {
-        return config.distinctSlot >= 0 && record.features()[config.distinctSlot] == null;
+    /**
+     * Whether {@code bridge} fits both {@code x} and {@code y}, so that it cannot tell them apart:
+     * it lacks the distinct-people feature, or its value is partial and may be the same person's
+     * as each of theirs (a record fits itself, and a record without the feature fits it). A
+     * bridge with a complete value fits no pair: it joins what its links join.
+     */
+    boolean fitsBoth(FeatureRecord bridge, FeatureRecord x, FeatureRecord y) {
+        int slot = config.distinctSlot;
+        if (slot < 0) {
+            return false;
+        }
+        String value = bridge.features()[slot];
+        if (value == null) {
+            return true;
+        }
+        EngineConfig.Distinct distinct = config.generic.distinct();
+        if (!distinct.partial().test(value)) {
+            return false;
+        }
+        return fits(distinct, value, bridge, x) && fits(distinct, value, bridge, y);
+    }
+
+    private boolean fits(EngineConfig.Distinct distinct, String value, FeatureRecord bridge, FeatureRecord other) {
+        String v = other.features()[config.distinctSlot];
+        return other == bridge || v == null || distinct.samePerson().test(value, v);
+    }
+
+    /** Whether a record can tell every pair of people apart: its distinct-people value is complete. */
+    boolean distinguishes(FeatureRecord record) {
+        int slot = config.distinctSlot;
+        String value = slot < 0 ? null : record.features()[slot];
+        return value != null && !config.generic.distinct().partial().test(value);
     }
 
     /** Sums the bits of evidence against a match: the negative level weights. */

@@ -305,7 +305,9 @@ public final class CustomerRules implements RuleSet {
      * The {@linkplain #revision() revision} of what this version derives from records. 1: every
      * version before revisions were recorded (until 2026-12-07); 2: loyalty numbers read without
      * their letter prefix and leading zeros, and the {@code identity} feature of distinct people;
-     * 3: the household correction also for surnames one typo apart (links of version 2 may split).
+     * 3: the household correction also for surnames one typo apart, and distinct people told
+     * apart by birth dates a generation apart, with a given name without a birth date partial
+     * (links of version 2 may split).
      * A store built with another revision is refused until its records are resolved again.
      */
     public static final int REVISION = 3;
@@ -357,7 +359,8 @@ public final class CustomerRules implements RuleSet {
             builder.maxContradiction(maxContradiction);
         }
         builder.genericValues(GENERIC_PEOPLE, IDENTIFIER_CONTRADICTION);
-        builder.distinctPeople(Features.IDENTITY, DistinctPeople.samePerson(nicknames));
+        builder.distinctPeople(Features.IDENTITY, DistinctPeople.samePerson(nicknames),
+                DistinctPeople::withoutBirthDate);
         if (nationalIds != NationalIdPolicy.IGNORED) {
             builder.absoluteIdentifier(IdentifierType.NATIONAL_ID);
         }

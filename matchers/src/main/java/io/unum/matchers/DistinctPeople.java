@@ -21,7 +21,12 @@ import io.unum.spi.Normalizer;
  * starts, or alike in Double Metaphone, or when one record's given name is the other's family
  * name (Jaro–Winkler 0.9: a swap). Birth dates agree when they are within a year of each other,
  * have day and month swapped, differ by one typo or agree in part — any level of the person
- * rule's date comparison but its last.
+ * rule's date comparison but its last. Compatible given names with birth dates a generation
+ * apart ({@value #GENERATION} years or more, the dates not alike) are not one person's: a father
+ * and a son of one name.
+ *
+ * <p>A value without a birth date is partial ({@link #withoutBirthDate}): it fits a father and a
+ * son of its name alike, so the engine does not let such a record join them through its links.
  *
  * <p>So "Tyler" and "Sharon" who share a family's e-mail are distinct, and "Bob"/"Robert",
  * "Zara"/"Sarah", "Thomas Gabriel"/"Gabriel Thomas", "Freddie"/"Bradley Freddie" or "Leo"/"Oel"
@@ -44,6 +49,12 @@ final class DistinctPeople {
 
     /** Names at least this alike count as the same name in a swap. */
     private static final double SWAP = 0.9;
+
+    /**
+     * Birth years at least this far apart (and the dates not alike) are a parent and a child's,
+     * even with one given name.
+     */
+    static final int GENERATION = 15;
 
     private DistinctPeople() {
     }
@@ -80,6 +91,44 @@ final class DistinctPeople {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /**
+     * Whether two identity values with the same given name (ending at {@code end}) have the same
+     * birth date or one of them none.
+     */
+    private static boolean sameOrNoBirthDate(String a, String b, int end) {
+        int fa = a.indexOf(SEPARATOR, end + 1);
+        int fb = b.indexOf(SEPARATOR, end + 1);
+        int da = a.indexOf(SEPARATOR, fa + 1);
+        int db = b.indexOf(SEPARATOR, fb + 1);
+        return da == fa + 1 || db == fb + 1 || (da - fa == db - fb && a.regionMatches(fa + 1, b, fb + 1, da - fa - 1));
+    }
+
+    /** The year of a normalized birth date ({@code yyyy-mm-dd} or {@code yyyy…}), or 0 when it has none. */
+    static int year(String date) {
+        if (date.length() < 4) {
+            return 0;
+        }
+        int year = 0;
+        for (int i = 0; i < 4; i++) {
+            char c = date.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            year = year * 10 + (c - '0');
+        }
+        return year;
+    }
+
+    /**
+     * Whether an identity value tells only some people apart: it has no birth date, so it fits a
+     * father and a son of one name alike ({@code Resolver.Builder.distinctPeople}'s {@code partial}).
+     */
+    static boolean withoutBirthDate(String identity) {
+        int first = identity.indexOf(SEPARATOR);
+        int second = first < 0 ? -1 : identity.indexOf(SEPARATOR, first + 1);
+        return second < 0 || second + 1 >= identity.length() || identity.charAt(second + 1) == SEPARATOR;
+    }
+
     /** Whether two feature values may belong to one person (see the class description). */
     static LevelCondition samePerson(Nicknames nicknames) {
         FieldComparator jw = Comparators.jaroWinkler();
@@ -92,25 +141,38 @@ final class DistinctPeople {
             @Override
             public boolean test(String a, String b) {
                 int end = a.indexOf(SEPARATOR);
-                if (end == b.indexOf(SEPARATOR) && a.regionMatches(0, b, 0, end)) {
-                    return true; // the same given name, the usual case: no parsing
+                if (end == b.indexOf(SEPARATOR) && a.regionMatches(0, b, 0, end) && sameOrNoBirthDate(a, b, end)) {
+                    return true; // the same given name and birth date (or one missing), the usual case: no parsing
                 }
                 String[] x = a.split(SPLIT, -1);
                 String[] y = b.split(SPLIT, -1);
                 String ga = x[0];
                 String gb = y[0];
-                if (nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= ALIKE || initial.test(ga, gb)
-                        || soundAlike(x[3], x[4], y[3], y[4])) {
-                    return true;
+                if (ga.equals(gb) || nicknames.compatible(ga, gb) || jw.compare(ga, gb) >= ALIKE
+                        || initial.test(ga, gb) || soundAlike(x[3], x[4], y[3], y[4])) {
+                    return !generationApart(x[2], y[2]);
                 }
                 String fa = x[1];
                 String fb = y[1];
                 if ((!fb.isEmpty() && jw.compare(ga, fb) >= SWAP) || (!fa.isEmpty() && jw.compare(fa, gb) >= SWAP)) {
                     return true; // swapped given and family names, the other part as it may be (typos, or missing)
                 }
-                String da = x[2];
-                String db = y[2];
+                return datesAgree(x[2], y[2]);
+            }
+
+            /** Both dates present and alike: any level of the date comparison but its last, or one typo. */
+            private boolean datesAgree(String da, String db) {
                 return !da.isEmpty() && !db.isEmpty() && (datesAgree.test(da, db) || oneTypo.test(da, db));
+            }
+
+            /**
+             * Both dates present, their years at least {@value #GENERATION} apart and the dates not
+             * alike: a parent and a child of one name.
+             */
+            private boolean generationApart(String da, String db) {
+                int ya = year(da);
+                int yb = year(db);
+                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= GENERATION && !datesAgree(da, db);
             }
 
             @Override

@@ -109,6 +109,45 @@ class DistinctPeopleTest {
                 "one birth date alone does not agree");
     }
 
+    @Test
+    void oneGivenNameWithBirthDatesAGenerationApartIsTwoPeople() {
+        assertFalse(same(person("John", "Smith", "1970-10-10"), person("John", "Smith", "1990-03-15")), "father and son");
+        assertFalse(same(person("Jon", "Smith", "1962-01-30"), person("John", "Smith", "1990-03-15")),
+                "alike names a generation apart");
+        assertTrue(same(person("John", "Smith", "1970-10-10"), person("John", "Smith", "1990-10-10")),
+                "one typo in the year is one person's date");
+        assertTrue(same(person("John", "Smith", "1970-10-10"), person("John", "Smith", "1982-05-05")),
+                "fewer than " + DistinctPeople.GENERATION + " years apart: a wrong date, maybe");
+        assertTrue(same(person("John", "Smith", "1970-10-10"), person("John", "Smith", null)), "no date to tell");
+        assertTrue(same(person("John", "Smith", "1970-10-10"), person("John", "Smith", "1970-10-10")));
+    }
+
+    @Test
+    void aGivenNameWithoutABirthDateIsPartial() {
+        assertTrue(DistinctPeople.withoutBirthDate(person("John", "Smith", null)));
+        assertTrue(DistinctPeople.withoutBirthDate(identity(Attributes.FIRST_NAME, "John")));
+        assertFalse(DistinctPeople.withoutBirthDate(person("John", "Smith", "1970-10-10")));
+        assertFalse(DistinctPeople.withoutBirthDate(identity(Attributes.FIRST_NAME, "John", Attributes.DATE_OF_BIRTH,
+                "1970-10-10")));
+        assertEquals(1970, DistinctPeople.year("1970-10-10"));
+        assertEquals(0, DistinctPeople.year("70"));
+    }
+
+    @Test
+    void aFatherAndASonOfOneNameStayTwoWhenARecordWithoutABirthDateFitsBoth() {
+        List<SourceRecord> family = List.of(
+                record("f1", "John", "Smith", "1960-05-01", "smiths@mail.test", null),
+                record("s1", "John", "Smith", "1990-08-12", "smiths@mail.test", null),
+                record("b1", "John", "Smith", null, "smiths@mail.test", null));
+        Resolver resolver = CustomerRules.standard().applyTo(Resolver.newBuilder()).parallelism(1)
+                .blockingSecret(1, 2).build();
+        Map<RecordKey, ProfileId> profile = resolver.resolve(family).assignments();
+        assertNotEquals(profile.get(RecordKey.of("crm", "f1")), profile.get(RecordKey.of("crm", "s1")),
+                "the record without a birth date fits both and joins one of them");
+        assertTrue(profile.get(RecordKey.of("crm", "b1")).equals(profile.get(RecordKey.of("crm", "f1")))
+                || profile.get(RecordKey.of("crm", "b1")).equals(profile.get(RecordKey.of("crm", "s1"))));
+    }
+
     private static SourceRecord record(String id, String first, String last, String dob, String email, String phone) {
         SourceRecord.Builder b = SourceRecord.builder("crm", id).observedAt(Instant.parse("2024-01-01T00:00:00Z"))
                 .attribute(Attributes.LAST_NAME, last).attribute(Attributes.CITY, "Boston")
