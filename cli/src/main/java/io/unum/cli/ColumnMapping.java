@@ -27,7 +27,7 @@ import java.util.Set;
 final class ColumnMapping {
 
     /** Attribute for an organisation's name (Senzing {@code PRIMARY_NAME_ORG} / {@code NAME_ORG}). */
-    static final String ORGANIZATION_NAME = "organization_name";
+    static final String ORGANIZATION_NAME = io.unum.model.Attributes.ORGANIZATION_NAME;
     /** Passport number: an identifier the default rules do not link on. */
     static final IdentifierType PASSPORT = IdentifierType.PASSPORT;
     /** Driver's licence number: an identifier the default rules do not link on. */

@@ -32,6 +32,8 @@ public final class Attributes {
     public static final String POSTCODE = "postcode";
     /** Country. */
     public static final String COUNTRY = "country";
+    /** An organisation's name (a company, a shop, an agency), for records of organisations. */
+    public static final String ORGANIZATION_NAME = "organization_name";
 
     private Attributes() {
     }

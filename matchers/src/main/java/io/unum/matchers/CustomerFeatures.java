@@ -70,6 +70,9 @@ final class CustomerFeatures {
                     Normalizers.identity()));
         }
         features.add(Feature.of(Features.PASSPORT, FeatureSource.identifier(IdentifierType.PASSPORT), Normalizers.identity()));
+        features.add(Feature.of(Features.ORGANIZATION, Attributes.ORGANIZATION_NAME, NameNormalizers.organization()));
+        features.add(Feature.of(Features.ORGANIZATION_MARK, Attributes.ORGANIZATION_NAME,
+                NameNormalizers.organization().andThen(name -> name == null || name.isEmpty() ? null : "org")));
         features.add(Feature.of(Features.DRIVERS_LICENSE, FeatureSource.identifier(IdentifierType.DRIVERS_LICENSE),
                 Normalizers.identity()));
         return List.copyOf(features);

@@ -103,6 +103,12 @@ import java.util.Set;
  * Data without households (the FEBRL and Splink sets) show none and get no correction; the
  * hand-set parameters have none.
  *
+ * <p><b>Organisations.</b> A record of a company, a shop or an agency carries its name in the
+ * attribute {@link io.unum.model.Attributes#ORGANIZATION_NAME}: cleaned, legal forms ({@code Inc},
+ * {@code GmbH}) dropped, compared exactly, with one name's words all in the other ("India Exports"
+ * and "Universal Exports India"), within two typos, or by a shared word, and blocked with the
+ * postcode and with the street.
+ *
  * <p><b>National ids.</b> Keyed-in national ids contain typos, and a profile may hold only one
  * national id by default (merge protection). {@link NationalIdPolicy#TOLERANT} (the default)
  * therefore treats the national id as evidence rather than as a hard constraint: exact equality
@@ -235,6 +241,10 @@ public final class CustomerRules implements RuleSet {
         public static final String PASSPORT = "passport";
         /** First linkable driver's licence number. */
         public static final String DRIVERS_LICENSE = "drivers_license";
+        /** An organisation's name, cleaned, legal forms ({@code Inc}, {@code GmbH}) dropped. */
+        public static final String ORGANIZATION = "organization";
+        /** {@code org} for a record with an organisation's name: organisations are blocked by postcode. */
+        public static final String ORGANIZATION_MARK = "organization_mark";
 
         private Features() {
         }
@@ -305,9 +315,9 @@ public final class CustomerRules implements RuleSet {
      * The {@linkplain #revision() revision} of what this version derives from records. 1: every
      * version before revisions were recorded (until 2026-12-07); 2: loyalty numbers read without
      * their letter prefix and leading zeros, and the {@code identity} feature of distinct people;
-     * 3: the household correction also for surnames one typo apart, and distinct people told
-     * apart by birth dates a generation apart, with a given name without a birth date partial
-     * (links of version 2 may split).
+     * 3: the household correction also for surnames one typo apart, distinct people told apart
+     * by birth dates a generation apart (a given name without a birth date partial), and
+     * organisations' names compared (links of version 2 may split or join).
      * A store built with another revision is refused until its records are resolved again.
      */
     public static final int REVISION = 3;

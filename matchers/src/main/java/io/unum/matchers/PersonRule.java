@@ -117,6 +117,15 @@ final class PersonRule {
                 level("exact", null, LevelCondition.exact(), 0.85, 0.000001),
                 level("one typo", null, MatchConditions.damerauLevenshteinAtMost(1), 0.03, 0.00001),
                 level("else", null, LevelCondition.always(), 0.12, 0.999989)));
+        // organisations' names (records of a company, a shop, an agency), written with and without
+        // words such as the country or "worldwide"
+        rule.comparison(comparison(Features.ORGANIZATION,
+                level("exact", null, LevelCondition.exact(), 0.70, 0.0001),
+                level("one name in the other", null, MatchConditions.tokensContained(2), 0.12, 0.0005),
+                // edits, not Jaro-Winkler: names of one group share a long prefix ("universal exports …")
+                level("two typos", null, MatchConditions.damerauLevenshteinAtMost(2), 0.08, 0.001),
+                level("shared word", null, MatchConditions.sharedToken(), 0.05, 0.02),
+                level("else", null, LevelCondition.always(), 0.05, 0.9784)));
         return rule
                 .blockingKey(BlockingKey.on(Features.DOB))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_CANONICAL).withMaxBlockSize(CustomerRules.NAME_BLOCK_CAP))
@@ -130,6 +139,8 @@ final class PersonRule {
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.DOB_YEAR))
                 .blockingKey(BlockingKey.on(Features.FAMILY_DM, Features.GIVEN_INITIAL, Features.CITY)
                         .withMaxBlockSize(CustomerRules.NAME_BLOCK_CAP))
+                .blockingKey(BlockingKey.on(Features.ORGANIZATION_MARK, Features.POSTCODE))
+                .blockingKey(BlockingKey.on(Features.ORGANIZATION_MARK, Features.STREET))
                 // exact surname or one typo apart (the first two family levels): see CustomerRules, Households
                 .dependence(Features.FAMILY, 2, Features.ADDRESS)
                 .prior(rules.prior)

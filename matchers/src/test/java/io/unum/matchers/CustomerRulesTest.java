@@ -141,6 +141,24 @@ class CustomerRulesTest {
     }
 
     @Test
+    void organisationsLinkOnTheirNameAndAddress() {
+        SourceRecord reference = record(Attributes.ORGANIZATION_NAME, "Universal Exports India",
+                Attributes.ADDRESS_1, "12 Mullanpara Road", Attributes.POSTCODE, "673576", Attributes.CITY, "Vythiri").build();
+        SourceRecord customer = record(Attributes.ORGANIZATION_NAME, "India Exports Ltd",
+                Attributes.ADDRESS_1, "12 Mullanpara Rd", Attributes.POSTCODE, "673576", Attributes.CITY, "Vythiri").build();
+        SourceRecord typo = record(Attributes.ORGANIZATION_NAME, "Mullenkrants",
+                Attributes.ADDRESS_1, "Hardenbergstrasse 87", Attributes.POSTCODE, "66879").build();
+        SourceRecord umlaut = record(Attributes.ORGANIZATION_NAME, "Müllenkranz GmbH",
+                Attributes.ADDRESS_1, "Hardenbergstraße 87", Attributes.POSTCODE, "66879").build();
+        SourceRecord neighbour = record(Attributes.ORGANIZATION_NAME, "Universal Exports Singapore",
+                Attributes.ADDRESS_1, "12 Mullanpara Road", Attributes.POSTCODE, "673576", Attributes.CITY, "Vythiri").build();
+        Resolution resolution = resolve(CustomerRules.standard(), reference, customer, typo, umlaut, neighbour);
+        assertTrue(together(resolution, reference, customer), "one name holds the other's words, one address");
+        assertTrue(together(resolution, typo, umlaut), "a spelling of one name, one address");
+        assertFalse(together(resolution, reference, neighbour), "another country's branch at the same address");
+    }
+
+    @Test
     void householdMembersStayApart() {
         String[] address = {Attributes.STREET_NUMBER, "12", Attributes.ADDRESS_1, "Oak Street", Attributes.POSTCODE, "2000",
             Attributes.CITY, "Sydney", Attributes.STATE, "NSW"};

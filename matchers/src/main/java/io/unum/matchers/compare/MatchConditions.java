@@ -50,6 +50,35 @@ public final class MatchConditions {
         return named("shared token", (a, b) -> overlap.compare(a, b) > 0.0);
     }
 
+    /**
+     * Every token of the value with fewer tokens is one of the other's, and it has at least
+     * {@code minTokens}: {@code "india exports"} and {@code "universal exports india"}.
+     *
+     * @param minTokens the fewest tokens the shorter value must have, at least 1
+     */
+    public static LevelCondition tokensContained(int minTokens) {
+        if (minTokens < 1) {
+            throw new IllegalArgumentException("minTokens must be at least 1, was " + minTokens);
+        }
+        GramSimilarity overlap = new GramSimilarity(GramSimilarity.Measure.OVERLAP, 0);
+        return named("tokens of one in the other (at least " + minTokens + ")", (a, b) -> overlap.compare(a, b) == 1.0
+                && Math.min(tokens(a), tokens(b)) >= minTokens);
+    }
+
+    /** White-space separated tokens of a cleaned value. */
+    private static int tokens(String value) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < value.length(); i++) {
+            boolean space = Character.isWhitespace(value.charAt(i));
+            if (!space && !in) {
+                n++;
+            }
+            in = !space;
+        }
+        return n;
+    }
+
     /** The values have the same tokens in any order ({@code "anna maria"} and {@code "maria anna"}). */
     public static LevelCondition sameTokensAnyOrder() {
         GramSimilarity jaccard = new GramSimilarity(GramSimilarity.Measure.JACCARD, 0);

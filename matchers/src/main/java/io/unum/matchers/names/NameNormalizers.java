@@ -163,6 +163,29 @@ public final class NameNormalizers {
         return value -> PersonName.parse(value).family();
     }
 
+    /** Legal forms dropped from organisation names (as words, after cleaning). */
+    private static final java.util.Set<String> LEGAL_FORMS = java.util.Set.of("inc", "incorporated", "ltd", "limited",
+            "llc", "llp", "lp", "plc", "corp", "corporation", "co", "company", "gmbh", "ag", "sa", "sas", "sarl", "bv",
+            "nv", "pte", "pty", "srl", "spa", "oy", "ab", "kg", "se");
+
+    /**
+     * An organisation's name: {@link #clean()}, then legal forms ({@code Inc}, {@code Ltd},
+     * {@code GmbH}, {@code Pte}, …) dropped as long as a word remains: {@code "Müllenkranz GmbH"
+     * → "mullenkranz"}, {@code "Universal Exports (Pte) Ltd." → "universal exports"}.
+     */
+    public static Normalizer organization() {
+        return value -> {
+            List<String> words = words(value);
+            List<String> kept = new java.util.ArrayList<>(words.size());
+            for (String word : words) {
+                if (!LEGAL_FORMS.contains(word)) {
+                    kept.add(word);
+                }
+            }
+            return Text.join(kept.isEmpty() ? words : kept);
+        };
+    }
+
     /** Cleaned words of a raw value. */
     static List<String> words(String value) {
         List<String> words = Text.words(Text.fold(value));

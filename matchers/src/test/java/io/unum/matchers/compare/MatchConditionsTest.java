@@ -29,6 +29,13 @@ class MatchConditionsTest {
         assertFalse(MatchConditions.sharedToken().test("garcia lopez", "lopes"));
         assertTrue(MatchConditions.sameTokensAnyOrder().test("anna maria", "maria anna"));
         assertFalse(MatchConditions.sameTokensAnyOrder().test("anna maria", "maria"));
+        LevelCondition contained = MatchConditions.tokensContained(2);
+        assertTrue(contained.test("india exports", "universal exports india"));
+        assertTrue(contained.test("universal exports worldwide", "worldwide exports"));
+        assertFalse(contained.test("exports", "universal exports india"), "one word is too little");
+        assertFalse(contained.test("singapore exports", "universal exports india"));
+        assertTrue(MatchConditions.tokensContained(1).test("exports", "universal exports india"));
+        assertThrows(IllegalArgumentException.class, () -> MatchConditions.tokensContained(0));
     }
 
     @Test
@@ -65,7 +72,8 @@ class MatchConditionsTest {
     void conditionsAreSymmetric() {
         LevelCondition[] conditions = {MatchConditions.damerauLevenshteinAtMost(1), MatchConditions.levenshteinAtMost(2),
             MatchConditions.sharedToken(), MatchConditions.sameTokensAnyOrder(), MatchConditions.initialMatch(),
-            MatchConditions.sharedAlternative(), MatchConditions.numericWithin(3)};
+            MatchConditions.sharedAlternative(), MatchConditions.numericWithin(3), MatchConditions.tokensContained(1),
+            MatchConditions.tokensContained(2)};
         Random random = new Random(9);
         for (int i = 0; i < 20_000; i++) {
             String[] p = Samples.pair(random, 10);

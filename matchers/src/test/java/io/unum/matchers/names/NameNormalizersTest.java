@@ -43,6 +43,16 @@ class NameNormalizersTest {
     }
 
     @Test
+    void organisationNamesLoseTheirLegalForm() {
+        Normalizer organization = NameNormalizers.organization();
+        assertEquals("mullenkranz", organization.normalize("Müllenkranz GmbH"));
+        assertEquals("universal exports", organization.normalize("Universal Exports (Pte) Ltd."));
+        assertEquals("hajah mamunah jln pisang", organization.normalize("Hajah Mamunah (Jln Pisang)"));
+        assertEquals("ltd", organization.normalize("Ltd."), "a legal form alone is kept");
+        assertEquals("coca cola", organization.normalize("Coca-Cola Co"));
+    }
+
+    @Test
     void punctuationAndWhiteSpace() {
         assertEquals("obrien", clean.normalize("O'Brien"));
         assertEquals("obrien", clean.normalize("O’Brien"));
