@@ -98,6 +98,27 @@ class CustomerRulesTest {
     }
 
     @Test
+    void aSwapOfBothNamesWeighsWhatAgreeingNamesDoByHand() {
+        Resolver resolver = CustomerRules.standard().applyTo(Resolver.newBuilder()).parallelism(1).build();
+        SourceRecord a = record(Attributes.FIRST_NAME, "Jie", Attributes.LAST_NAME, "Wang",
+                Attributes.DATE_OF_BIRTH, "1993-09-14").build();
+        SourceRecord same = record(Attributes.FIRST_NAME, "Jie", Attributes.LAST_NAME, "Wang",
+                Attributes.DATE_OF_BIRTH, "1993-09-14").build();
+        SourceRecord swapped = record(Attributes.FULL_NAME, "Wang Jie", Attributes.DATE_OF_BIRTH, "1993-09-14").build();
+        double agreeing = person(resolver.explain(a, same)).weight();
+        double swap = person(resolver.explain(a, swapped)).weight();
+        assertEquals(agreeing, swap, 0.1, "the name comparisons count a swap against; the swap level gives it back");
+        SourceRecord typos = record(Attributes.FIRST_NAME, "Wamg", Attributes.LAST_NAME, "Jei",
+                Attributes.DATE_OF_BIRTH, "1993-09-14").build();
+        assertTrue(person(resolver.explain(a, typos)).weight() < swap, "a swap with typos weighs less");
+    }
+
+    private static io.unum.Explanation.Probabilistic person(io.unum.Explanation explanation) {
+        return explanation.rules().stream().filter(r -> r instanceof io.unum.Explanation.Probabilistic)
+                .map(io.unum.Explanation.Probabilistic.class::cast).findFirst().orElseThrow();
+    }
+
+    @Test
     void deterministicIdentifiersWithProviderRules() {
         SourceRecord a = record(Attributes.FIRST_NAME, "Ann").identifier(IdentifierType.EMAIL, "Ann.Lee+shop@gmail.com").build();
         SourceRecord b = record(Attributes.FIRST_NAME, "Annie").identifier(IdentifierType.EMAIL, "annlee@googlemail.com").build();
