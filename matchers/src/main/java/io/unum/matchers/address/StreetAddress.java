@@ -84,6 +84,7 @@ final class StreetAddress {
             }
             rest.add(w);
         }
+        rest = withoutBuildingName(rest);
         String number = null;
         List<String> street = new ArrayList<>(rest.size());
         for (String w : rest) {
@@ -94,6 +95,49 @@ final class StreetAddress {
             street.add(canonical(w));
         }
         return new StreetAddress(unit, number, street);
+    }
+
+    /**
+     * The words from the house number on when a building's or a complex's name comes first
+     * ({@code "adventura apartments 638 downey st"} → {@code "638 downey st"}): words without a
+     * digit and without a street type, then a word with a digit, then words with a street type.
+     * Otherwise the words as they are (a street before its number, {@code "rue de la paix 12
+     * bis"}, {@code "hardenbergstrasse 87"}, keeps its name).
+     */
+    private static List<String> withoutBuildingName(List<String> words) {
+        int number = -1;
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (hasDigit(w)) {
+                number = i;
+                break;
+            }
+            if (isStreetType(w)) {
+                return words;
+            }
+        }
+        if (number <= 0) {
+            return words;
+        }
+        for (int i = number + 1; i < words.size(); i++) {
+            if (isStreetType(words.get(i))) {
+                return words.subList(number, words.size());
+            }
+        }
+        return words;
+    }
+
+    /** Street types as written and in canonical form. */
+    private static final java.util.Set<String> STREET_TYPE_WORDS;
+
+    static {
+        java.util.Set<String> words = new java.util.HashSet<>(AddressWords.STREET_TYPES.keySet());
+        words.addAll(AddressWords.STREET_TYPES.values());
+        STREET_TYPE_WORDS = java.util.Set.copyOf(words);
+    }
+
+    private static boolean isStreetType(String word) {
+        return STREET_TYPE_WORDS.contains(word);
     }
 
     /** Street type, direction or ordinal in canonical form; other words unchanged. */

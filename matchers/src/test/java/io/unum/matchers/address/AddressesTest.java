@@ -39,6 +39,17 @@ class AddressesTest {
     }
 
     @Test
+    void aBuildingsNameBeforeTheNumberIsNotTheStreet() {
+        Normalizer street = Addresses.street();
+        assertEquals("638 downey st", street.normalize("Adventura Aparments 638 Downey St, Salem, OR"));
+        assertEquals("405 lexington ave", street.normalize("Chrysler Building, 405 Lexington Avenue"));
+        assertEquals("12 oak st", street.normalize("Sunset Towers 12 Oak Street"));
+        assertEquals("rue de la paix 12 bis", street.normalize("Rue de la Paix 12 bis"), "a street before its number");
+        assertEquals("hardenbergstrasse 87", street.normalize("Hardenbergstrasse 87"));
+        assertEquals("main st 12 n", street.normalize("Main St 12 North"), "a street type before the number");
+    }
+
+    @Test
     void unitsAreSplitOff() {
         assertEquals("123 main st", Addresses.street().normalize("123 Main St, Apt 4B"));
         assertEquals("4b", Addresses.unit().normalize("123 Main St, Apt 4B"));
