@@ -7,6 +7,7 @@ module io.unum.matchers {
     requires transitive io.unum.core;
     requires org.apache.commons.codec;
     requires com.google.i18n.phonenumbers.libphonenumber;
+    requires com.ibm.icu;
 
     exports io.unum.matchers;
     exports io.unum.matchers.address;

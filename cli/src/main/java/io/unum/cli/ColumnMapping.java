@@ -59,6 +59,7 @@ final class ColumnMapping {
         known(new ColumnTarget.Attribute(Attributes.LAST_NAME), "last_name", "surname", "lastname", "lname",
                 "family_name", "primary_name_last", "name_last");
         known(new ColumnTarget.Attribute(Attributes.FULL_NAME), "full_name", "name", "primary_name_full", "name_full");
+        known(new ColumnTarget.Attribute(Attributes.NATIVE_NAME), "native_name", "native_name_full", "name_native");
         known(new ColumnTarget.Attribute(ORGANIZATION_NAME), "organization_name", "organisation_name", "company_name",
                 "primary_name_org", "name_org");
         known(new ColumnTarget.Attribute(Attributes.DATE_OF_BIRTH), "dob", "date_of_birth", "birth_date", "birthdate",

@@ -84,7 +84,7 @@ record InputMapping(Map<String, ColumnTarget> columns, String source, boolean au
         for (String attribute : List.of(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME,
                 Attributes.FULL_NAME, Attributes.DATE_OF_BIRTH, Attributes.GENDER, Attributes.STREET_NUMBER,
                 Attributes.ADDRESS_1, Attributes.ADDRESS_2, Attributes.CITY, Attributes.STATE, Attributes.POSTCODE,
-                Attributes.COUNTRY, Attributes.ORGANIZATION_NAME)) {
+                Attributes.COUNTRY, Attributes.NATIVE_NAME, Attributes.ORGANIZATION_NAME)) {
             fields.put(attribute, new ColumnTarget.Attribute(attribute));
         }
         for (IdentifierType type : List.of(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.NATIONAL_ID,

@@ -30,7 +30,7 @@ final class InputOptions {
                     + "\"id\": \"cust_no\", \"source\": \"crm\", \"ignore\": [\"cluster\"], \"unmapped\": \"auto\"}",
             "columns: input column to field; a field is record_id, source, observed_at, ignore, an attribute (first_name,"
                     + " middle_name, last_name, full_name, date_of_birth, gender, street_number, address_1, address_2,"
-                    + " city, state, postcode, country, organization_name), an identifier (email, phone, national_id, customer_id,"
+                    + " city, state, postcode, country, native_name, organization_name), an identifier (email, phone, national_id, customer_id,"
                     + " loyalty_id, device_id, cookie_id), or attribute:<name>, identifier:<type>, social:<network>.",
             "id: the record id column. source: one source name for all records. ignore: columns not to read."
                     + " unmapped: auto (default: recognize other columns by their header) or ignore.",

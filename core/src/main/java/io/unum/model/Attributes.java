@@ -32,6 +32,11 @@ public final class Attributes {
     public static final String POSTCODE = "postcode";
     /** Country. */
     public static final String COUNTRY = "country";
+    /**
+     * The full name as written in its own script ({@code "王杰"}, {@code "Александр Васильев"}),
+     * read when a record has no other name.
+     */
+    public static final String NATIVE_NAME = "native_name";
     /** An organisation's name (a company, a shop, an agency), for records of organisations. */
     public static final String ORGANIZATION_NAME = "organization_name";
 

@@ -55,8 +55,9 @@ final class CustomerSources {
         if (present(full)) {
             return full;
         }
-        return FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
+        String parts = FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
                 .extract(record);
+        return present(parts) ? parts : fullName(record);
     };
 
     /** Gender: {@code f}, {@code m}, or the cleaned value. */
@@ -94,8 +95,23 @@ final class CustomerSources {
     }
 
     private static String fromFullName(RecordView record, java.util.function.Function<PersonName, String> part) {
+        String full = fullName(record);
+        return full != null ? part.apply(PersonName.parse(full)) : null;
+    }
+
+    /** The full name, or the name in its own script when the record has no other (transliterated by the normalizers). */
+    private static String fullName(RecordView record) {
         String full = record.attribute(Attributes.FULL_NAME);
-        return present(full) ? part.apply(PersonName.parse(full)) : null;
+        if (present(full)) {
+            return full;
+        }
+        String nameParts = FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
+                .extract(record);
+        if (present(nameParts)) {
+            return null; // the record's own name parts, not a native name, say who it is
+        }
+        String nativeName = record.attribute(Attributes.NATIVE_NAME);
+        return present(nativeName) ? nativeName : null;
     }
 
     static String nameSet(RecordView record, Normalizer given, Normalizer family) {

@@ -180,6 +180,38 @@ class CustomerRulesTest {
     }
 
     @Test
+    void aNameInItsOwnScriptMeetsItsLatinForm() {
+        SourceRecord nativeName = record(Attributes.NATIVE_NAME, "王伟", Attributes.DATE_OF_BIRTH, "1997-09-14",
+                Attributes.ADDRESS_1, "169 3rd Ave", Attributes.CITY, "Camden", Attributes.POSTCODE, "08030").build();
+        SourceRecord latin = record(Attributes.FIRST_NAME, "Wei", Attributes.LAST_NAME, "Wang",
+                Attributes.DATE_OF_BIRTH, "1997-09-14", Attributes.ADDRESS_1, "169 3rd Ave", Attributes.CITY, "Camden",
+                Attributes.POSTCODE, "08030").build();
+        SourceRecord other = record(Attributes.FIRST_NAME, "Li", Attributes.LAST_NAME, "Na",
+                Attributes.DATE_OF_BIRTH, "1997-09-14", Attributes.CITY, "Camden", Attributes.POSTCODE, "08030").build();
+        Resolution resolution = resolve(CustomerRules.standard(), nativeName, latin, other);
+        assertTrue(together(resolution, nativeName, latin), "王伟 is Wang Wei, family name first");
+        assertFalse(together(resolution, nativeName, other));
+        SourceRecord both = record(Attributes.FIRST_NAME, "Wei", Attributes.LAST_NAME, "Wang", Attributes.NATIVE_NAME,
+                "李娜").build();
+        assertEquals("wei", CustomerSources.GIVEN.extract(new io.unum.rules.RecordView() {
+            @Override
+            public io.unum.model.RecordKey key() {
+                return both.key();
+            }
+
+            @Override
+            public String attribute(String name) {
+                return both.attribute(name);
+            }
+
+            @Override
+            public List<String> identifiers(io.unum.model.IdentifierType type) {
+                return List.of();
+            }
+        }).toLowerCase(java.util.Locale.ROOT), "the record's own name parts come before a native name");
+    }
+
+    @Test
     void householdMembersStayApart() {
         String[] address = {Attributes.STREET_NUMBER, "12", Attributes.ADDRESS_1, "Oak Street", Attributes.POSTCODE, "2000",
             Attributes.CITY, "Sydney", Attributes.STATE, "NSW"};

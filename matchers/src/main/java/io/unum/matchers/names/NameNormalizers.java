@@ -186,9 +186,9 @@ public final class NameNormalizers {
         };
     }
 
-    /** Cleaned words of a raw value. */
+    /** Cleaned words of a raw value; a name in another script is first written in Latin letters ({@link Transliteration}). */
     static List<String> words(String value) {
-        List<String> words = Text.words(Text.fold(value));
+        List<String> words = Text.words(Text.fold(Transliteration.toLatin(value)));
         words.replaceAll(Confusables::toLatinIfMixed);
         return words;
     }

@@ -33,10 +33,12 @@ public record PersonName(String honorific, String given, String middle, String f
      * Parses a full name; see the class comment. Never throws; a value with no letters or
      * digits gives a name whose parts are all {@code null}.
      *
-     * @param fullName the name as written, never {@code null}
+     * @param written the name as written (in any script), never {@code null}
      * @return its parts
      */
-    public static PersonName parse(String fullName) {
+    public static PersonName parse(String written) {
+        // another script first in Latin letters: "王杰" has no space between its two names, "wang jie" has
+        String fullName = Transliteration.toLatin(written);
         int comma = fullName.indexOf(',');
         List<String> before = groups(comma < 0 ? fullName : fullName.substring(0, comma));
         List<String> after = comma < 0 ? List.of() : groups(fullName.substring(comma + 1));

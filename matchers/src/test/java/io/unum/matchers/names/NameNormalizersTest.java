@@ -43,6 +43,23 @@ class NameNormalizersTest {
     }
 
     @Test
+    void namesInAnotherScriptAreWrittenInLatinLetters() {
+        Normalizer clean = NameNormalizers.clean();
+        assertEquals("wang jie", clean.normalize("王杰"));
+        assertEquals("aleksandr", clean.normalize("Александр"));
+        assertEquals("fysl sdyqy", clean.normalize("فيصل صديقي"));
+        assertEquals("jose garcia", clean.normalize("José García"), "Latin letters with diacritics are folded, not transliterated");
+        assertEquals("lukasz", clean.normalize("Łukasz"));
+        PersonName chinese = PersonName.parse("张伟");
+        assertEquals("zhang", chinese.given());
+        assertEquals("wei", chinese.family(), "the transliteration's space parts the two names");
+        PersonName russian = PersonName.parse("ВАСИЛЬЕВ, Александр Павлович");
+        assertEquals("aleksandr", russian.given());
+        assertEquals("vasilev", russian.family());
+        assertEquals("pavlovic", russian.middle());
+    }
+
+    @Test
     void organisationNamesLoseTheirLegalForm() {
         Normalizer organization = NameNormalizers.organization();
         assertEquals("mullenkranz", organization.normalize("Müllenkranz GmbH"));
@@ -69,15 +86,15 @@ class NameNormalizersTest {
         assertEquals("john", clean.normalize("jo\u200Bhn"));
         assertEquals("john", clean.normalize("\uFEFFjohn\u200D"));
         assertEquals("evil name", clean.normalize("\u202Eevil\u202C name"));
-        assertEquals("שלום", clean.normalize("שלום"), "right-to-left names are kept");
+        assertEquals("slwm", clean.normalize("\u202Bשלום\u202C"), "right-to-left names are kept, in Latin letters");
     }
 
     @Test
     void confusablesAreMappedOnlyInMixedScriptWords() {
         assertEquals("anna", clean.normalize("\u0430nna"), "Cyrillic а in a Latin word");
         assertEquals("john", clean.normalize("J\u041EHN"), "Cyrillic capital О");
-        assertEquals("анна", clean.normalize("Анна"), "a Cyrillic name stays Cyrillic");
-        assertEquals("αλεξ", clean.normalize("Αλεξ"), "a Greek name stays Greek");
+        assertEquals("anna", clean.normalize("Анна"), "a Cyrillic name is written in Latin letters");
+        assertEquals("alex", clean.normalize("Αλεξ"), "a Greek one too");
     }
 
     @Test
