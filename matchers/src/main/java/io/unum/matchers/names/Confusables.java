@@ -35,6 +35,38 @@ final class Confusables {
         return out.toString();
     }
 
+    /**
+     * {@link #toLatinIfMixed} for each run of letters of a raw value (any case; a mapped letter
+     * becomes lower case, which cleaning makes of every letter anyway): {@code "Рeter Smith"} with
+     * a Cyrillic {@code Р} becomes {@code "peter Smith"}, so that transliteration, which would
+     * read the {@code Р} as an {@code r}, sees a Latin name.
+     */
+    static String toLatinInMixedWords(String value) {
+        StringBuilder out = null;
+        int start = 0;
+        while (start < value.length()) {
+            if (!Character.isLetter(value.charAt(start))) {
+                start++;
+                continue;
+            }
+            int end = start;
+            while (end < value.length() && Character.isLetter(value.charAt(end))) {
+                end++;
+            }
+            String word = value.substring(start, end);
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            String mapped = lower.length() == word.length() ? toLatinIfMixed(lower) : lower;
+            if (mapped != lower) {
+                if (out == null) {
+                    out = new StringBuilder(value);
+                }
+                out.replace(start, end, mapped);
+            }
+            start = end;
+        }
+        return out == null ? value : out.toString();
+    }
+
     /** The Latin letter a lower-case Cyrillic or Greek letter looks like, or 0. */
     static char latinLookAlike(char c) {
         switch (c) {

@@ -65,7 +65,10 @@ final class Transliteration {
         }
         String latin = CACHE.get(value);
         if (latin == null) {
-            latin = TO_LATIN.get().transliterate(value);
+            // look-alike letters in a Latin word are the Latin letters they look like ("Рeter"), not a
+            // transliteration ("reter"); words wholly in another script are transliterated
+            String mapped = Confusables.toLatinInMixedWords(value);
+            latin = hasOtherScript(mapped) ? TO_LATIN.get().transliterate(mapped) : mapped;
             if (CACHE.size() >= CACHE_LIMIT) {
                 CACHE.clear();
             }

@@ -93,6 +93,9 @@ class NameNormalizersTest {
     void confusablesAreMappedOnlyInMixedScriptWords() {
         assertEquals("anna", clean.normalize("\u0430nna"), "Cyrillic а in a Latin word");
         assertEquals("john", clean.normalize("J\u041EHN"), "Cyrillic capital О");
+        assertEquals("peter", clean.normalize("\u0420eter"), "Cyrillic Р in a Latin word is a p, not the r it transliterates to");
+        assertEquals("peter", PersonName.parse("\u0420eter Smith").given(), "in a full name too");
+        assertEquals("pavel", clean.normalize("\u041F\u0430\u0432\u0435\u043B"), "a whole Cyrillic word is transliterated");
         assertEquals("anna", clean.normalize("Анна"), "a Cyrillic name is written in Latin letters");
         assertEquals("alex", clean.normalize("Αλεξ"), "a Greek one too");
     }
