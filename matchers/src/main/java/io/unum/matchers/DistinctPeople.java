@@ -134,7 +134,7 @@ final class DistinctPeople {
         FieldComparator jw = Comparators.jaroWinkler();
         LevelCondition initial = MatchConditions.initialMatch();
         DateComparator dates = Comparators.date(366);
-        LevelCondition datesAgree = dates.condition(DateLevel.EXACT, DateLevel.DAY_MONTH_SWAPPED,
+        LevelCondition agreeingLevels = dates.condition(DateLevel.EXACT, DateLevel.DAY_MONTH_SWAPPED,
                 DateLevel.YEAR_OFF_BY_ONE, DateLevel.WITHIN_DAYS, DateLevel.PARTIAL_AGREEMENT);
         LevelCondition oneTypo = MatchConditions.damerauLevenshteinAtMost(1);
         return new LevelCondition() {
@@ -157,12 +157,12 @@ final class DistinctPeople {
                 if ((!fb.isEmpty() && jw.compare(ga, fb) >= SWAP) || (!fa.isEmpty() && jw.compare(fa, gb) >= SWAP)) {
                     return true; // swapped given and family names, the other part as it may be (typos, or missing)
                 }
-                return datesAgree(x[2], y[2]);
+                return alike(x[2], y[2]);
             }
 
             /** Both dates present and alike: any level of the date comparison but its last, or one typo. */
-            private boolean datesAgree(String da, String db) {
-                return !da.isEmpty() && !db.isEmpty() && (datesAgree.test(da, db) || oneTypo.test(da, db));
+            private boolean alike(String da, String db) {
+                return !da.isEmpty() && !db.isEmpty() && (agreeingLevels.test(da, db) || oneTypo.test(da, db));
             }
 
             /**
@@ -172,7 +172,7 @@ final class DistinctPeople {
             private boolean generationApart(String da, String db) {
                 int ya = year(da);
                 int yb = year(db);
-                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= GENERATION && !datesAgree(da, db);
+                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= GENERATION && !alike(da, db);
             }
 
             @Override
