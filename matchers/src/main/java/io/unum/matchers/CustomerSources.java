@@ -49,15 +49,18 @@ final class CustomerSources {
                 present(city) ? record.normalized(CITY_NORMALIZER, city) : null);
     }
 
+    /** Given, middle and family name joined. */
+    private static final FeatureSource NAME_PARTS = FeatureSource.attributes(Attributes.FIRST_NAME,
+            Attributes.MIDDLE_NAME, Attributes.LAST_NAME);
+
     /** The whole name, for the generational suffix. */
     static final FeatureSource WHOLE_NAME = record -> {
         String full = record.attribute(Attributes.FULL_NAME);
         if (present(full)) {
             return full;
         }
-        String parts = FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
-                .extract(record);
-        return present(parts) ? parts : fullName(record);
+        String parts = NAME_PARTS.extract(record);
+        return present(parts) ? parts : nativeName(record);
     };
 
     /** Gender: {@code f}, {@code m}, or the cleaned value. */
@@ -99,19 +102,22 @@ final class CustomerSources {
         return full != null ? part.apply(PersonName.parse(full)) : null;
     }
 
-    /** The full name, or the name in its own script when the record has no other (transliterated by the normalizers). */
+    /**
+     * The full name, or the name in its own script when the record has no other name
+     * (transliterated by the normalizers); {@code null} when the record's own name parts say who it is.
+     */
     private static String fullName(RecordView record) {
         String full = record.attribute(Attributes.FULL_NAME);
         if (present(full)) {
             return full;
         }
-        String nameParts = FeatureSource.attributes(Attributes.FIRST_NAME, Attributes.MIDDLE_NAME, Attributes.LAST_NAME)
-                .extract(record);
-        if (present(nameParts)) {
-            return null; // the record's own name parts, not a native name, say who it is
-        }
-        String nativeName = record.attribute(Attributes.NATIVE_NAME);
-        return present(nativeName) ? nativeName : null;
+        return present(record.attribute(Attributes.FIRST_NAME)) || present(record.attribute(Attributes.MIDDLE_NAME))
+                || present(record.attribute(Attributes.LAST_NAME)) ? null : nativeName(record);
+    }
+
+    private static String nativeName(RecordView record) {
+        String name = record.attribute(Attributes.NATIVE_NAME);
+        return present(name) ? name : null;
     }
 
     static String nameSet(RecordView record, Normalizer given, Normalizer family) {

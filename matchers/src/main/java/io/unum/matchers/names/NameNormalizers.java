@@ -186,11 +186,12 @@ public final class NameNormalizers {
         };
     }
 
-    /** Cleaned words of a raw value; a name in another script is first written in Latin letters ({@link Transliteration}). */
+    /**
+     * Cleaned words of a raw value; look-alike letters in Latin words and names in another script
+     * are first written in Latin letters ({@link Transliteration}).
+     */
     static List<String> words(String value) {
-        List<String> words = Text.words(Text.fold(Transliteration.toLatin(value)));
-        words.replaceAll(Confusables::toLatinIfMixed);
-        return words;
+        return Text.words(Text.fold(Transliteration.toLatin(value)));
     }
 
     /** Splits an already cleaned value on spaces into a mutable list. */

@@ -14,7 +14,7 @@ import com.ibm.icu.text.Transliterator;
  * transliterations are kept in a bounded cache shared by all threads (names repeat: a customer
  * base has far fewer distinct names than records); the cache is emptied when it holds
  * {@value #CACHE_LIMIT} names, and a value longer than {@value #MAX_LENGTH} characters, which is
- * no name, is left as it is.
+ * no name, only has its look-alike letters mapped.
  *
  * <p>Thread-safe: each thread has its own transliterator (ICU's are not safe for concurrent use);
  * they are made on first use, so inputs without another script never load ICU's data.
@@ -58,10 +58,17 @@ final class Transliteration {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 
-    /** The value in Latin letters, or the value itself when it has only Latin ones (or is too long for a name). */
+    /**
+     * The value in Latin letters: look-alike letters in Latin words mapped to the Latin letters they
+     * look like, then the rest transliterated (a value too long for a name: the look-alikes only);
+     * the value itself when it has only Latin letters.
+     */
     static String toLatin(String value) {
-        if (value.length() > MAX_LENGTH || !hasOtherScript(value)) {
+        if (!hasOtherScript(value)) {
             return value;
+        }
+        if (value.length() > MAX_LENGTH) {
+            return Confusables.toLatinInMixedWords(value); // no name: look-alikes only, not ICU
         }
         String latin = CACHE.get(value);
         if (latin == null) {
