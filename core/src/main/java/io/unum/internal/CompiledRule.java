@@ -126,6 +126,11 @@ final class CompiledRule {
         this.hasDependencies = !rule.dependencies().isEmpty();
     }
 
+    /** The index of the comparison named {@code name} (one the rule has). */
+    int comparisonIndex(String name) {
+        return indexOf(comparisons, name);
+    }
+
     private static int indexOf(Comparison[] comparisons, String name) {
         for (int i = 0; i < comparisons.length; i++) {
             if (comparisons[i].name().equals(name)) {

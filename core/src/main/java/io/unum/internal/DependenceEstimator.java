@@ -54,8 +54,8 @@ final class DependenceEstimator {
             List<FeatureRecord> sample, TrainingOptions options, double[][] m, double[][] u, List<String> notes) {
         Map<String, Map<String, Double>> result = new LinkedHashMap<>();
         for (Dependence d : definition.dependencies()) {
-            int fi = comparisonIndex(rule, d.conditioning());
-            int ai = comparisonIndex(rule, d.dependent());
+            int fi = rule.comparisonIndex(d.conditioning());
+            int ai = rule.comparisonIndex(d.dependent());
             PatternCounts patterns = new PatternCounts();
             long pairs = groupPairs(rule, sample, rule.comparisons[fi].slot(), rule.comparisons[ai].slot(),
                     Math.min(options.maxPairsPerPass(), DEPENDENCE_MAX_PAIRS), patterns);
@@ -150,14 +150,5 @@ final class DependenceEstimator {
         }
         pairs.flush();
         return added;
-    }
-
-    private static int comparisonIndex(CompiledRule rule, String name) {
-        for (int c = 0; c < rule.comparisons.length; c++) {
-            if (rule.comparisons[c].name().equals(name)) {
-                return c;
-            }
-        }
-        throw new IllegalStateException("no comparison " + name); // validated by MatchRule.Probabilistic
     }
 }

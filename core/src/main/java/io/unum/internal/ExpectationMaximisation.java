@@ -34,6 +34,40 @@ final class ExpectationMaximisation {
     record Result(int iterations, boolean converged, double lambda, boolean[] estimated) {
     }
 
+    private static final TrainingOptions ONE_ITERATION = TrainingOptions.newBuilder().maxIterations(1).build();
+
+    /**
+     * The match rate λ at which the E-step alone, m and u fixed, reaches its fixed point (to
+     * 1e-9, at most 200 steps) from {@code lambda}, the comparisons {@code excluded} left out.
+     */
+    static double matchRate(PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded, double lambda) {
+        for (int it = 0; it < 200; it++) {
+            double next = run(patterns, m, u, excluded, lambda, ONE_ITERATION, false).lambda();
+            if (Math.abs(next - lambda) < 1e-9) {
+                return next;
+            }
+            lambda = next;
+        }
+        return lambda;
+    }
+
+    /** The probability that a pair of this pattern matches, at match rate λ, the comparisons {@code excluded} left out. */
+    static double matchProbability(long code, double[][] m, double[][] u, boolean[] excluded, double lambda) {
+        return 1.0 / (1.0 + Math.exp(-logOdds(code, m, u, excluded, lambda)));
+    }
+
+    /** The natural log of the odds that a pair of this pattern matches, as {@link #matchProbability}. */
+    static double logOdds(long code, double[][] m, double[][] u, boolean[] excluded, double lambda) {
+        double logOdds = Math.log(lambda / (1 - lambda));
+        for (int c = 0; c < m.length; c++) {
+            int l = levelOf(code, c);
+            if (l >= 0 && !excluded[c]) {
+                logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
+            }
+        }
+        return logOdds;
+    }
+
     /**
      * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
      * {@code updateM}) and the match rate λ; u stays fixed.
@@ -55,16 +89,8 @@ final class ExpectationMaximisation {
             }
             double expected = 0;
             double total = 0;
-            double logPrior = Math.log(lambda / (1 - lambda));
             for (int p = 0; p < codes.length; p++) {
-                double logOdds = logPrior;
-                for (int c = 0; c < k; c++) {
-                    int l = levelOf(codes[p], c);
-                    if (l >= 0 && !excluded[c]) {
-                        logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
-                    }
-                }
-                double probability = 1.0 / (1.0 + Math.exp(-logOdds));
+                double probability = matchProbability(codes[p], m, u, excluded, lambda);
                 double weight = counts[p] * probability;
                 expected += weight;
                 total += counts[p];

@@ -35,6 +35,11 @@ import java.util.TreeMap;
  * degenerate solution, common when a blocking key groups households or other look-alikes); its
  * m estimates are reported and not used.
  *
+ * <p>A comparison that no two-class pass estimates (the date of birth, when the date pass leaves
+ * it out and the name pass is degenerate) takes m from the pairs of the passes that call (almost)
+ * every pair a match, each weighed by how likely it is a match on the other comparisons
+ * ({@link MatchOnlyPasses}).
+ *
  * <h2>Design</h2>
  * Records are featurized once (a seeded sample of at most {@code maxRecords}, taken from the
  * records sorted by key so that the input order does not matter). A comparison vector is packed
@@ -160,11 +165,15 @@ public final class Trainer {
         double[][] m = currentM(definition);
         double[][] u;
         double prior;
+        Map<String, Map<String, Double>> dependencies;
+        DependenceEstimator dependence = new DependenceEstimator(parallel, this::keyHashes);
         if (labels == null) {
             u = estimateU(rule, sample, options, null, notes);
             List<BlockingKey> passes = options.passes().isEmpty() ? definition.blockingKeys() : options.passes();
             double[][] sum = new double[k][];
             int[] estimates = new int[k];
+            // passes that call (almost) every pair a match, kept for the comparisons no other pass estimates
+            MatchOnlyPasses matchOnly = new MatchOnlyPasses(config, rule, sample);
             for (int c = 0; c < k; c++) {
                 sum[c] = new double[rule.comparisons[c].levels().length];
             }
@@ -186,11 +195,16 @@ public final class Trainer {
                 }
                 double[][] passM = copy(m);
                 ExpectationMaximisation.Result em = ExpectationMaximisation.run(patterns, passM, u, excluded, 0.1, options, true);
-                boolean degenerate = em.lambda() > DEGENERATE_RATE_HIGH || em.lambda() < DEGENERATE_RATE_LOW;
+                boolean allMatches = em.lambda() > DEGENERATE_RATE_HIGH;
+                boolean degenerate = allMatches || em.lambda() < DEGENERATE_RATE_LOW;
                 notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f%s",
                         pass.name(), pairs, patterns.size(), em.iterations(), em.converged() ? "converged" : "not converged",
-                        em.lambda(), degenerate ? "; not used: a pass that calls (almost) every pair a match, or none,"
-                                + " cannot tell m from u" : ""));
+                        em.lambda(), allMatches ? "; (almost) every pair a match: used only for comparisons no other"
+                                + " pass estimates"
+                                : degenerate ? "; not used: a pass that calls (almost) no pair a match cannot tell m from u" : ""));
+                if (allMatches) {
+                    matchOnly.add(patterns, excluded, keySlots);
+                }
                 if (degenerate) {
                     continue;
                 }
@@ -203,12 +217,26 @@ public final class Trainer {
                     }
                 }
             }
+            boolean[] unestimated = new boolean[k];
             for (int c = 0; c < k; c++) {
                 if (estimates[c] > 0) {
                     for (int l = 0; l < sum[c].length; l++) {
                         m[c][l] = Math.max(FLOOR, sum[c][l] / estimates[c]);
                     }
                 } else {
+                    unestimated[c] = true;
+                }
+            }
+            // the dependencies under m as the two-class passes left it (the comparisons no pass estimates
+            // as configured) weigh the pairs of the passes of only matches
+            dependencies = dependence.estimate(rule, definition, sample, options, m, u, notes);
+            double[] weights = matchOnly.estimate(m, u, unestimated, definition, dependencies);
+            for (int c = 0; c < k; c++) {
+                if (weights[c] > 0) {
+                    notes.add(String.format(Locale.ROOT, "comparison %s: m from %.1f pairs of passes that call (almost)"
+                            + " every pair a match, weighed by how likely each is a match on the other comparisons",
+                            rule.comparisons[c].name(), weights[c]));
+                } else if (unestimated[c]) {
                     notes.add("comparison " + rule.comparisons[c].name() + ": m not estimated by any pass; kept as configured");
                 }
             }
@@ -218,6 +246,7 @@ public final class Trainer {
             long truePairs = labelledM(rule, sample, labels, options, m, notes);
             prior = clampPrior(Math.max(truePairs, 1) / totalPairs);
             notes.add(String.format(Locale.ROOT, "prior from labels: %d true pairs among %d records", truePairs, n));
+            dependencies = dependence.estimate(rule, definition, sample, options, m, u, notes);
         }
         Map<String, TrainedModel.Comparison> comparisons = new LinkedHashMap<>();
         for (int c = 0; c < k; c++) {
@@ -231,8 +260,6 @@ public final class Trainer {
                     ? termFrequencies(rule.comparisons[c].slot(), sample, options.seed() + c) : null;
             comparisons.put(definitionComparison.name(), new TrainedModel.Comparison(levels, tf));
         }
-        Map<String, Map<String, Double>> dependencies = new DependenceEstimator(parallel, this::keyHashes)
-                .estimate(rule, definition, sample, options, m, u, notes);
         notes.add(String.format(Locale.ROOT, "prior %.3e", prior));
         return new TrainedModel.Rule(prior, comparisons, dependencies, notes);
     }
@@ -370,24 +397,11 @@ public final class Trainer {
             return definition.prior();
         }
         // λ among candidates under fixed m and u: iterate the E-step on λ alone
-        double lambda = 0.01;
-        for (int it = 0; it < 200; it++) {
-            ExpectationMaximisation.Result em = ExpectationMaximisation.run(patterns, m, u, new boolean[m.length], lambda,
-                    oneIteration(options), false);
-            if (Math.abs(em.lambda() - lambda) < 1e-9) {
-                lambda = em.lambda();
-                break;
-            }
-            lambda = em.lambda();
-        }
+        double lambda = ExpectationMaximisation.matchRate(patterns, m, u, new boolean[m.length], 0.01);
         double expectedMatches = lambda * candidates;
         notes.add(String.format(Locale.ROOT, "prior from %.1f expected matches among %d candidate pairs", expectedMatches,
                 candidates));
         return clampPrior(expectedMatches / totalPairs);
-    }
-
-    private static TrainingOptions oneIteration(TrainingOptions options) {
-        return TrainingOptions.newBuilder().maxIterations(1).seed(options.seed()).build();
     }
 
     /** Distinct pairs sharing an identifying value of a deterministic rule (placeholders over the cap left out). */

@@ -40,8 +40,12 @@ class TrainingTest {
     private static final int PEOPLE = 3000;
 
     static Resolver resolver() {
+        return resolver(Resolver.newBuilder());
+    }
+
+    private static Resolver resolver(Resolver.Builder builder) {
         MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic("fs");
-        Resolver.Builder builder = Resolver.newBuilder().feature(Feature.of("bucket", "bucket", Normalizers.trim()));
+        builder.feature(Feature.of("bucket", "bucket", Normalizers.trim()));
         for (String field : FIELDS) {
             builder.feature(Feature.of(field, field, Normalizers.trim()));
             rule.comparison(Comparison.of(field,
@@ -61,7 +65,8 @@ class TrainingTest {
             }
             String bucket = "k" + random.nextInt(300);
             for (int r = 0; r < 2; r++) {
-                SourceRecord.Builder b = SourceRecord.builder("s", p + "-" + r).attribute("bucket", bucket);
+                SourceRecord.Builder b = SourceRecord.builder("s", p + "-" + r).attribute("bucket", bucket)
+                        .attribute("person", "p" + p);
                 for (int f = 0; f < FIELDS.length; f++) {
                     int value = values[f];
                     if (r == 1 && random.nextDouble() >= M[f]) {
@@ -96,6 +101,35 @@ class TrainingTest {
         assertRecovers(model);
         assertTrue(model.rules().get("fs").notes().stream().anyMatch(n -> n.contains("converged")),
                 model.rules().get("fs").notes().toString());
+    }
+
+    /**
+     * A pass whose blocks hold only one person's records calls every pair a match: EM cannot tell
+     * m from u there, but the levels of its pairs are m, which serve the comparisons that no pass
+     * with two classes estimates — and only those.
+     */
+    @Test
+    void aPassOfOnlyMatchesEstimatesMWhereNoOtherPassDoes() {
+        Map<RecordKey, String> truth = new HashMap<>();
+        List<SourceRecord> records = records(7, truth);
+        Resolver resolver = resolver(Resolver.newBuilder().feature(Feature.of("person", "person", Normalizers.trim())));
+        TrainedModel onlyMatches = resolver.train(records, TrainingOptions.newBuilder().randomPairs(300_000)
+                .pass(BlockingKey.on("person")).build());
+        TrainedModel.Rule rule = onlyMatches.rules().get("fs");
+        assertTrue(rule.notes().stream().anyMatch(n -> n.startsWith("pass person:") && n.contains("(almost) every pair a match")),
+                rule.notes().toString());
+        for (int f = 0; f < FIELDS.length; f++) {
+            assertEquals(M[f], rule.comparisons().get(FIELDS[f]).levels().get("exact").m(), 0.03, FIELDS[f] + " m");
+            String field = FIELDS[f];
+            assertTrue(rule.notes().stream().anyMatch(n -> n.startsWith("comparison " + field + ": m from ") && n.contains("passes that call (almost) every pair a match")),
+                    rule.notes().toString());
+        }
+
+        TrainedModel both = resolver.train(records, TrainingOptions.newBuilder().randomPairs(300_000)
+                .pass(BlockingKey.on("person")).pass(BlockingKey.on("bucket")).build());
+        List<String> notes = both.rules().get("fs").notes();
+        assertTrue(notes.stream().noneMatch(n -> n.contains("every pair a match") && n.startsWith("comparison")), notes.toString());
+        assertRecovers(both);
     }
 
     @Test

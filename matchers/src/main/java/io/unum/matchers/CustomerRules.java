@@ -74,7 +74,7 @@ import java.util.Set;
  * given and family names swapped (one comparison, so a swap counts once), middle name,
  * generational suffix, date
  * of birth (exact, day/month swapped, year off by one, one typo, within 31 days, partial, within
- * a year), address (street, postcode and city as one comparison, so that a shared household
+ * a year, a generation apart: years 15 or more apart), address (street, postcode and city as one comparison, so that a shared household
  * address counts once; state is not compared separately, it would count the locality twice),
  * gender, e-mail, phone, device id and cookie id (evidence, with term frequencies, since
  * households share devices), and — per the {@link NationalIdPolicy} —
@@ -317,10 +317,11 @@ public final class CustomerRules implements RuleSet {
      * their letter prefix and leading zeros, and the {@code identity} feature of distinct people;
      * 3: the household correction also for surnames one typo apart, distinct people told apart
      * by birth dates a generation apart (a given name without a birth date partial), and
-     * organisations' names compared (links of version 2 may split or join).
+     * organisations' names compared (links of version 2 may split or join); 4: birth dates a
+     * generation apart, a level of the date comparison of their own.
      * A store built with another revision is refused until its records are resolved again.
      */
-    public static final int REVISION = 3;
+    public static final int REVISION = 4;
 
     /** {@value #REVISION}: see {@link #REVISION}. */
     @Override

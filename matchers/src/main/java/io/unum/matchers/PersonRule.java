@@ -71,7 +71,11 @@ final class PersonRule {
                         level("within 31 days", null, dates.condition(DateLevel.WITHIN_DAYS), 0.02, 0.003),
                         level("partial agreement", null, dates.condition(DateLevel.PARTIAL_AGREEMENT), 0.01, 0.01),
                         level("within a year", null, year.condition(DateLevel.WITHIN_DAYS), 0.02, 0.02),
-                        level("else", null, LevelCondition.always(), 0.04, 0.977)))
+                        // after every level that takes a typo: a parent and a child of one name. By hand,
+                        // about one in a hundred of a person's pairs of records (a parent's date keyed for
+                        // a child, a default year); trained models estimate it (see Trainer)
+                        level("a generation apart", null, generationApart(), 0.01, 0.6),
+                        level("else", null, LevelCondition.always(), 0.03, 0.377)))
                 .comparison(comparison(Features.GENDER,
                         level("exact", null, LevelCondition.exact(), 0.96, 0.5),
                         level("else", null, LevelCondition.always(), 0.04, 0.5)))
@@ -150,6 +154,26 @@ final class PersonRule {
                 .matchThreshold(rules.matchThreshold)
                 .reviewThreshold(rules.reviewThreshold)
                 .build();
+    }
+
+    /**
+     * Birth dates whose years are at least {@value DistinctPeople#GENERATION} apart (placed after
+     * every level that takes a typo, so the dates are not alike).
+     */
+    private static LevelCondition generationApart() {
+        return new LevelCondition() {
+            @Override
+            public boolean test(String a, String b) {
+                int ya = DistinctPeople.year(a);
+                int yb = DistinctPeople.year(b);
+                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= DistinctPeople.GENERATION;
+            }
+
+            @Override
+            public String toString() {
+                return "years at least " + DistinctPeople.GENERATION + " apart";
+            }
+        };
     }
 
     private static Comparison comparison(String feature, ComparisonLevel... levels) {

@@ -113,6 +113,38 @@ class CustomerRulesTest {
         assertTrue(person(resolver.explain(a, typos)).weight() < swap, "a swap with typos weighs less");
     }
 
+    /**
+     * Birth dates a generation apart (years 15 or more apart, not alike) reach their own level,
+     * which counts against more than any other disagreement of dates; dates one typo apart
+     * (1970/1990) or within a year stay at their levels.
+     */
+    @Test
+    void birthDatesAGenerationApartHaveTheirOwnLevel() {
+        Resolver resolver = CustomerRules.standard().applyTo(Resolver.newBuilder()).parallelism(1).build();
+        SourceRecord father = record(Attributes.FIRST_NAME, "John", Attributes.LAST_NAME, "Smith",
+                Attributes.DATE_OF_BIRTH, "1962-03-04").build();
+        assertEquals("a generation apart", dobLevel(resolver, father, "1990-11-21"));
+        assertEquals("a generation apart", dobLevel(resolver, father, "1947-06-30"));
+        assertEquals("one typo", dobLevel(resolver, father, "1992-03-04"));
+        assertEquals("within a year", dobLevel(resolver, father, "1962-12-31"));
+        assertEquals("else", dobLevel(resolver, father, "1970-08-15"));
+        assertEquals("else", dobLevel(resolver, father, "1976-08-15"), "14 years apart is not a generation");
+        double generation = dobStep(resolver, father, "1990-11-21").weight();
+        double other = dobStep(resolver, father, "1970-08-15").weight();
+        assertTrue(generation < other && generation < -5, "a generation apart " + generation + ", else " + other);
+    }
+
+    private static String dobLevel(Resolver resolver, SourceRecord a, String dob) {
+        return dobStep(resolver, a, dob).level();
+    }
+
+    private static io.unum.Explanation.Step dobStep(Resolver resolver, SourceRecord a, String dob) {
+        SourceRecord b = record(Attributes.FIRST_NAME, "John", Attributes.LAST_NAME, "Smith",
+                Attributes.DATE_OF_BIRTH, dob).build();
+        return person(resolver.explain(a, b)).steps().stream().filter(s -> s.comparison().equals("dob")).findFirst()
+                .orElseThrow();
+    }
+
     private static io.unum.Explanation.Probabilistic person(io.unum.Explanation explanation) {
         return explanation.rules().stream().filter(r -> r instanceof io.unum.Explanation.Probabilistic)
                 .map(io.unum.Explanation.Probabilistic.class::cast).findFirst().orElseThrow();

@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * <p>Returns {@code null} for anything else (including values over 64 characters): impossible dates ({@code 1984-02-30}), years
  * outside the configured range (default 1800–2199), and <b>placeholder dates</b> that systems
  * write for "unknown" — {@code 1900-01-01}, {@code 1901-01-01}, {@code 1970-01-01},
- * {@code 1899-12-30}, {@code 1899-12-31}, {@code 1800-01-01}, {@code 9999-12-31} and any
+ * {@code 1899-12-30}, {@code 1899-12-31}, {@code 1800-01-01}, {@code 9999-12-31}, {@code 1911-11-11}
+ * (a row of ones, {@code 11/11/1911}, typed to get past a required field) and any
  * configured ones — which would otherwise make unrelated people agree on their date of
  * birth. Instances are immutable, thread-safe and locale-independent; no time zone is involved.
  */
@@ -59,7 +60,7 @@ public final class DateNormalizer implements Normalizer {
     }
 
     private static final Set<String> DEFAULT_PLACEHOLDERS = Set.of("1900-01-01", "1901-01-01", "1970-01-01",
-            "1899-12-30", "1899-12-31", "1800-01-01", "9999-12-31");
+            "1899-12-30", "1899-12-31", "1800-01-01", "9999-12-31", "1911-11-11");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("jan", 1), Map.entry("january", 1), Map.entry("feb", 2), Map.entry("february", 2),
