@@ -132,6 +132,18 @@ class TrainingTest {
         assertRecovers(both);
     }
 
+    /** Passes and the prior on a uniform sample of the candidate pairs (here ~60,000) still recover the parameters. */
+    @Test
+    void sampledPairsRecoverKnownParameters() {
+        Map<RecordKey, String> truth = new HashMap<>();
+        TrainedModel model = resolver().train(records(8, truth),
+                TrainingOptions.newBuilder().randomPairs(300_000).maxPairsPerPass(15_000).build());
+        assertRecovers(model);
+        assertTrue(model.rules().get("fs").notes().stream().anyMatch(n -> n.matches("prior from .* among \\d+ candidate pairs")
+                && Long.parseLong(n.replaceAll(".* among (\\d+) candidate pairs", "$1")) > 30_000),
+                model.rules().get("fs").notes().toString());
+    }
+
     @Test
     void labelsRecoverKnownParameters() {
         Map<RecordKey, String> truth = new HashMap<>();
