@@ -26,7 +26,11 @@ import java.util.Objects;
  *   <li>{@link Problem#PLACEHOLDER_VALUE}: an identifier its normalizer calls non-identifying
  *       (a placeholder or role value) is kept on the record and shown on the profile but never
  *       links two records ({@link Action#VALUE_NOT_LINKED}); {@link #expected()} holds the
- *       normalizer's value-free reason.</li>
+ *       normalizer's value-free reason. For a feature's value (a placeholder birth date such as
+ *       {@code 1900-01-01}) the feature is left empty: {@link Action#VALUE_IGNORED}.</li>
+ *   <li>{@link Problem#MALFORMED_VALUE}: a feature's normalizer could not read the value (an
+ *       impossible date); the feature is left empty ({@link Action#VALUE_IGNORED}). Both come
+ *       from {@code Normalizer.rejection}, named after the feature.</li>
  * </ul>
  *
  * @param record the record's key
@@ -50,6 +54,8 @@ public record InputIssue(RecordKey record, String field, Problem problem, Action
     public enum Problem {
         /** An identifier did not have the shape its type expects. */
         MALFORMED_IDENTIFIER,
+        /** An attribute's value was not one its feature's normalizer reads (an impossible date, say). */
+        MALFORMED_VALUE,
         /** A value was longer than the resolver's {@code maxValueLength}. */
         VALUE_TOO_LONG,
         /** A normalizer threw an exception on the value. */
@@ -61,7 +67,8 @@ public record InputIssue(RecordKey record, String field, Problem problem, Action
         /**
          * A well-formed identifier that does not identify one person: a placeholder
          * ({@code test@test.com}, {@code 000-000-0000}, {@code 0000000001}), a role address
-         * ({@code info@…}) or another value its normalizer calls non-identifying.
+         * ({@code info@…}) or another value its normalizer calls non-identifying; or a feature's
+         * placeholder value (a birth date of {@code 1900-01-01}).
          */
         PLACEHOLDER_VALUE
     }

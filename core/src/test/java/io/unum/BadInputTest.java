@@ -156,6 +156,43 @@ class BadInputTest {
         assertEquals(100_000, graph.profileCount());
     }
 
+    /** A feature value its normalizer rejects (a placeholder, an impossible value) is reported, named by the feature. */
+    @Test
+    void featureValuesANormalizerRejectsAreReported() {
+        io.unum.spi.Normalizer year = new io.unum.spi.Normalizer() {
+            @Override
+            public String normalize(String value) {
+                return value.matches("(19|20)\\d\\d") && !value.equals("1900") ? value : null;
+            }
+
+            @Override
+            public Rejection rejection(String value) {
+                return value.equals("1900") ? new Rejection(true, "a real year (this is a default)")
+                        : new Rejection(false, "a year from 1900 to 2099");
+            }
+        };
+        Resolver resolver = Resolver.newBuilder()
+                .feature(io.unum.rules.Feature.of("year", "year", year))
+                .rule(MatchRule.deterministic("email", IdentifierType.EMAIL))
+                .build();
+        Resolution resolution = resolver.resolve(List.of(
+                SourceRecord.builder("crm", "1").attribute("year", "1900").build(),
+                SourceRecord.builder("crm", "2").attribute("year", SECRET).build(),
+                SourceRecord.builder("crm", "3").attribute("year", "1984").build(),
+                SourceRecord.builder("crm", "4").attribute("year", "  ").build()));
+        assertEquals(4, resolution.profiles().size(), "no record is lost");
+        assertEquals(2, resolution.issues().size(), resolution.issues().toString());
+        InputIssue placeholder = resolution.issues().get(0);
+        assertEquals(RecordKey.of("crm", "1"), placeholder.record());
+        assertEquals("year", placeholder.field());
+        assertEquals(InputIssue.Problem.PLACEHOLDER_VALUE, placeholder.problem());
+        assertEquals(InputIssue.Action.VALUE_IGNORED, placeholder.action());
+        InputIssue malformed = resolution.issues().get(1);
+        assertEquals(InputIssue.Problem.MALFORMED_VALUE, malformed.problem());
+        assertEquals("a year from 1900 to 2099", malformed.expected());
+        assertFalse(resolution.issues().toString().contains(SECRET), "no value in the issues");
+    }
+
     @Test
     void aThrowingNormalizerIsReportedAndLoggedWithoutTheValue() {
         PrintStream original = System.err;

@@ -14,6 +14,7 @@ import io.unum.privacy.IngestContext;
 import io.unum.privacy.PrivacyDecision;
 import io.unum.privacy.RecordConsent;
 import io.unum.spi.NormalizedValue;
+import io.unum.spi.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -218,6 +219,14 @@ final class Featurizer {
                 if (raw != null && !raw.isBlank()) {
                     String cut = raw.length() > maxLength ? raw.substring(0, maxLength) : raw;
                     features[f] = view.normalized(feature.normalizer(), cut);
+                    if (features[f] == null) {
+                        Normalizer.Rejection rejection = feature.normalizer().rejection(cut);
+                        if (rejection != null) {
+                            issues.add(new InputIssue(key, feature.name(), rejection.placeholder()
+                                    ? Problem.PLACEHOLDER_VALUE : Problem.MALFORMED_VALUE, Action.VALUE_IGNORED,
+                                    rejection.expected()));
+                        }
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("feature {} threw {} on record {}; feature left empty", feature.name(),

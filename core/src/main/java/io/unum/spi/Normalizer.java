@@ -36,6 +36,32 @@ public interface Normalizer {
     String normalize(String value);
 
     /**
+     * Why {@link #normalize} gives {@code null} for a value that is not blank, when the engine
+     * should report it (a placeholder, an impossible value), or {@code null} when it need not be
+     * (the default). The engine asks only after {@code normalize} returned {@code null}, and
+     * reports the answer as an {@link io.unum.InputIssue} of the record with the value left out.
+     *
+     * @param value the raw value, never {@code null}
+     * @return the reason, or {@code null}
+     */
+    default Rejection rejection(String value) {
+        return null;
+    }
+
+    /**
+     * Why a normalizer left a value out.
+     *
+     * @param placeholder whether the value is a placeholder (a default that systems write for
+     *        "unknown") rather than malformed
+     * @param expected what was expected instead, never the value itself
+     */
+    record Rejection(boolean placeholder, String expected) {
+        public Rejection {
+            Objects.requireNonNull(expected, "expected");
+        }
+    }
+
+    /**
      * Returns a normalizer that applies this stage and then {@code next}; a {@code null} from
      * this stage is returned without calling {@code next}.
      *

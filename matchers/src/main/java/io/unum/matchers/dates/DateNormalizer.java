@@ -88,6 +88,35 @@ public final class DateNormalizer implements Normalizer {
         this.placeholders = Set.copyOf(all);
     }
 
+    /**
+     * The same reading of dates with any year and no placeholders, to tell a placeholder (even
+     * one outside the years, such as {@code 9999-12-31}) from a malformed value.
+     */
+    private DateNormalizer(DateNormalizer d) {
+        this.order = d.order;
+        this.pivot = d.pivot;
+        this.minYear = 1;
+        this.maxYear = 9999;
+        this.placeholders = Set.of();
+    }
+
+    /**
+     * A placeholder date, or a value that is not a possible date in the configured years (blank
+     * values are not reported); never {@code null} for a non-blank value {@link #normalize} left out.
+     */
+    @Override
+    public Rejection rejection(String value) {
+        if (value.isBlank()) {
+            return null;
+        }
+        String iso = new DateNormalizer(this).normalize(value);
+        if (iso != null && placeholders.contains(iso)) {
+            return new Rejection(true, "a real date (this is a placeholder date that systems write for \"unknown\")");
+        }
+        return new Rejection(false, "a possible date from " + minYear + " to " + maxYear
+                + " such as 1984-03-07, 07/03/1984 or 7 Mar 1984");
+    }
+
     /** Starts a configuration: {@link DayMonthOrder#DAY_FIRST}, no two-digit years, years 1800–2199. */
     public static Builder builder() {
         return new Builder();

@@ -1,8 +1,10 @@
 package io.unum.matchers.dates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unum.matchers.compare.Samples;
 import io.unum.matchers.dates.DateNormalizer.DayMonthOrder;
@@ -16,6 +18,22 @@ import org.junit.jupiter.api.Test;
 class DateNormalizerTest {
 
     private final DateNormalizer dates = Dates.normalizer();
+
+    @Test
+    void rejectionsTellAPlaceholderFromAnImpossibleDateWithoutTheValue() {
+        DateNormalizer dates = DateNormalizer.builder().build();
+        for (String placeholder : new String[] {"1900-01-01", "01/01/1900", "11/11/1911", "9999-12-31"}) {
+            assertNull(dates.normalize(placeholder), placeholder);
+            assertTrue(dates.rejection(placeholder).placeholder(), placeholder);
+        }
+        for (String malformed : new String[] {"1984-02-30", "31/31/1984", "1799-12-01", "soon"}) {
+            assertNull(dates.normalize(malformed), malformed);
+            Normalizer.Rejection rejection = dates.rejection(malformed);
+            assertFalse(rejection.placeholder(), malformed);
+            assertFalse(rejection.expected().contains(malformed), rejection.expected());
+        }
+        assertNull(dates.rejection("  "), "a blank value is not reported");
+    }
 
     @Test
     void isoAndCompactForms() {
