@@ -624,7 +624,9 @@ public final class Resolver {
          * phone, an agency's or a family's e-mail — is <em>generic</em> once its holders include
          * {@code people} records that contradict each other pairwise by more than {@code bits}
          * (the shared value not counted; for example a different given name and a different date
-         * of birth), or once more records hold it than the block-size cap. A generic value links
+         * of birth), or twice as many that contradict each other pairwise by more than half as
+         * many bits (point-of-sale rows with a surname alone, four surnames on one shop's number),
+         * or once more records hold it than the block-size cap. A generic value links
          * nobody deterministically and counts as the null level in identifier comparisons: it
          * stops linking on its own, and the records it joined are judged on their other
          * evidence. Separately, a deterministic link between two records that contradict each

@@ -113,6 +113,32 @@ class GenericValuesTest {
         assertEquals(1, graph.profiles().size(), "without Carla the e-mail links again");
     }
 
+    private static SourceRecord till(String id, String last) {
+        return SourceRecord.builder("pos", id).observedAt(Instant.ofEpochSecond(1_700_000_000L))
+                .attribute(Attributes.LAST_NAME, last).identifier(IdentifierType.EMAIL, "till@store.test").build();
+    }
+
+    /**
+     * Rows with a surname alone never contradict each other by the full bits (a different surname
+     * weighs about 4.6 against), but four of them with four surnames on one value are as sure a
+     * sign of a shop's default value as two that contradict fully.
+     */
+    @Test
+    void manyHoldersContradictingByHalfTheBitsMakeAValueGeneric() {
+        List<SourceRecord> three = List.of(till("1", "berg"), till("2", "kim"), till("3", "lopez"));
+        assertEquals(1, generic().resolve(three).profiles().size(), "three surnames: not generic, linked");
+        List<SourceRecord> four = new ArrayList<>(three);
+        four.add(till("4", "novak"));
+        assertEquals(4, generic().resolve(four).profiles().size(), "four surnames: generic, nobody linked");
+        List<SourceRecord> family = new ArrayList<>(three);
+        family.add(till("4", "berg"));
+        assertEquals(1, generic().resolve(family).profiles().size(), "a second berg is no fourth person");
+        four.add(till("5", "berg"));
+        List<SourceRecord> mixed = new ArrayList<>(TestFixtures.people(23, 20));
+        mixed.addAll(four);
+        Partitions.assertBatchEqualsLive(generic(), mixed, 2, SHUFFLES);
+    }
+
     @Test
     void genericValuesDoNotDependOnArrivalOrder() {
         List<SourceRecord> records = TestFixtures.people(21, 150);

@@ -16,7 +16,10 @@ import java.util.function.LongPredicate;
  * <p>A value is <em>generic</em> when its holders — the members of its identifier look-up block —
  * include {@code people} records that are pairwise <em>different people</em>: they contradict
  * each other by more than {@code bits} under a probabilistic rule, the value itself not counted
- * ({@link Scorer#contradicts}); or when more records hold it than the block-size cap. The holders
+ * ({@link Scorer#contradicts}); or twice as many that contradict each other pairwise by more
+ * than half as many bits (holders with little on them — point-of-sale rows with a surname and a
+ * postcode — never reach the full bits, but many of them sharing a shop's default number are as
+ * sure a sign); or when more records hold it than the block-size cap. The holders
  * are examined in record-key order and a holder becomes a representative when it is a different
  * person from every representative so far, so the answer is a function of the set of holders
  * alone: batch and incremental agree, whatever the arrival order. A generic value links nobody
@@ -114,23 +117,36 @@ final class GenericValues {
         }
         Arrays.sort(records, (x, y) -> x.key.compareTo(y.key));
         Scorer.Generics only = x -> x.equals(id);
+        // people pairwise contradicting by more than the bits, or twice as many by more than half
+        // (holders with little on them: a surname and a postcode weigh about 8 bits against)
         List<FeatureRecord> representatives = new ArrayList<>(people);
+        List<FeatureRecord> weak = new ArrayList<>(2 * people);
+        double bits = config.generic.bits();
         for (FeatureRecord record : records) {
-            boolean different = true;
-            for (FeatureRecord representative : representatives) {
-                if (!scorer.contradicts(record, representative, config.generic.bits(), only)) {
-                    different = false;
-                    break;
-                }
-            }
-            if (different) {
+            if (differsFromAll(record, representatives, bits, only)) {
                 representatives.add(record);
                 if (representatives.size() >= people) {
                     return true;
                 }
             }
+            if (differsFromAll(record, weak, bits / 2, only)) {
+                weak.add(record);
+                if (weak.size() >= 2 * people) {
+                    return true;
+                }
+            }
         }
         return false;
+    }
+
+    private boolean differsFromAll(FeatureRecord record, List<FeatureRecord> representatives, double bits,
+            Scorer.Generics only) {
+        for (FeatureRecord representative : representatives) {
+            if (!scorer.contradicts(record, representative, bits, only)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
