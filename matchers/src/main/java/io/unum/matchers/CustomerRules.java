@@ -318,7 +318,8 @@ public final class CustomerRules implements RuleSet {
      * 3: the household correction also for surnames one typo apart, distinct people told apart
      * by birth dates a generation apart (a given name without a birth date partial), and
      * organisations' names compared (links of version 2 may split or join); 4: birth dates a
-     * generation apart, a level of the date comparison of their own.
+     * generation apart, a level of the date comparison of their own, and values generic also
+     * through many holders that contradict each other by half the bits.
      * A store built with another revision is refused until its records are resolved again.
      */
     public static final int REVISION = 4;
