@@ -34,15 +34,35 @@ final class ExpectationMaximisation {
     record Result(int iterations, boolean converged, double lambda, boolean[] estimated) {
     }
 
-    private static final TrainingOptions ONE_ITERATION = TrainingOptions.newBuilder().maxIterations(1).build();
+    /** The probability that a pair of a pattern matches at a match rate. */
+    @FunctionalInterface
+    interface MatchProbability {
+        double of(long code, double lambda);
+    }
 
     /**
      * The match rate λ at which the E-step alone, m and u fixed, reaches its fixed point (to
      * 1e-9, at most 200 steps) from {@code lambda}, the comparisons {@code excluded} left out.
      */
     static double matchRate(PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded, double lambda) {
+        return matchRate(patterns, (code, rate) -> matchProbability(code, m, u, excluded, rate), lambda);
+    }
+
+    /**
+     * The match rate λ that the pairs' match probabilities at λ average to (to 1e-9, at most 200
+     * steps from {@code lambda}): the E-step on λ alone.
+     */
+    static double matchRate(PatternCounts patterns, MatchProbability probability, double lambda) {
+        long[] codes = patterns.codes();
+        long[] counts = patterns.counts();
         for (int it = 0; it < 200; it++) {
-            double next = run(patterns, m, u, excluded, lambda, ONE_ITERATION, false).lambda();
+            double expected = 0;
+            double total = 0;
+            for (int p = 0; p < codes.length; p++) {
+                expected += counts[p] * probability.of(codes[p], lambda);
+                total += counts[p];
+            }
+            double next = Math.min(1 - 1e-9, Math.max(1e-9, expected / total));
             if (Math.abs(next - lambda) < 1e-9) {
                 return next;
             }

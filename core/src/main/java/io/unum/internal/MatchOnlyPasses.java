@@ -109,21 +109,8 @@ final class MatchOnlyPasses {
             long[] codes = pass.patterns().codes();
             long[] pairs = pass.patterns().counts();
             // the match rate at which the E-step alone (m, u and the corrections fixed) stands still
-            double lambda = 0.5;
-            for (int step = 0; step < 200; step++) {
-                double expected = 0;
-                double total = 0;
-                for (int p = 0; p < codes.length; p++) {
-                    expected += pairs[p] * matchProbability(codes[p], m, u, left, lambda, corrections);
-                    total += pairs[p];
-                }
-                double next = Math.min(1 - 1e-9, Math.max(1e-9, expected / total));
-                boolean still = Math.abs(next - lambda) < 1e-9;
-                lambda = next;
-                if (still) {
-                    break;
-                }
-            }
+            double lambda = ExpectationMaximisation.matchRate(pass.patterns(),
+                    (code, rate) -> matchProbability(code, m, u, left, rate, corrections), 0.5);
             for (int p = 0; p < codes.length; p++) {
                 double probability = matchProbability(codes[p], m, u, left, lambda, corrections);
                 for (int c = 0; c < k; c++) {
