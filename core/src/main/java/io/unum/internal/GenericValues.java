@@ -5,9 +5,12 @@ import io.unum.model.IdentifierType;
 import io.unum.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
+import java.util.function.ToDoubleFunction;
 import java.util.function.LongPredicate;
 
 /**
@@ -123,13 +126,17 @@ final class GenericValues {
         List<FeatureRecord> weak = new ArrayList<>(2 * people);
         double bits = config.generic.bits();
         for (FeatureRecord record : records) {
-            if (differsFromAll(record, representatives, bits, only)) {
+            // a representative of both lists is scored against the record once
+            Map<FeatureRecord, Double> contradiction = new IdentityHashMap<>();
+            ToDoubleFunction<FeatureRecord> against = r -> contradiction.computeIfAbsent(r,
+                    x -> scorer.contradiction(record, x, only));
+            if (differsFromAll(representatives, bits, against)) {
                 representatives.add(record);
                 if (representatives.size() >= people) {
                     return true;
                 }
             }
-            if (differsFromAll(record, weak, bits / 2, only)) {
+            if (differsFromAll(weak, bits / 2, against)) {
                 weak.add(record);
                 if (weak.size() >= 2 * people) {
                     return true;
@@ -139,10 +146,11 @@ final class GenericValues {
         return false;
     }
 
-    private boolean differsFromAll(FeatureRecord record, List<FeatureRecord> representatives, double bits,
-            Scorer.Generics only) {
+    /** Whether a record contradicts every representative by more than {@code bits}. */
+    private static boolean differsFromAll(List<FeatureRecord> representatives, double bits,
+            ToDoubleFunction<FeatureRecord> contradiction) {
         for (FeatureRecord representative : representatives) {
-            if (!scorer.contradicts(record, representative, bits, only)) {
+            if (!(contradiction.applyAsDouble(representative) > bits)) {
                 return false;
             }
         }

@@ -246,18 +246,28 @@ final class Scorer {
      * two records about to share a profile.
      */
     boolean contradicts(FeatureRecord a, FeatureRecord b, double limit, Generics generics) {
+        return contradiction(a, b, generics) > limit;
+    }
+
+    /**
+     * How much two records contradict each other ({@link #contradicts} asks whether it exceeds a
+     * limit): the largest sum of negative weights under a probabilistic rule whose whole weight
+     * for the pair stays below its review threshold, 0 when there is none.
+     */
+    double contradiction(FeatureRecord a, FeatureRecord b, Generics generics) {
         Against against = new Against();
+        double most = 0;
         for (CompiledRule rule : config.rules) {
             if (rule.deterministic) {
                 continue;
             }
             against.bits = 0;
             double total = score(rule, a, b, Double.NEGATIVE_INFINITY, against, generics);
-            if (against.bits > limit && total < rule.reviewWeight) {
-                return true;
+            if (total < rule.reviewWeight) {
+                most = Math.max(most, against.bits);
             }
         }
-        return false;
+        return most;
     }
 
     /**

@@ -103,6 +103,13 @@ final class DistinctPeople {
         return da == fa + 1 || db == fb + 1 || (da - fa == db - fb && a.regionMatches(fa + 1, b, fb + 1, da - fa - 1));
     }
 
+    /** Whether two normalized birth dates both have a year and the years are {@value #GENERATION} or more apart. */
+    static boolean yearsAGenerationApart(String a, String b) {
+        int ya = year(a);
+        int yb = year(b);
+        return ya > 0 && yb > 0 && Math.abs(ya - yb) >= GENERATION;
+    }
+
     /** The year of a normalized birth date ({@code yyyy-mm-dd} or {@code yyyy…}), or 0 when it has none. */
     static int year(String date) {
         if (date.length() < 4) {
@@ -170,9 +177,7 @@ final class DistinctPeople {
              * alike: a parent and a child of one name.
              */
             private boolean generationApart(String da, String db) {
-                int ya = year(da);
-                int yb = year(db);
-                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= GENERATION && !alike(da, db);
+                return yearsAGenerationApart(da, db) && !alike(da, db);
             }
 
             @Override

@@ -164,9 +164,7 @@ final class PersonRule {
         return new LevelCondition() {
             @Override
             public boolean test(String a, String b) {
-                int ya = DistinctPeople.year(a);
-                int yb = DistinctPeople.year(b);
-                return ya > 0 && yb > 0 && Math.abs(ya - yb) >= DistinctPeople.GENERATION;
+                return DistinctPeople.yearsAGenerationApart(a, b);
             }
 
             @Override

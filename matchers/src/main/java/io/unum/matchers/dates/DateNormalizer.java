@@ -77,6 +77,8 @@ public final class DateNormalizer implements Normalizer {
     private final int minYear;
     private final int maxYear;
     private final Set<String> placeholders;
+    /** This reading with any year and no placeholders ({@link #rejection}); itself for that reading. */
+    private final DateNormalizer anyDate;
 
     private DateNormalizer(Builder b) {
         this.order = b.order;
@@ -86,6 +88,7 @@ public final class DateNormalizer implements Normalizer {
         Set<String> all = new TreeSet<>(DEFAULT_PLACEHOLDERS);
         all.addAll(b.placeholders);
         this.placeholders = Set.copyOf(all);
+        this.anyDate = new DateNormalizer(this);
     }
 
     /**
@@ -98,6 +101,7 @@ public final class DateNormalizer implements Normalizer {
         this.minYear = 1;
         this.maxYear = 9999;
         this.placeholders = Set.of();
+        this.anyDate = this;
     }
 
     /**
@@ -109,7 +113,7 @@ public final class DateNormalizer implements Normalizer {
         if (value.isBlank()) {
             return null;
         }
-        String iso = new DateNormalizer(this).normalize(value);
+        String iso = anyDate.normalize(value);
         if (iso != null && placeholders.contains(iso)) {
             return new Rejection(true, "a real date (this is a placeholder date that systems write for \"unknown\")");
         }
