@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
 @Command(name = "forget", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Erases records from a kept graph: every record with an e-mail address or phone number, one"
                 + " record (SOURCE/ID), or every record of a profile, and re-resolves the rest. The rows leave the store"
-                + " in one transaction (SQLite zeroes the freed pages and truncates its log). Prints the audit, without"
-                + " values.",
+                + " in one transaction (SQLite then rewrites the database file and truncates its log). Prints the"
+                + " audit, without values.",
             "The erased identifiers are kept as keyed hashes, with a key kept apart from the database (a key file,"
                 + " made by the first forget; see --suppression-key), so a later ingest refuses a record that carries"
                 + " one of them: re-ingesting a source that still holds the person does not bring them back.",

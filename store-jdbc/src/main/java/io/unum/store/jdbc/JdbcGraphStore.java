@@ -64,11 +64,16 @@ import java.util.Objects;
  *
  * <h2>Erasure</h2>
  * A forgotten record's rows are deleted in the erasure's transaction. SQLite runs with
- * {@code secure_delete=ON} (freed pages are zeroed) and the store truncates its write-ahead log
- * after every transaction that deleted a record (an erasure, a retention purge, a delete) or
- * suppressed an identifier, so the values leave the files. (While another connection holds a
- * read transaction on an older state, the log cannot be truncated: the store then truncates it
- * after a later transaction or when it closes; the commit neither fails nor waits.) In
+ * {@code secure_delete=ON} (deleted cells and freed pages are zeroed), and after every
+ * transaction that deleted a record (an erasure, a retention purge, a delete) or suppressed an
+ * identifier the store rewrites the database ({@code VACUUM}) and truncates its write-ahead log,
+ * so the values leave the files: {@code secure_delete} alone leaves the bytes of cells that a
+ * page reorganisation moved in the page's unused middle (an index page of identifier values
+ * kept a forgotten customer number so). The rewrite costs time in proportion to the database's
+ * size, once per such transaction: forget many people in one transaction where that matters.
+ * (While another connection holds a read transaction on an older state, the rewrite or the
+ * truncation may have to wait: the store then does it after a later transaction or when it
+ * closes; the commit neither fails nor waits.) In
  * PostgreSQL deleted rows stay in the table's pages until {@code VACUUM} reclaims the space and
  * later writes reuse it; run {@code VACUUM FULL} on {@code unum_records}, {@code unum_profiles}
  * and {@code unum_identifiers} to rewrite them at once.
@@ -104,6 +109,8 @@ public final class JdbcGraphStore implements GraphStore {
     private boolean closed;
     /** An erasure's write-ahead log could not be truncated yet (a reader held it). */
     private boolean truncationPending;
+    /** An erasure's pages could not be rewritten yet ({@code VACUUM}: a reader or a statement held it). */
+    private boolean rewritePending;
 
     private JdbcGraphStore(Connection connection, Dialect dialect, String location, WriterLock lock) {
         this.connection = connection;
@@ -277,8 +284,8 @@ public final class JdbcGraphStore implements GraphStore {
         if (stored != null) {
             stored.close();
         }
-        if (truncationPending) {
-            truncateLog();
+        if (truncationPending || rewritePending) {
+            scrub();
         }
         try {
             if (lock != null) {
@@ -313,25 +320,36 @@ public final class JdbcGraphStore implements GraphStore {
         }
         if (committed) {
             sequence = committedSequence;
-            if ((erased || truncationPending) && dialect == Dialect.SQLITE) {
-                truncateLog();
+            if (dialect == Dialect.SQLITE) {
+                rewritePending |= erased;
+                if (rewritePending || truncationPending) {
+                    scrub();
+                }
             }
         }
     }
 
     /**
-     * Moves the write-ahead log into the database file and truncates it, so erased values leave
-     * it. The transaction has committed: a reader that still reads an older state (another
-     * connection in a read transaction) makes the truncation wait for a later commit or the
-     * close, without failing the commit or waiting for the reader.
+     * After an erasure: rewrites the database ({@code VACUUM}, so that no page keeps an erased
+     * value's bytes in its unused space), then moves the write-ahead log into the database file
+     * and truncates it, so erased values leave it too. The transaction has committed: a reader
+     * that still reads an older state (another connection in a read transaction) makes the
+     * rewrite or the truncation wait for a later commit or the close, without failing the
+     * commit or waiting for the reader.
      */
-    private void truncateLog() {
+    private void scrub() {
         try {
             connection.setAutoCommit(true);
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout=0");
-                try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-                    truncationPending = rs.next() && rs.getInt(1) != 0;
+                try {
+                    if (rewritePending) {
+                        s.execute("VACUUM");
+                        rewritePending = false;
+                    }
+                    try (ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+                        truncationPending = rs.next() && rs.getInt(1) != 0;
+                    }
                 } finally {
                     s.execute("PRAGMA busy_timeout=10000");
                 }
