@@ -271,18 +271,35 @@ final class CandidateGenerator {
          * Visits every pair of records that share a group, once: in the group of the first key
          * they share, in group order, then member order.
          */
-        void forEachPair(PairVisitor visitor) {
+        void forEachPair(KeyedPairVisitor visitor) {
             for (int g = 0; g < groups.length; g++) {
                 int[] group = groups[g];
                 int key = groupKey[g];
                 for (int x = 0; x < group.length; x++) {
                     for (int y = x + 1; y < group.length; y++) {
                         if (!sharesEarlierKey(key, group[x], group[y])) {
-                            visitor.visit(group[x], group[y]);
+                            visitor.visit(key, group[x], group[y]);
                         }
                     }
                 }
             }
+        }
+
+        /** The pairs of key {@code key}'s groups (sharing an earlier key or not). */
+        long pairsOf(int key) {
+            long total = 0;
+            for (int g = 0; g < groups.length; g++) {
+                if (groupKey[g] == key) {
+                    total += (long) groups[g].length * (groups[g].length - 1) / 2;
+                }
+            }
+            return total;
+        }
+
+        /** Hears a pair of records and the key of the group it is visited in. */
+        @FunctionalInterface
+        interface KeyedPairVisitor {
+            void visit(int key, int a, int b);
         }
 
         private boolean sharesEarlierKey(int upTo, int x, int y) {

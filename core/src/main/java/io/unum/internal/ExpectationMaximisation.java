@@ -1,6 +1,10 @@
 package io.unum.internal;
 
+import io.unum.rules.MatchRule;
 import io.unum.training.TrainingOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Expectation–maximisation (Dempster, Laird &amp; Rubin 1977; for record linkage Winkler 1988)
@@ -41,14 +45,6 @@ final class ExpectationMaximisation {
     }
 
     /**
-     * The match rate λ at which the E-step alone, m and u fixed, reaches its fixed point (to
-     * 1e-9, at most 200 steps) from {@code lambda}, the comparisons {@code excluded} left out.
-     */
-    static double matchRate(PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded, double lambda) {
-        return matchRate(patterns, (code, rate) -> matchProbability(code, m, u, excluded, rate), lambda);
-    }
-
-    /**
      * The match rate λ that the pairs' match probabilities at λ average to (to 1e-9, at most 200
      * steps from {@code lambda}): the E-step on λ alone.
      */
@@ -74,6 +70,55 @@ final class ExpectationMaximisation {
     /** The probability that a pair of this pattern matches, at match rate λ, the comparisons {@code excluded} left out. */
     static double matchProbability(long code, double[][] m, double[][] u, boolean[] excluded, double lambda) {
         return 1.0 / (1.0 + Math.exp(-logOdds(code, m, u, excluded, lambda)));
+    }
+
+    /**
+     * A dependence's corrections: in bits by level of the dependent comparison (0: none), applied
+     * when the conditioning comparison reached one of its first {@code conditioningLevels} levels.
+     */
+    record Correction(int conditioning, int conditioningLevels, int dependent, double[] bits) {
+    }
+
+    /** The corrections of a rule's dependencies, as estimated (by dependent comparison and level label, in bits). */
+    static List<Correction> corrections(CompiledRule rule, MatchRule.Probabilistic definition,
+            Map<String, Map<String, Double>> estimated) {
+        List<Correction> corrections = new ArrayList<>();
+        for (io.unum.rules.Dependence d : definition.dependencies()) {
+            int conditioning = rule.comparisonIndex(d.conditioning());
+            int dependent = rule.comparisonIndex(d.dependent());
+            CompiledRule.Level[] levels = rule.comparisons[dependent].levels();
+            double[] bits = new double[levels.length];
+            Map<String, Double> byLabel = estimated.getOrDefault(d.dependent(), Map.of());
+            for (int l = 0; l < levels.length; l++) {
+                bits[l] = byLabel.getOrDefault(levels[l].label(), 0.0);
+            }
+            corrections.add(new Correction(conditioning, d.conditioningLevels(), dependent, bits));
+        }
+        return corrections;
+    }
+
+    /**
+     * The probability that a pair of this pattern matches at match rate λ, the comparisons
+     * {@code left} out, with the dependencies' corrections where the dependent comparison counts.
+     */
+    static double matchProbability(long code, double[][] m, double[][] u, boolean[] left, double lambda,
+            List<Correction> corrections) {
+        return 1.0 / (1.0 + Math.exp(-logOdds(code, m, u, left, lambda, corrections)));
+    }
+
+    /** The natural log of the odds of {@link #matchProbability(long, double[][], double[][], boolean[], double, List)}. */
+    static double logOdds(long code, double[][] m, double[][] u, boolean[] left, double lambda,
+            List<Correction> corrections) {
+        double bits = 0;
+        for (Correction correction : corrections) {
+            int conditioning = levelOf(code, correction.conditioning());
+            int dependent = levelOf(code, correction.dependent());
+            if (!left[correction.dependent()] && conditioning >= 0 && conditioning < correction.conditioningLevels()
+                    && dependent >= 0) {
+                bits += correction.bits()[dependent];
+            }
+        }
+        return logOdds(code, m, u, left, lambda) + bits * Math.log(2);
     }
 
     /** The natural log of the odds that a pair of this pattern matches, as {@link #matchProbability}. */

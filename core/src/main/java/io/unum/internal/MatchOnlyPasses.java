@@ -67,7 +67,7 @@ final class MatchOnlyPasses {
      */
     double[] estimate(double[][] m, double[][] u, boolean[] targets, MatchRule.Probabilistic definition,
             Map<String, Map<String, Double>> dependencies) {
-        double[][] counts = matchedLevels(m, u, targets, corrections(rule, definition, dependencies));
+        double[][] counts = matchedLevels(m, u, targets, ExpectationMaximisation.corrections(rule, definition, dependencies));
         double[] weights = new double[m.length];
         for (int c = 0; c < m.length; c++) {
             double weight = java.util.Arrays.stream(counts[c]).sum();
@@ -93,7 +93,7 @@ final class MatchOnlyPasses {
      * @return per comparison, the weighted count of pairs per level (zeros for comparisons not targeted)
      */
     private double[][] matchedLevels(double[][] m, double[][] u, boolean[] targets,
-            List<Correction> corrections) {
+            List<ExpectationMaximisation.Correction> corrections) {
         int k = m.length;
         double[][] counts = new double[k][];
         for (int c = 0; c < k; c++) {
@@ -110,9 +110,9 @@ final class MatchOnlyPasses {
             long[] pairs = pass.patterns().counts();
             // the match rate at which the E-step alone (m, u and the corrections fixed) stands still
             double lambda = ExpectationMaximisation.matchRate(pass.patterns(),
-                    (code, rate) -> matchProbability(code, m, u, left, rate, corrections), 0.5);
+                    (code, rate) -> ExpectationMaximisation.matchProbability(code, m, u, left, rate, corrections), 0.5);
             for (int p = 0; p < codes.length; p++) {
-                double probability = matchProbability(codes[p], m, u, left, lambda, corrections);
+                double probability = ExpectationMaximisation.matchProbability(codes[p], m, u, left, lambda, corrections);
                 for (int c = 0; c < k; c++) {
                     int level = ExpectationMaximisation.levelOf(codes[p], c);
                     if (targets[c] && !pass.excluded()[c] && !pass.derived()[c] && level >= 0) {
@@ -149,46 +149,6 @@ final class MatchOnlyPasses {
         }
         return agree;
     }
-
-    /** A dependence's corrections: in bits by level of the dependent comparison (0: none). */
-    private record Correction(int conditioning, int conditioningLevels, int dependent, double[] bits) {
-    }
-
-    private static List<Correction> corrections(CompiledRule rule, MatchRule.Probabilistic definition,
-            Map<String, Map<String, Double>> estimated) {
-        List<Correction> corrections = new ArrayList<>();
-        for (io.unum.rules.Dependence d : definition.dependencies()) {
-            int conditioning = rule.comparisonIndex(d.conditioning());
-            int dependent = rule.comparisonIndex(d.dependent());
-            CompiledRule.Level[] levels = rule.comparisons[dependent].levels();
-            double[] bits = new double[levels.length];
-            Map<String, Double> byLabel = estimated.getOrDefault(d.dependent(), Map.of());
-            for (int l = 0; l < levels.length; l++) {
-                bits[l] = byLabel.getOrDefault(levels[l].label(), 0.0);
-            }
-            corrections.add(new Correction(conditioning, d.conditioningLevels(), dependent, bits));
-        }
-        return corrections;
-    }
-
-    /**
-     * The probability that a pair of this pattern matches at match rate λ, the comparisons
-     * {@code left} out, with the dependencies' corrections where the dependent comparison counts.
-     */
-    private static double matchProbability(long code, double[][] m, double[][] u, boolean[] left, double lambda,
-            List<Correction> corrections) {
-        double bits = 0;
-        for (Correction correction : corrections) {
-            int conditioning = ExpectationMaximisation.levelOf(code, correction.conditioning());
-            int dependent = ExpectationMaximisation.levelOf(code, correction.dependent());
-            if (!left[correction.dependent()] && conditioning >= 0 && conditioning < correction.conditioningLevels()
-                    && dependent >= 0) {
-                bits += correction.bits()[dependent];
-            }
-        }
-        return 1.0 / (1.0 + Math.exp(-(ExpectationMaximisation.logOdds(code, m, u, left, lambda) + bits * Math.log(2))));
-    }
-
 
     /**
      * The comparisons that read a feature derived from an input (attribute or identifier type)

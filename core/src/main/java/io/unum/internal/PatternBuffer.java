@@ -18,12 +18,23 @@ final class PatternBuffer {
     private final Parallel parallel;
     private final CompiledRule rule;
     private final List<FeatureRecord> sample;
-    private final LongConsumer consumer;
+    private final TaggedConsumer consumer;
     private final long[] pairs = new long[SIZE];
     private final long[] codes = new long[SIZE];
+    private final int[] tags = new int[SIZE];
     private int size;
 
+    /** Hears a pair's pattern with the tag it was added with. */
+    @FunctionalInterface
+    interface TaggedConsumer {
+        void accept(int tag, long code);
+    }
+
     PatternBuffer(Parallel parallel, CompiledRule rule, List<FeatureRecord> sample, LongConsumer consumer) {
+        this(parallel, rule, sample, (tag, code) -> consumer.accept(code));
+    }
+
+    PatternBuffer(Parallel parallel, CompiledRule rule, List<FeatureRecord> sample, TaggedConsumer consumer) {
         this.parallel = parallel;
         this.rule = rule;
         this.sample = sample;
@@ -32,6 +43,12 @@ final class PatternBuffer {
 
     /** Adds the pair of sample records {@code a} and {@code b}. */
     void add(int a, int b) {
+        add(a, b, 0);
+    }
+
+    /** Adds the pair of sample records {@code a} and {@code b}; the consumer hears {@code tag} with its pattern. */
+    void add(int a, int b, int tag) {
+        tags[size] = tag;
         pairs[size++] = (long) a << 32 | (b & 0xFFFFFFFFL);
         if (size == SIZE) {
             flush();
@@ -48,7 +65,7 @@ final class PatternBuffer {
             }
         });
         for (int p = 0; p < count; p++) {
-            consumer.accept(codes[p]);
+            consumer.accept(tags[p], codes[p]);
         }
         size = 0;
     }

@@ -30,7 +30,10 @@ public sealed interface PriorEstimate {
 
     /**
      * The default: the matches expected among the rule's candidate pairs under the trained m and
-     * u (an EM pass that estimates only the match rate), over all pairs. Assumes the rule's
+     * u, over all pairs, each pair's match probability taken at that prior itself (the largest
+     * fixed point), so that the agreement on a blocking key, already in a pair's comparisons, is
+     * not counted twice and the prior falls with the number of pairs as the true one does. A
+     * blocking key that no comparison reads counts as a comparison of its own. Assumes the rule's
      * blocking keys find (nearly) all matches.
      */
     record FromExpectedMatches() implements PriorEstimate {

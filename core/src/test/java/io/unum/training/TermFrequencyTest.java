@@ -61,7 +61,12 @@ class TermFrequencyTest {
     @Test
     void rareAgreementWeighsMore() {
         List<SourceRecord> records = records(1);
-        TrainedModel model = resolver().train(records, TrainingOptions.newBuilder().randomPairs(50_000).build());
+        // the records are 2,000 different people, so the estimated prior is tiny (no pair should
+        // link); the caller's prior isolates the term-frequency weights
+        TrainedModel estimated = resolver().train(records, TrainingOptions.newBuilder().randomPairs(50_000).build());
+        assertTrue(estimated.rules().get("names").prior() < 1e-4, "prior " + estimated.rules().get("names").prior());
+        TrainedModel model = resolver().train(records, TrainingOptions.newBuilder().randomPairs(50_000)
+                .prior(new PriorEstimate.Fixed(0.02)).build());
         TermFrequencies tf = model.rules().get("names").comparisons().get("surname").termFrequencies();
         assertEquals(0.4, tf.frequency("smith"), 0.03);
         assertTrue(tf.frequency("never-seen") == tf.floor());
@@ -76,6 +81,7 @@ class TermFrequencyTest {
         assertTrue(smith.termFrequencyAdjustment() < 0, "a common value weighs less than the average agreement");
         assertTrue(rare7.termFrequencyAdjustment() > 0, "a rare value weighs more");
         assertEquals(Explanation.Outcome.LINK, rare.rules().get(0).outcome());
+        assertEquals(Explanation.Outcome.NO_LINK, common.rules().get(0).outcome());
         assertTrue(common.toText().contains("term frequency"), common.toText());
     }
 

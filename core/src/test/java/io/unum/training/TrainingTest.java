@@ -44,6 +44,10 @@ class TrainingTest {
     }
 
     private static Resolver resolver(Resolver.Builder builder) {
+        return resolver(builder, BlockingKey.on("bucket"));
+    }
+
+    private static Resolver resolver(Resolver.Builder builder, BlockingKey... keys) {
         MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic("fs");
         builder.feature(Feature.of("bucket", "bucket", Normalizers.trim()));
         for (String field : FIELDS) {
@@ -52,7 +56,10 @@ class TrainingTest {
                     ComparisonLevel.of("exact", LevelCondition.exact(), 0.5, 0.5),
                     ComparisonLevel.of("else", LevelCondition.always(), 0.5, 0.5)));
         }
-        return builder.rule(rule.blockingKey(BlockingKey.on("bucket")).prior(0.001).build()).build();
+        for (BlockingKey key : keys) {
+            rule.blockingKey(key);
+        }
+        return builder.rule(rule.prior(0.001).build()).build();
     }
 
     static List<SourceRecord> records(long seed, Map<RecordKey, String> truth) {
@@ -142,6 +149,22 @@ class TrainingTest {
         assertTrue(model.rules().get("fs").notes().stream().anyMatch(n -> n.matches("prior from .* among \\d+ candidate pairs")
                 && Long.parseLong(n.replaceAll(".* among (\\d+) candidate pairs", "$1")) > 30_000),
                 model.rules().get("fs").notes().toString());
+    }
+
+    /**
+     * A blocking key on a compared field (c: 20 values, so ~900,000 candidate pairs of strangers
+     * who agree on it) adds no matches to the prior: the agreement that makes a pair a candidate
+     * is in its pattern, so its match probability is taken at the prior of a random pair. At the
+     * candidates' own match rate, the strangers agreeing on c counted as matches and the prior
+     * came out several times too high.
+     */
+    @Test
+    void aBlockingKeyOnAComparedFieldAddsNoMatchesToThePrior() {
+        Map<RecordKey, String> truth = new HashMap<>();
+        Resolver resolver = resolver(Resolver.newBuilder(), BlockingKey.on("bucket"), BlockingKey.on("c"));
+        TrainedModel model = resolver.train(records(9, truth), TrainingOptions.newBuilder().randomPairs(300_000)
+                .pass(BlockingKey.on("bucket")).build());
+        assertRecovers(model);
     }
 
     @Test

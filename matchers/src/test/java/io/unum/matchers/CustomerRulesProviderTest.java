@@ -147,7 +147,7 @@ class CustomerRulesProviderTest {
                 .deterministicTypes(IdentifierType.EMAIL, IdentifierType.PHONE, IdentifierType.CUSTOMER_ID,
                         IdentifierType.LOYALTY_ID, IdentifierType.NATIONAL_ID, IdentifierType.PASSPORT,
                         IdentifierType.DRIVERS_LICENSE)
-                .thresholds(0.95, 0.5).prior(1e-4).maxContradiction(10)
+                .thresholds(0.85, 0.5).prior(1e-4).maxContradiction(10)
                 .emails(EmailNormalizer.builder().build()).nicknames(Nicknames.parse(Nicknames.bundled().toText()))
                 .build();
         assertEquals(Map.of(), explicit.parameters());
