@@ -70,6 +70,11 @@ final class CompiledRule {
     private final int[] conditioningLevels;
     /** Whether any comparison has a dependence (the scorer then tracks first levels). */
     final boolean hasDependencies;
+    /**
+     * How training packs a pair's levels into a {@code long}; {@code null} for a deterministic
+     * rule and for one whose comparisons need more than {@value PatternLayout#BITS} bits.
+     */
+    final PatternLayout layout;
 
     CompiledRule(int index, MatchRule.Deterministic rule, IdentifierType[] types, long[] typeSeeds) {
         this.index = index;
@@ -90,6 +95,7 @@ final class CompiledRule {
         this.conditioningBit = new long[0];
         this.conditioningLevels = new int[0];
         this.hasDependencies = false;
+        this.layout = null;
     }
 
     CompiledRule(int index, MatchRule.Probabilistic rule, Comparison[] comparisons, int[][] blockingSlots,
@@ -124,6 +130,7 @@ final class CompiledRule {
             }
         }
         this.hasDependencies = !rule.dependencies().isEmpty();
+        this.layout = PatternLayout.of(comparisons);
     }
 
     /** The index of the comparison named {@code name} (one the rule has). */

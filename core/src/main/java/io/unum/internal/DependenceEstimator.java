@@ -65,13 +65,13 @@ final class DependenceEstimator {
             double[] control = new double[levels];
             double controlTotal = 0;
             for (int p = 0; p < codes.length; p++) {
-                int la = ExpectationMaximisation.levelOf(codes[p], ai);
-                if (ExpectationMaximisation.levelOf(codes[p], fi) != 0 || la < 0) {
+                int la = rule.layout.level(codes[p], ai);
+                if (rule.layout.level(codes[p], fi) != 0 || la < 0) {
                     continue;
                 }
                 double other = 0;
                 for (int c = 0; c < rule.comparisons.length; c++) {
-                    int l = ExpectationMaximisation.levelOf(codes[p], c);
+                    int l = rule.layout.level(codes[p], c);
                     if (c != fi && c != ai && l >= 0) {
                         other += Math.log(Trainer.clamp(m[c][l]) / Trainer.clamp(u[c][l])) / Math.log(2);
                     }

@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Expectation–maximisation (Dempster, Laird &amp; Rubin 1977; for record linkage Winkler 1988)
  * over counts of comparison patterns: each iteration costs O(patterns × comparisons), not
- * O(pairs). A pattern packs a comparison vector into a {@code long}, four bits per comparison
+ * O(pairs). A pattern packs a comparison vector into a {@code long} ({@link PatternLayout}), per comparison
  * (0 = null level). u stays fixed; m of the comparisons not excluded and the match rate λ are
  * re-estimated until no m moves by more than the tolerance, or for {@code maxIterations}.
  * Stateless; thread-safe.
@@ -20,11 +20,6 @@ final class ExpectationMaximisation {
     private static final double FLOOR = 1e-6;
 
     private ExpectationMaximisation() {
-    }
-
-    /** The level of comparison {@code c} in a packed comparison vector, -1 for the null level. */
-    static int levelOf(long code, int c) {
-        return (int) ((code >>> (4 * c)) & 0xF) - 1;
     }
 
     /**
@@ -68,8 +63,9 @@ final class ExpectationMaximisation {
     }
 
     /** The probability that a pair of this pattern matches, at match rate λ, the comparisons {@code excluded} left out. */
-    static double matchProbability(long code, double[][] m, double[][] u, boolean[] excluded, double lambda) {
-        return 1.0 / (1.0 + Math.exp(-logOdds(code, m, u, excluded, lambda)));
+    static double matchProbability(PatternLayout layout, long code, double[][] m, double[][] u, boolean[] excluded,
+            double lambda) {
+        return 1.0 / (1.0 + Math.exp(-logOdds(layout, code, m, u, excluded, lambda)));
     }
 
     /**
@@ -101,31 +97,32 @@ final class ExpectationMaximisation {
      * The probability that a pair of this pattern matches at match rate λ, the comparisons
      * {@code left} out, with the dependencies' corrections where the dependent comparison counts.
      */
-    static double matchProbability(long code, double[][] m, double[][] u, boolean[] left, double lambda,
-            List<Correction> corrections) {
-        return 1.0 / (1.0 + Math.exp(-logOdds(code, m, u, left, lambda, corrections)));
+    static double matchProbability(PatternLayout layout, long code, double[][] m, double[][] u, boolean[] left,
+            double lambda, List<Correction> corrections) {
+        return 1.0 / (1.0 + Math.exp(-logOdds(layout, code, m, u, left, lambda, corrections)));
     }
 
-    /** The natural log of the odds of {@link #matchProbability(long, double[][], double[][], boolean[], double, List)}. */
-    static double logOdds(long code, double[][] m, double[][] u, boolean[] left, double lambda,
+    /** The natural log of the odds of {@link #matchProbability(PatternLayout, long, double[][], double[][], boolean[], double, List)}. */
+    static double logOdds(PatternLayout layout, long code, double[][] m, double[][] u, boolean[] left, double lambda,
             List<Correction> corrections) {
         double bits = 0;
         for (Correction correction : corrections) {
-            int conditioning = levelOf(code, correction.conditioning());
-            int dependent = levelOf(code, correction.dependent());
+            int conditioning = layout.level(code, correction.conditioning());
+            int dependent = layout.level(code, correction.dependent());
             if (!left[correction.dependent()] && conditioning >= 0 && conditioning < correction.conditioningLevels()
                     && dependent >= 0) {
                 bits += correction.bits()[dependent];
             }
         }
-        return logOdds(code, m, u, left, lambda) + bits * Math.log(2);
+        return logOdds(layout, code, m, u, left, lambda) + bits * Math.log(2);
     }
 
     /** The natural log of the odds that a pair of this pattern matches, as {@link #matchProbability}. */
-    static double logOdds(long code, double[][] m, double[][] u, boolean[] excluded, double lambda) {
+    static double logOdds(PatternLayout layout, long code, double[][] m, double[][] u, boolean[] excluded,
+            double lambda) {
         double logOdds = Math.log(lambda / (1 - lambda));
         for (int c = 0; c < m.length; c++) {
-            int l = levelOf(code, c);
+            int l = layout.level(code, c);
             if (l >= 0 && !excluded[c]) {
                 logOdds += Math.log(m[c][l]) - Math.log(u[c][l]);
             }
@@ -137,7 +134,7 @@ final class ExpectationMaximisation {
      * EM over pattern counts. Updates {@code m} of the comparisons not excluded (when
      * {@code updateM}) and the match rate λ; u stays fixed.
      */
-    static Result run(PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded,
+    static Result run(PatternLayout layout, PatternCounts patterns, double[][] m, double[][] u, boolean[] excluded,
             double lambda, TrainingOptions options, boolean updateM) {
         int k = m.length;
         long[] codes = patterns.codes();
@@ -155,12 +152,12 @@ final class ExpectationMaximisation {
             double expected = 0;
             double total = 0;
             for (int p = 0; p < codes.length; p++) {
-                double probability = matchProbability(codes[p], m, u, excluded, lambda);
+                double probability = matchProbability(layout, codes[p], m, u, excluded, lambda);
                 double weight = counts[p] * probability;
                 expected += weight;
                 total += counts[p];
                 for (int c = 0; c < k; c++) {
-                    int l = levelOf(codes[p], c);
+                    int l = layout.level(codes[p], c);
                     if (l >= 0 && !excluded[c]) {
                         numerator[c][l] += weight;
                         denominator[c] += weight;

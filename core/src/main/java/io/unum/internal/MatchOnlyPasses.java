@@ -110,11 +110,11 @@ final class MatchOnlyPasses {
             long[] pairs = pass.patterns().counts();
             // the match rate at which the E-step alone (m, u and the corrections fixed) stands still
             double lambda = ExpectationMaximisation.matchRate(pass.patterns(),
-                    (code, rate) -> ExpectationMaximisation.matchProbability(code, m, u, left, rate, corrections), 0.5);
+                    (code, rate) -> ExpectationMaximisation.matchProbability(rule.layout, code, m, u, left, rate, corrections), 0.5);
             for (int p = 0; p < codes.length; p++) {
-                double probability = ExpectationMaximisation.matchProbability(codes[p], m, u, left, lambda, corrections);
+                double probability = ExpectationMaximisation.matchProbability(rule.layout, codes[p], m, u, left, lambda, corrections);
                 for (int c = 0; c < k; c++) {
-                    int level = ExpectationMaximisation.levelOf(codes[p], c);
+                    int level = rule.layout.level(codes[p], c);
                     if (targets[c] && !pass.excluded()[c] && !pass.derived()[c] && level >= 0) {
                         counts[c][level] += pairs[p] * probability;
                     }
@@ -127,7 +127,7 @@ final class MatchOnlyPasses {
     }
 
     /** Per comparison, the share of a pass's pairs with its values at a level that counts for a match ({@code m > u}). */
-    private static double[] agreeingShare(PatternCounts patterns, double[][] m, double[][] u) {
+    private double[] agreeingShare(PatternCounts patterns, double[][] m, double[][] u) {
         int k = m.length;
         double[] agree = new double[k];
         double[] present = new double[k];
@@ -135,7 +135,7 @@ final class MatchOnlyPasses {
         long[] pairs = patterns.counts();
         for (int p = 0; p < codes.length; p++) {
             for (int c = 0; c < k; c++) {
-                int level = ExpectationMaximisation.levelOf(codes[p], c);
+                int level = rule.layout.level(codes[p], c);
                 if (level >= 0) {
                     present[c] += pairs[p];
                     if (m[c][level] > u[c][level]) {

@@ -3,7 +3,7 @@ package io.unum.internal;
 import java.util.Arrays;
 
 /**
- * Counts of comparison patterns (a pattern is a {@code long}, four bits per comparison; see
+ * Counts of comparison patterns (a pattern is a {@code long}, {@link PatternLayout}; see
  * {@code Trainer.pattern}): an open-addressing hash table from pattern to count, with linear
  * probing and no boxing, because training adds millions of pairs to a few thousand patterns.
  * {@link #codes()} and {@link #counts()} list the patterns in ascending order, so that sums over

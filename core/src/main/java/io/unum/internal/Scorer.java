@@ -399,12 +399,12 @@ final class Scorer {
         return new Explanation(a.key, b.key, rules);
     }
 
-    /** The comparison vector, four bits per comparison: 0 for the null level (or no level), else level + 1. */
+    /** The comparison vector packed by the rule's {@link PatternLayout}: 0 for the null level (or no level), else level + 1. */
     static long pattern(CompiledRule rule, FeatureRecord a, FeatureRecord b) {
+        PatternLayout layout = rule.layout;
         long code = 0;
         for (int c = 0; c < rule.comparisons.length; c++) {
-            int level = level(rule.comparisons[c], a, b);
-            code |= (long) (level >= 0 ? level + 1 : 0) << (4 * c);
+            code = layout.with(code, c, level(rule.comparisons[c], a, b));
         }
         return code;
     }

@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * <h2>Design</h2>
  * Records are featurized once (a seeded sample of at most {@code maxRecords}, taken from the
  * records sorted by key so that the input order does not matter). A comparison vector is packed
- * into a {@code long}, four bits per comparison (0 = null level), so a pass reduces to counts of
+ * into a {@code long} ({@link PatternLayout}: per comparison the bits its levels need, 0 = null level), so a pass reduces to counts of
  * distinct patterns and each EM iteration costs O(patterns × comparisons), not O(pairs).
  * EM stops when no m moves by more than the tolerance, or after {@code maxIterations}.
  *
@@ -51,8 +51,6 @@ import java.util.TreeMap;
  */
 public final class Trainer {
 
-    private static final int MAX_COMPARISONS = 16;
-    private static final int MAX_LEVELS = 14;
     private static final double FLOOR = 1e-6;
     /**
      * At most this many candidate pairs (or the options' pairs per pass, if fewer), sampled
@@ -154,15 +152,11 @@ public final class Trainer {
             Map<RecordKey, String> labels) {
         MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
         int k = rule.comparisons.length;
-        if (k > MAX_COMPARISONS) {
-            throw new IllegalArgumentException("rule " + rule.name + " has " + k + " comparisons; training supports at most "
-                    + MAX_COMPARISONS);
-        }
-        for (CompiledRule.Comparison c : rule.comparisons) {
-            if (c.levels().length > MAX_LEVELS) {
-                throw new IllegalArgumentException("comparison " + c.name() + " of rule " + rule.name + " has "
-                        + c.levels().length + " levels; training supports at most " + MAX_LEVELS);
-            }
+        if (rule.layout == null) {
+            throw new IllegalArgumentException("rule " + rule.name + " has " + k + " comparisons whose levels take "
+                    + PatternLayout.bits(rule.comparisons) + " bits; training packs a pair's levels into at most "
+                    + PatternLayout.BITS + " (a comparison of n levels takes the bits of the number n: 2 for up to 3 levels,"
+                    + " 3 for up to 7, 4 for up to 15)");
         }
         List<String> notes = new ArrayList<>();
         int n = sample.size();
@@ -202,7 +196,8 @@ public final class Trainer {
                     continue;
                 }
                 double[][] passM = copy(m);
-                ExpectationMaximisation.Result em = ExpectationMaximisation.run(patterns, passM, u, excluded, 0.1, options, true);
+                ExpectationMaximisation.Result em = ExpectationMaximisation.run(rule.layout, patterns, passM, u, excluded, 0.1,
+                        options, true);
                 boolean allMatches = em.lambda() > DEGENERATE_RATE_HIGH;
                 boolean degenerate = allMatches || em.lambda() < DEGENERATE_RATE_LOW;
                 notes.add(String.format(Locale.ROOT, "pass %s: %d pairs, %d patterns, %d iterations, %s, match rate %.4f%s",
@@ -290,7 +285,7 @@ public final class Trainer {
         long drawn = 0;
         PatternBuffer pairs = new PatternBuffer(parallel, rule, sample, code -> {
             for (int c = 0; c < k; c++) {
-                int level = levelOf(code, c);
+                int level = rule.layout.level(code, c);
                 if (level >= 0) {
                     counts[c][level]++;
                     nonNull[c]++;
@@ -398,10 +393,6 @@ public final class Trainer {
         return hashes;
     }
 
-    private static int levelOf(long code, int c) {
-        return ExpectationMaximisation.levelOf(code, c);
-    }
-
     // ------------------------------------------------------------------------------------------
     // prior
 
@@ -445,7 +436,7 @@ public final class Trainer {
             keyU[j] = Math.max(1, blocked.shared()[tagged[j]]) / totalPairs;
         }
         double[] keyM = new double[tagged.length];
-        double expectedMatches = expectedMatches(byTag, keyU, keyM, candidates, totalPairs, m, u,
+        double expectedMatches = expectedMatches(rule.layout, byTag, keyU, keyM, candidates, totalPairs, m, u,
                 ExpectationMaximisation.corrections(rule, definition, dependencies));
         for (int j = 0; j < tagged.length; j++) {
             notes.add(String.format(Locale.ROOT, "prior: key %s is read by no comparison; counted as one, m %.4f, u %.3e",
@@ -480,8 +471,9 @@ public final class Trainer {
      * @param keyM per such key, m as estimated (filled in)
      * @param candidates the number of candidate pairs the patterns stand for
      */
-    static double expectedMatches(Map<Integer, PatternCounts> byTag, double[] keyU, double[] keyM, long candidates,
-            double totalPairs, double[][] m, double[][] u, List<ExpectationMaximisation.Correction> corrections) {
+    static double expectedMatches(PatternLayout layout, Map<Integer, PatternCounts> byTag, double[] keyU, double[] keyM,
+            long candidates, double totalPairs, double[][] m, double[][] u,
+            List<ExpectationMaximisation.Correction> corrections) {
         int size = 0;
         for (PatternCounts patterns : byTag.values()) {
             size += patterns.size();
@@ -496,7 +488,7 @@ public final class Trainer {
             long[] codes = entry.getValue().codes();
             long[] tagCounts = entry.getValue().counts();
             for (int p = 0; p < codes.length; p++, i++) {
-                patternLogOdds[i] = ExpectationMaximisation.logOdds(codes[p], m, u, none, 0.5, corrections);
+                patternLogOdds[i] = ExpectationMaximisation.logOdds(layout, codes[p], m, u, none, 0.5, corrections);
                 counts[i] = tagCounts[p];
                 tags[i] = entry.getKey();
                 sampled += tagCounts[p];

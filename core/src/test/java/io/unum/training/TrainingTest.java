@@ -167,6 +167,50 @@ class TrainingTest {
         assertRecovers(model);
     }
 
+    /**
+     * Training packs a pair's levels into 64 bits by what each comparison needs: 17 comparisons
+     * of two levels fit (before, four bits each allowed 16). The comparisons repeat three fields,
+     * so their m are not the fields' own: only that the rule trains is asserted.
+     */
+    @Test
+    void seventeenComparisonsTrain() {
+        MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic("fs");
+        Resolver.Builder builder = Resolver.newBuilder().feature(Feature.of("bucket", "bucket", Normalizers.trim()));
+        for (String field : FIELDS) {
+            builder.feature(Feature.of(field, field, Normalizers.trim()));
+        }
+        for (int c = 0; c < 17; c++) {
+            rule.comparison(new Comparison("comparison " + c, FIELDS[c % FIELDS.length], List.of(
+                    ComparisonLevel.of("exact", LevelCondition.exact(), 0.5, 0.5),
+                    ComparisonLevel.of("else", LevelCondition.always(), 0.5, 0.5))));
+        }
+        Resolver resolver = builder.rule(rule.blockingKey(BlockingKey.on("bucket")).prior(0.001).build()).build();
+        Map<RecordKey, String> truth = new HashMap<>();
+        TrainedModel model = resolver.train(records(10, truth), TrainingOptions.newBuilder().randomPairs(50_000).build());
+        assertEquals(17, model.rules().get("fs").comparisons().size());
+        assertTrue(model.rules().get("fs").notes().stream().anyMatch(n -> n.startsWith("pass bucket:")),
+                model.rules().get("fs").notes().toString());
+    }
+
+    /** A rule whose levels need more than 64 bits is refused by training, with the count. */
+    @Test
+    void levelsBeyondSixtyFourBitsAreRefused() {
+        MatchRule.ProbabilisticBuilder rule = MatchRule.probabilistic("fs");
+        Resolver.Builder builder = Resolver.newBuilder().feature(Feature.of("bucket", "bucket", Normalizers.trim()))
+                .feature(Feature.of("a", "a", Normalizers.trim()));
+        for (int c = 0; c < 33; c++) {
+            rule.comparison(new Comparison("comparison " + c, "a", List.of(
+                    ComparisonLevel.of("exact", LevelCondition.exact(), 0.5, 0.5),
+                    ComparisonLevel.of("close", LevelCondition.exact(), 0.2, 0.2),
+                    ComparisonLevel.of("else", LevelCondition.always(), 0.3, 0.3))));
+        }
+        Resolver resolver = builder.rule(rule.blockingKey(BlockingKey.on("bucket")).prior(0.001).build()).build();
+        Map<RecordKey, String> truth = new HashMap<>();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> resolver.train(records(11, truth), TrainingOptions.defaults()));
+        assertTrue(e.getMessage().contains("33 comparisons whose levels take 66 bits"), e.getMessage());
+    }
+
     @Test
     void labelsRecoverKnownParameters() {
         Map<RecordKey, String> truth = new HashMap<>();
