@@ -24,6 +24,9 @@ final class FeatureInputs {
     private FeatureInputs() {
     }
 
+    /** The sample records training observes ({@link #observe}): enough to meet every kind of record, cheap. */
+    static final int TRAINING_RECORDS = 2000;
+
     /**
      * Per feature (in the order given), the inputs its source read on the first {@code limit}
      * records of {@code sample}: {@code "attribute <name>"} and {@code "identifier <type>"}.

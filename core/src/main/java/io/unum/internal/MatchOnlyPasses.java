@@ -27,8 +27,6 @@ final class MatchOnlyPasses {
     static final double MIN_PAIRS = 20;
     /** A derived comparison agreeing in at least this share of a pass's pairs carries its key there. */
     private static final double CARRIES_KEY = 0.5;
-    /** Sample records whose reads tell what each feature is derived from. */
-    private static final int INPUT_RECORDS = 2000;
 
     private final EngineConfig config;
     private final CompiledRule rule;
@@ -49,7 +47,7 @@ final class MatchOnlyPasses {
      */
     void add(PatternCounts patterns, boolean[] excluded, int[] keySlots) {
         if (inputs == null) {
-            inputs = FeatureInputs.observe(config.features, sample, INPUT_RECORDS);
+            inputs = FeatureInputs.observe(config.features, sample, FeatureInputs.TRAINING_RECORDS);
         }
         passes.add(new Pass(patterns, excluded, derivedFrom(keySlots, inputs)));
     }

@@ -43,7 +43,8 @@ import java.util.TreeMap;
  * <h2>Design</h2>
  * Records are featurized once (a seeded sample of at most {@code maxRecords}, taken from the
  * records sorted by key so that the input order does not matter). A comparison vector is packed
- * into a {@code long} ({@link PatternLayout}: per comparison the bits its levels need, 0 = null level), so a pass reduces to counts of
+ * into a {@code long} ({@link PatternLayout}: per comparison the bits its levels need, 0 = null
+ * level), so a pass reduces to counts of
  * distinct patterns and each EM iteration costs O(patterns × comparisons), not O(pairs).
  * EM stops when no m moves by more than the tolerance, or after {@code maxIterations}.
  *
@@ -61,8 +62,6 @@ public final class Trainer {
     /** Passes whose match rate ends above or below these explain the data without two classes. */
     private static final double DEGENERATE_RATE_HIGH = 0.99;
     private static final double DEGENERATE_RATE_LOW = 0.001;
-    /** Sample records whose reads tell what each feature is derived from ({@link FeatureInputs}). */
-    private static final int INPUT_RECORDS = 2000;
 
 
     private final EngineConfig config;
@@ -415,7 +414,7 @@ public final class Trainer {
         }
         // a key that the comparisons do not read is evidence that the patterns lack: whether a pair
         // shares it tags the pair, and the key becomes a comparison of its own in the estimate
-        List<Set<String>> inputs = FeatureInputs.observe(config.features, sample, INPUT_RECORDS);
+        List<Set<String>> inputs = FeatureInputs.observe(config.features, sample, FeatureInputs.TRAINING_RECORDS);
         IntList uncompared = new IntList();
         for (int t = 0; t < keys.size() && uncompared.size() < 31; t++) {
             if (!compared(rule, keys.get(t).slots(), inputs)) {
