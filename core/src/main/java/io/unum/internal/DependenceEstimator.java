@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class DependenceEstimator {
 
-    /** The keyed hashes of a key over the sample (see {@code Trainer.keyHashes}). */
+    /** The keyed hashes of a key over the sample (see {@code SampleBlocking.keyHashes}). */
     @FunctionalInterface
     interface KeyHashes {
         long[] hashes(int[] slots, int t, List<FeatureRecord> sample);

@@ -28,17 +28,14 @@ final class MatchOnlyPasses {
     /** A derived comparison agreeing in at least this share of a pass's pairs carries its key there. */
     private static final double CARRIES_KEY = 0.5;
 
-    private final EngineConfig config;
     private final CompiledRule rule;
-    private final List<FeatureRecord> sample;
     private final List<Pass> passes = new ArrayList<>();
-    /** What each feature is derived from; observed when the first pass is added. */
-    private List<Set<String>> inputs;
+    /** What each feature is derived from ({@link FeatureInputs#observe}). */
+    private final List<Set<String>> inputs;
 
-    MatchOnlyPasses(EngineConfig config, CompiledRule rule, List<FeatureRecord> sample) {
-        this.config = config;
+    MatchOnlyPasses(CompiledRule rule, List<Set<String>> inputs) {
         this.rule = rule;
-        this.sample = sample;
+        this.inputs = inputs;
     }
 
     /**
@@ -46,9 +43,6 @@ final class MatchOnlyPasses {
      * it left out (they read its key) and its key's feature slots.
      */
     void add(PatternCounts patterns, boolean[] excluded, int[] keySlots) {
-        if (inputs == null) {
-            inputs = FeatureInputs.observe(config.features, sample, FeatureInputs.TRAINING_RECORDS);
-        }
         passes.add(new Pass(patterns, excluded, derivedFrom(keySlots, inputs)));
     }
 

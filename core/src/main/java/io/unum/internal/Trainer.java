@@ -1,13 +1,11 @@
 package io.unum.internal;
 
-import io.unum.model.Identifier;
 import io.unum.model.RecordKey;
 import io.unum.model.SourceRecord;
 import io.unum.rules.BlockingKey;
 import io.unum.rules.Comparison;
 import io.unum.rules.ComparisonLevel;
 import io.unum.rules.MatchRule;
-import io.unum.training.PriorEstimate;
 import io.unum.training.TermFrequencies;
 import io.unum.training.TrainedModel;
 import io.unum.training.TrainingOptions;
@@ -53,12 +51,6 @@ import java.util.TreeMap;
 public final class Trainer {
 
     private static final double FLOOR = 1e-6;
-    /**
-     * At most this many candidate pairs (or the options' pairs per pass, if fewer), sampled
-     * uniformly, estimate the prior: λ is a share of them, which half a million pairs give to
-     * about ±0.1 %, and scoring the 2 million of a 300,000-record sample was a quarter of training.
-     */
-    static final long PRIOR_MAX_PAIRS = 500_000;
     /** Passes whose match rate ends above or below these explain the data without two classes. */
     private static final double DEGENERATE_RATE_HIGH = 0.99;
     private static final double DEGENERATE_RATE_LOW = 0.001;
@@ -67,19 +59,16 @@ public final class Trainer {
     private final EngineConfig config;
     private final Featurizer featurizer;
     private final Parallel parallel;
-    /** The seed of the keyed hashes of training's keys (the resolver's secret stands behind it). */
-    private final long keySeed;
+    private final SampleBlocking blocking;
+    private final PriorEstimator priors;
 
     /** A trainer with an engine's stages (featurizer, parallelism). */
     Trainer(Engine engine) {
         this.config = engine.config;
         this.featurizer = engine.featurizer;
         this.parallel = engine.parallel;
-        this.keySeed = SipHash.mix(config.k0 ^ 0x747261696e696e67L);
-    }
-
-    /** A key to group the sample by: its feature slots and its cap. */
-    private record SampleKey(int[] slots, int cap) {
+        this.blocking = new SampleBlocking(config, featurizer, parallel);
+        this.priors = new PriorEstimator(config, blocking);
     }
 
     /** Unsupervised training of every probabilistic rule. */
@@ -94,10 +83,12 @@ public final class Trainer {
     public TrainedModel train(Collection<? extends SourceRecord> records, TrainingOptions options,
             PreparedFeatures prepared) {
         List<FeatureRecord> sample = sample(records, options, prepared);
+        // what each feature is derived from: which comparisons carry a key (passes of only matches, the prior)
+        List<Set<String>> inputs = FeatureInputs.observe(config.features, sample, FeatureInputs.TRAINING_RECORDS);
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
-                rules.put(rule.name, trainRule(rule, sample, options, null));
+                rules.put(rule.name, trainRule(rule, sample, options, null, inputs));
             }
         }
         return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
@@ -114,7 +105,7 @@ public final class Trainer {
         Map<String, TrainedModel.Rule> rules = new LinkedHashMap<>();
         for (CompiledRule rule : config.rules) {
             if (!rule.deterministic) {
-                rules.put(rule.name, trainRule(rule, sample, options, labels));
+                rules.put(rule.name, trainRule(rule, sample, options, labels, null));
             }
         }
         return new TrainedModel(config.privacy.clock().instant(), sample.size(), rules);
@@ -147,8 +138,12 @@ public final class Trainer {
         return entries;
     }
 
+    /**
+     * @param labels a label per record for training with labels, else {@code null}
+     * @param inputs without labels, what each feature is derived from ({@link FeatureInputs})
+     */
     private TrainedModel.Rule trainRule(CompiledRule rule, List<FeatureRecord> sample, TrainingOptions options,
-            Map<RecordKey, String> labels) {
+            Map<RecordKey, String> labels, List<Set<String>> inputs) {
         MatchRule.Probabilistic definition = (MatchRule.Probabilistic) rule.rule;
         int k = rule.comparisons.length;
         if (rule.layout == null) {
@@ -167,19 +162,19 @@ public final class Trainer {
         double[][] u;
         double prior;
         Map<String, Map<String, Double>> dependencies;
-        DependenceEstimator dependence = new DependenceEstimator(parallel, this::keyHashes);
+        DependenceEstimator dependence = new DependenceEstimator(parallel, blocking::keyHashes);
         if (labels == null) {
             u = estimateU(rule, sample, options, null, notes);
             List<BlockingKey> passes = options.passes().isEmpty() ? definition.blockingKeys() : options.passes();
             double[][] sum = new double[k][];
             int[] estimates = new int[k];
             // passes that call (almost) every pair a match, kept for the comparisons no other pass estimates
-            MatchOnlyPasses matchOnly = new MatchOnlyPasses(config, rule, sample);
+            MatchOnlyPasses matchOnly = new MatchOnlyPasses(rule, inputs);
             for (int c = 0; c < k; c++) {
                 sum[c] = new double[rule.comparisons[c].levels().length];
             }
             for (BlockingKey pass : passes) {
-                int[] keySlots = slots(pass, rule.name);
+                int[] keySlots = blocking.slots(pass, rule.name);
                 boolean[] excluded = new boolean[k];
                 for (int c = 0; c < k; c++) {
                     for (int slot : keySlots) {
@@ -187,7 +182,7 @@ public final class Trainer {
                     }
                 }
                 PatternCounts patterns = new PatternCounts();
-                long pairs = blockedPairs(rule, sample, List.of(new SampleKey(keySlots, config.cap(pass))),
+                long pairs = blocking.blockedPairs(rule, sample, List.of(new SampleBlocking.SampleKey(keySlots, config.cap(pass))),
                         options.maxPairsPerPass(),
                         options.seed() ^ pass.name().hashCode(), new int[0], tag -> patterns).total();
                 if (pairs == 0) {
@@ -242,11 +237,11 @@ public final class Trainer {
                     notes.add("comparison " + rule.comparisons[c].name() + ": m not estimated by any pass; kept as configured");
                 }
             }
-            prior = estimatePrior(rule, definition, sample, options, m, u, dependencies, totalPairs, notes);
+            prior = priors.estimate(rule, definition, sample, inputs, options, m, u, dependencies, totalPairs, notes);
         } else {
             u = estimateU(rule, sample, options, labels, notes);
             long truePairs = labelledM(rule, sample, labels, options, m, notes);
-            prior = clampPrior(Math.max(truePairs, 1) / totalPairs);
+            prior = PriorEstimator.clamp(Math.max(truePairs, 1) / totalPairs);
             notes.add(String.format(Locale.ROOT, "prior from labels: %d true pairs among %d records", truePairs, n));
             dependencies = dependence.estimate(rule, definition, sample, options, m, u, notes);
         }
@@ -318,307 +313,6 @@ public final class Trainer {
         }
         notes.add("u from " + drawn + " random pairs");
         return u;
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // blocked pairs and EM
-
-    /**
-     * Counts comparison patterns of the pairs sharing a value of any of the keys (each pair once:
-     * under the first key it shares), sampling pairs uniformly beyond {@code maxPairs}.
-     *
-     * @param tagged keys (indexes into {@code keys}, at most 31) whose sharing tags a pair: bit
-     *     {@code j} of a pair's tag is set when its records share a value of {@code tagged[j]}
-     * @param byTag the pattern counts a pair of each tag is added to
-     */
-    private BlockedPairs blockedPairs(CompiledRule rule, List<FeatureRecord> sample, List<SampleKey> keys, long maxPairs,
-            long seed, int[] tagged, java.util.function.IntFunction<PatternCounts> byTag) {
-        // per key, each record's value as a keyed 64-bit hash (0: absent); groups over a key's cap
-        // make no candidates, as an oversized block makes none
-        long[][] hashes = new long[keys.size()][];
-        int[] caps = new int[keys.size()];
-        for (int t = 0; t < keys.size(); t++) {
-            hashes[t] = keyHashes(keys.get(t).slots(), t, sample);
-            caps[t] = keys.get(t).cap();
-        }
-        CandidateGenerator.SampleBlocks blocks = CandidateGenerator.sampleBlocks(hashes, caps);
-        double keep = blocks.pairs <= maxPairs ? 1.0 : (double) maxPairs / blocks.pairs;
-        Random random = new Random(seed);
-        long[] distinct = new long[keys.size()];
-        PatternBuffer pairs = new PatternBuffer(parallel, rule, sample, (tag, code) -> byTag.apply(tag).add(code));
-        blocks.forEachPair((key, x, y) -> {
-            distinct[key]++;
-            if (keep < 1.0 && random.nextDouble() >= keep) {
-                return;
-            }
-            int tag = 0;
-            for (int j = 0; j < tagged.length; j++) {
-                long h = hashes[tagged[j]][x];
-                if (h != 0 && h == hashes[tagged[j]][y]) {
-                    tag |= 1 << j;
-                }
-            }
-            pairs.add(x, y, tag);
-        });
-        pairs.flush();
-        long[] shared = new long[keys.size()];
-        for (int t = 0; t < shared.length; t++) {
-            shared[t] = blocks.pairsOf(t);
-        }
-        return new BlockedPairs(distinct, shared);
-    }
-
-    /**
-     * What {@link #blockedPairs} found, per key: the distinct pairs first sharing it (before
-     * sampling) and all pairs sharing it in a block under its cap.
-     */
-    private record BlockedPairs(long[] distinct, long[] shared) {
-        long total() {
-            return java.util.Arrays.stream(distinct).sum();
-        }
-    }
-
-    /** Each sample record's value of a key as a keyed hash, 0 when a feature of the key is absent. */
-    long[] keyHashes(int[] slots, int t, List<FeatureRecord> sample) {
-        long seed = SipHash.mix(keySeed + 0x9E3779B97F4A7C15L * (t + 1));
-        long[] hashes = new long[sample.size()];
-        int chunk = 4096;
-        parallel.forEachChunk((hashes.length + chunk - 1) / chunk, 2, c -> {
-            StringBuilder joined = new StringBuilder();
-            for (int i = c * chunk, end = Math.min(hashes.length, i + chunk); i < end; i++) {
-                hashes[i] = featurizer.keyHash(slots, seed, sample.get(i).features(), joined);
-            }
-        });
-        return hashes;
-    }
-
-    // ------------------------------------------------------------------------------------------
-    // prior
-
-    private double estimatePrior(CompiledRule rule, MatchRule.Probabilistic definition, List<FeatureRecord> sample,
-            TrainingOptions options, double[][] m, double[][] u, Map<String, Map<String, Double>> dependencies,
-            double totalPairs, List<String> notes) {
-        PriorEstimate estimate = options.prior();
-        if (estimate instanceof PriorEstimate.Fixed fixed) {
-            notes.add("prior fixed by the caller");
-            return fixed.prior();
-        }
-        if (estimate instanceof PriorEstimate.FromDeterministicLinks links) {
-            long linked = deterministicPairs(sample);
-            notes.add("prior from " + linked + " deterministically linked pairs and recall " + links.recall());
-            return clampPrior(Math.max(linked, 1) / links.recall() / totalPairs);
-        }
-        List<SampleKey> keys = new ArrayList<>();
-        for (BlockingKey key : definition.blockingKeys()) {
-            keys.add(new SampleKey(slots(key, rule.name), config.cap(key)));
-        }
-        // a key that the comparisons do not read is evidence that the patterns lack: whether a pair
-        // shares it tags the pair, and the key becomes a comparison of its own in the estimate
-        List<Set<String>> inputs = FeatureInputs.observe(config.features, sample, FeatureInputs.TRAINING_RECORDS);
-        IntList uncompared = new IntList();
-        for (int t = 0; t < keys.size() && uncompared.size() < 31; t++) {
-            if (!compared(rule, keys.get(t).slots(), inputs)) {
-                uncompared.add(t);
-            }
-        }
-        int[] tagged = uncompared.toArray();
-        Map<Integer, PatternCounts> byTag = new TreeMap<>();
-        BlockedPairs blocked = blockedPairs(rule, sample, keys, Math.min(options.maxPairsPerPass(), PRIOR_MAX_PAIRS),
-                options.seed() ^ 0x5eedL, tagged, tag -> byTag.computeIfAbsent(tag, x -> new PatternCounts()));
-        long candidates = blocked.total();
-        if (candidates == 0) {
-            notes.add("no candidate pairs: prior kept as configured");
-            return definition.prior();
-        }
-        double[] keyU = new double[tagged.length];
-        for (int j = 0; j < tagged.length; j++) {
-            keyU[j] = Math.max(1, blocked.shared()[tagged[j]]) / totalPairs;
-        }
-        double[] keyM = new double[tagged.length];
-        double expectedMatches = expectedMatches(rule.layout, byTag, keyU, keyM, candidates, totalPairs, m, u,
-                ExpectationMaximisation.corrections(rule, definition, dependencies));
-        for (int j = 0; j < tagged.length; j++) {
-            notes.add(String.format(Locale.ROOT, "prior: key %s is read by no comparison; counted as one, m %.4f, u %.3e",
-                    definition.blockingKeys().get(tagged[j]).name(), keyM[j], keyU[j]));
-        }
-        notes.add(String.format(Locale.ROOT, "prior from %.1f expected matches among %d candidate pairs", expectedMatches,
-                candidates));
-        return clampPrior(expectedMatches / totalPairs);
-    }
-
-    /**
-     * The matches expected among a rule's candidate pairs when each pair's match probability is
-     * taken at the prior those matches make: the largest fixed point of
-     * {@code π = E(π) / pairs}, where {@code E(π)} sums over the candidate pairs the probability
-     * that a pair of its pattern matches at prior π (m, u and the dependencies' corrections
-     * fixed) and {@code pairs} counts every pair of the sample.
-     *
-     * <p>The prior of a random pair, not the match rate among the candidates, weighs a candidate's
-     * evidence: a pair is a candidate because its records agree on a blocking key, and that
-     * agreement is already in its pattern. Taken at the candidates' own match rate (0.6–0.7 on
-     * generated customers), strangers who share a common name counted as matches, and the prior
-     * they made stayed the same as the records grew from 300,000 to 1,000,000, while the true
-     * one falls with the number of pairs.
-     *
-     * <p>A key that no comparison reads is evidence that the patterns lack; each such key counts as
-     * one more comparison, agree or not, with u the share of the sample's pairs that share it and
-     * m the share of the expected matches that do (re-estimated with π until it stands still).
-     *
-     * @param byTag the patterns of the candidate pairs (or of a uniform sample of them) by tag: bit
-     *     {@code j} set when the pair shares the {@code j}th key that no comparison reads
-     * @param keyU per such key, u
-     * @param keyM per such key, m as estimated (filled in)
-     * @param candidates the number of candidate pairs the patterns stand for
-     */
-    static double expectedMatches(PatternLayout layout, Map<Integer, PatternCounts> byTag, double[] keyU, double[] keyM,
-            long candidates, double totalPairs, double[][] m, double[][] u,
-            List<ExpectationMaximisation.Correction> corrections) {
-        int size = 0;
-        for (PatternCounts patterns : byTag.values()) {
-            size += patterns.size();
-        }
-        long[] counts = new long[size];
-        int[] tags = new int[size];
-        double[] patternLogOdds = new double[size]; // of each pattern at even prior odds
-        boolean[] none = new boolean[m.length];
-        double sampled = 0;
-        int i = 0;
-        for (Map.Entry<Integer, PatternCounts> entry : byTag.entrySet()) {
-            long[] codes = entry.getValue().codes();
-            long[] tagCounts = entry.getValue().counts();
-            for (int p = 0; p < codes.length; p++, i++) {
-                patternLogOdds[i] = ExpectationMaximisation.logOdds(layout, codes[p], m, u, none, 0.5, corrections);
-                counts[i] = tagCounts[p];
-                tags[i] = entry.getKey();
-                sampled += tagCounts[p];
-            }
-        }
-        double scale = candidates / sampled;
-        java.util.Arrays.fill(keyM, 0.9);
-        double[] logOdds = patternLogOdds.clone();
-        double expected = 0;
-        for (int iteration = 0; iteration < 100; iteration++) {
-            for (int p = 0; p < size; p++) {
-                logOdds[p] = patternLogOdds[p];
-                for (int j = 0; j < keyM.length; j++) {
-                    logOdds[p] += (tags[p] & (1 << j)) != 0 ? Math.log(keyM[j] / keyU[j])
-                            : Math.log((1 - keyM[j]) / (1 - keyU[j]));
-                }
-            }
-            double prior = fixedPrior(counts, logOdds, scale, candidates, totalPairs);
-            double priorLogOdds = Math.log(prior / (1 - prior));
-            expected = 0;
-            double[] sharing = new double[keyM.length];
-            for (int p = 0; p < size; p++) {
-                double matches = scale * counts[p] / (1.0 + Math.exp(-(priorLogOdds + logOdds[p])));
-                expected += matches;
-                for (int j = 0; j < keyM.length; j++) {
-                    if ((tags[p] & (1 << j)) != 0) {
-                        sharing[j] += matches;
-                    }
-                }
-            }
-            double moved = 0;
-            for (int j = 0; j < keyM.length; j++) {
-                double next = expected > 0 ? Math.min(1 - 1e-6, Math.max(1e-3, sharing[j] / expected)) : keyM[j];
-                moved = Math.max(moved, Math.abs(next - keyM[j]));
-                keyM[j] = next;
-            }
-            if (moved < 1e-6) {
-                break;
-            }
-        }
-        return expected;
-    }
-
-    /**
-     * The largest prior π at which the candidates' expected matches, {@code scale} times the sum
-     * of {@code counts} weighed by the match probability of {@code logOdds} (at even odds) at
-     * prior π, make π over {@code totalPairs}; found by halving π from its largest possible value
-     * until the matches exceed it, then by bisection.
-     */
-    private static double fixedPrior(long[] counts, double[] logOdds, double scale, long candidates, double totalPairs) {
-        java.util.function.DoubleUnaryOperator excess = logPrior -> {
-            double prior = Math.exp(logPrior);
-            double priorLogOdds = Math.log(prior / (1 - prior));
-            double sum = 0;
-            for (int p = 0; p < counts.length; p++) {
-                sum += counts[p] / (1.0 + Math.exp(-(priorLogOdds + logOdds[p])));
-            }
-            return scale * sum - prior * totalPairs;
-        };
-        // at the largest prior, every candidate pair a match, the excess is at most 0
-        double high = Math.log(Math.min(0.5, candidates / totalPairs));
-        if (excess.applyAsDouble(high) >= 0) {
-            return Math.exp(high);
-        }
-        double lowest = Math.log(1e-12);
-        for (double x = high - Math.log(2); x > lowest; x -= Math.log(2)) {
-            if (excess.applyAsDouble(x) >= 0) {
-                double below = x;
-                double above = x + Math.log(2);
-                for (int step = 0; step < 60; step++) {
-                    double mid = (below + above) / 2;
-                    if (excess.applyAsDouble(mid) >= 0) {
-                        below = mid;
-                    } else {
-                        above = mid;
-                    }
-                }
-                return Math.exp(below);
-            }
-        }
-        return 1e-12; // no prior the evidence supports: the smallest
-    }
-
-    /**
-     * Whether the rule's comparisons read every feature of a key, or a feature derived from the
-     * same inputs (a set of name words from the given and family names), so that a pair's
-     * pattern already holds the agreement on the key.
-     */
-    private static boolean compared(CompiledRule rule, int[] keySlots, List<Set<String>> inputs) {
-        for (int slot : keySlots) {
-            boolean read = false;
-            for (CompiledRule.Comparison comparison : rule.comparisons) {
-                for (int other = 0; other < inputs.size() && !read; other++) {
-                    read = comparison.reads(other)
-                            && (other == slot || FeatureInputs.overlap(inputs.get(other), inputs.get(slot)));
-                }
-            }
-            if (!read) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Distinct pairs sharing an identifying value of a deterministic rule (placeholders over the cap left out). */
-    private long deterministicPairs(List<FeatureRecord> sample) {
-        Map<Identifier, IntList> groups = new HashMap<>();
-        for (int i = 0; i < sample.size(); i++) {
-            for (Identifier id : sample.get(i).linkable) {
-                for (CompiledRule rule : config.rules) {
-                    if (rule.deterministic && rule.typeIndex(id.type()) >= 0) {
-                        groups.computeIfAbsent(id, x -> new IntList()).add(i);
-                        break;
-                    }
-                }
-            }
-        }
-        Set<Long> pairs = new HashSet<>();
-        for (IntList group : groups.values()) {
-            if (group.size() > config.blockSizeCap) {
-                continue;
-            }
-            for (int x = 0; x < group.size(); x++) {
-                for (int y = x + 1; y < group.size(); y++) {
-                    int a = Math.min(group.get(x), group.get(y));
-                    int b = Math.max(group.get(x), group.get(y));
-                    pairs.add(((long) a << 32) | b);
-                }
-            }
-        }
-        return pairs.size();
     }
 
     // ------------------------------------------------------------------------------------------
@@ -696,18 +390,6 @@ public final class Trainer {
 
     // ------------------------------------------------------------------------------------------
 
-    private int[] slots(BlockingKey key, String rule) {
-        int[] slots = new int[key.features().size()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = config.featureSlot(key.features().get(i));
-            if (slots[i] < 0) {
-                throw new IllegalArgumentException("training pass " + key.name() + " of rule " + rule
-                        + " refers to feature " + key.features().get(i) + ", which is not defined");
-            }
-        }
-        return slots;
-    }
-
     private static double[][] currentM(MatchRule.Probabilistic rule) {
         double[][] m = new double[rule.comparisons().size()][];
         for (int c = 0; c < m.length; c++) {
@@ -735,9 +417,5 @@ public final class Trainer {
 
     static double clamp(double p) {
         return Math.min(1.0, Math.max(FLOOR, p));
-    }
-
-    private static double clampPrior(double p) {
-        return Math.min(0.5, Math.max(1e-12, p));
     }
 }
