@@ -52,6 +52,28 @@ public interface LevelCondition {
         return new Conditions.AtLeast(comparator, threshold);
     }
 
+    /**
+     * A condition from a test and the description explanations show for it.
+     *
+     * @param description what the test checks, for explanations
+     * @param test a pure, thread-safe test of two non-null values
+     */
+    static LevelCondition named(String description, java.util.function.BiPredicate<String, String> test) {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(test, "test");
+        return new LevelCondition() {
+            @Override
+            public boolean test(String a, String b) {
+                return test.test(a, b);
+            }
+
+            @Override
+            public String toString() {
+                return description;
+            }
+        };
+    }
+
     /** Always true: the "else" level that closes a comparison. */
     static LevelCondition always() {
         return Conditions.ALWAYS;

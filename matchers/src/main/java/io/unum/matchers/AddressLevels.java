@@ -163,22 +163,7 @@ final class AddressLevels {
         return cut < 0 ? length : cut;
     }
 
-    @FunctionalInterface
-    private interface Test {
-        boolean test(String a, String b);
-    }
-
-    private static LevelCondition named(String description, Test test) {
-        return new LevelCondition() {
-            @Override
-            public boolean test(String a, String b) {
-                return test.test(a, b);
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
+    private static LevelCondition named(String description, java.util.function.BiPredicate<String, String> test) {
+        return LevelCondition.named(description, test);
     }
 }

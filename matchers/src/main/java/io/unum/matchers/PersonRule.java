@@ -161,17 +161,8 @@ final class PersonRule {
      * every level that takes a typo, so the dates are not alike).
      */
     private static LevelCondition generationApart() {
-        return new LevelCondition() {
-            @Override
-            public boolean test(String a, String b) {
-                return DistinctPeople.yearsAGenerationApart(a, b);
-            }
-
-            @Override
-            public String toString() {
-                return "years at least " + DistinctPeople.GENERATION + " apart";
-            }
-        };
+        return LevelCondition.named("years at least " + DistinctPeople.GENERATION + " apart",
+                DistinctPeople::yearsAGenerationApart);
     }
 
     private static Comparison comparison(String feature, ComparisonLevel... levels) {

@@ -164,24 +164,7 @@ public final class MatchConditions {
         });
     }
 
-    /** A test with a description. */
-    @FunctionalInterface
-    private interface Test {
-        boolean test(String a, String b);
-    }
-
-    private static LevelCondition named(String description, Test test) {
-        Objects.requireNonNull(description);
-        return new LevelCondition() {
-            @Override
-            public boolean test(String a, String b) {
-                return test.test(a, b);
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
+    private static LevelCondition named(String description, java.util.function.BiPredicate<String, String> test) {
+        return LevelCondition.named(description, test);
     }
 }
