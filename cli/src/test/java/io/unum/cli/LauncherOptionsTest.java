@@ -17,13 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options the {@code ./unum} launcher picks ({@code UNUM_SHOW_JVM_OPTIONS=1} prints them
- * without starting Java): the client compiler alone for small jobs, both compilers for large
- * ones, for {@code generate}, {@code --spark} and a store on a server.
+ * without starting Java): the client compiler alone and a fixed young generation for small jobs,
+ * both compilers for large ones, for {@code generate}, {@code --spark} and a store on a server.
  */
 class LauncherOptionsTest {
 
     private static final Path LAUNCHER = Path.of("..", "unum");
     private static final String CLIENT_ONLY = "-XX:TieredStopAtLevel=1";
+    private static final String FIXED_YOUNG = "-Xmn512m";
 
     @Test
     void smallJobsUseTheClientCompilerAlone(@TempDir Path dir) throws Exception {
@@ -33,6 +34,9 @@ class LauncherOptionsTest {
         assertTrue(options("resolve").contains(CLIENT_ONLY), "the bundled sample is small");
         assertTrue(options("evaluate", "--input=" + small).contains(CLIENT_ONLY));
         assertFalse(options("resolve", "--input", large.toString()).contains(CLIENT_ONLY), "40 MiB is not small");
+        assertTrue(options("resolve", "--input", small.toString()).contains(FIXED_YOUNG), "a small job's young generation");
+        assertFalse(options("resolve", "--input", large.toString()).contains("-Xmn"), "a large job's G1 sizes it");
+        assertFalse(options("resolve", "--input", small.toString()).contains("HugePages"), "no huge pages for a small job");
         Path half = sized(dir.resolve("half.csv"), 20L << 20);
         assertTrue(options("resolve", "--input", half.toString()).contains(CLIENT_ONLY));
         assertFalse(options("resolve", "--input", half.toString(), "--input", sized(dir.resolve("other.csv"),
