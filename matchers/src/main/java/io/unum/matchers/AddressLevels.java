@@ -41,8 +41,9 @@ final class AddressLevels {
     /** Same street and same locality (postcode or city; or no locality on either side). */
     static LevelCondition streetAndLocality() {
         return named("street and locality exact", (a, b) -> {
-            long ca = cuts(a);
-            long cb = cuts(b);
+            Cuts c = Cuts.of(a, b);
+            long ca = c.a;
+            long cb = c.b;
             return equal(a, ca, b, cb, STREET) && (equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY)
                     || (!localityPresent(a, ca) && !localityPresent(b, cb)));
         });
@@ -50,14 +51,18 @@ final class AddressLevels {
 
     /** Same street, different or one-sided locality. */
     static LevelCondition street() {
-        return named("street exact", (a, b) -> equal(a, cuts(a), b, cuts(b), STREET));
+        return named("street exact", (a, b) -> {
+            Cuts c = Cuts.of(a, b);
+            return equal(a, c.a, b, c.b, STREET);
+        });
     }
 
     /** Similar street (comparator at least {@code threshold}) in the same locality. */
     static LevelCondition similarStreetSameLocality(FieldComparator comparator, double threshold) {
         return named("street " + comparator + " >= " + threshold + ", same locality", (a, b) -> {
-            long ca = cuts(a);
-            long cb = cuts(b);
+            Cuts c = Cuts.of(a, b);
+            long ca = c.a;
+            long cb = c.b;
             if (!(equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY))) {
                 return false;
             }
@@ -72,8 +77,9 @@ final class AddressLevels {
     static LevelCondition postcode(boolean streetsKnown) {
         return named(streetsKnown ? "postcode exact, streets differ" : "postcode exact, no street to compare",
                 (a, b) -> {
-                    long ca = cuts(a);
-                    long cb = cuts(b);
+                    Cuts c = Cuts.of(a, b);
+                    long ca = c.a;
+                    long cb = c.b;
                     return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, POSTCODE);
                 });
     }
@@ -82,8 +88,9 @@ final class AddressLevels {
     static LevelCondition city(boolean streetsKnown) {
         return named(streetsKnown ? "city exact, streets differ" : "city exact, no street to compare",
                 (a, b) -> {
-                    long ca = cuts(a);
-                    long cb = cuts(b);
+                    Cuts c = Cuts.of(a, b);
+                    long ca = c.a;
+                    long cb = c.b;
                     return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, CITY);
                 });
     }
@@ -96,8 +103,9 @@ final class AddressLevels {
     static LevelCondition similarLocality(FieldComparator postcodeComparator, double postcodeThreshold,
             FieldComparator cityComparator, double cityThreshold) {
         return named("similar postcode or city", (a, b) -> {
-            long ca = cuts(a);
-            long cb = cuts(b);
+            Cuts c = Cuts.of(a, b);
+            long ca = c.a;
+            long cb = c.b;
             return similar(a, ca, b, cb, POSTCODE, postcodeComparator, postcodeThreshold)
                     || similar(a, ca, b, cb, CITY, cityComparator, cityThreshold);
         });
@@ -143,6 +151,30 @@ final class AddressLevels {
         int first = v.indexOf('|');
         int second = first < 0 ? -1 : v.indexOf('|', first + 1);
         return ((long) first << 32) | (second & 0xFFFFFFFFL);
+    }
+
+    /**
+     * The separators of the last pair of composites a thread compared: one comparison walks up to
+     * nine levels over the same two values, and finding the separators was most of a level's
+     * cost. Identity, not equality, tells the pair (the level walk passes the same two strings).
+     */
+    private static final class Cuts {
+        private static final ThreadLocal<Cuts> LAST = ThreadLocal.withInitial(Cuts::new);
+        private String left;
+        private String right;
+        private long a;
+        private long b;
+
+        static Cuts of(String left, String right) {
+            Cuts c = LAST.get();
+            if (c.left != left || c.right != right) {
+                c.a = cuts(left);
+                c.b = cuts(right);
+                c.left = left;
+                c.right = right;
+            }
+            return c;
+        }
     }
 
     private static int start(long cuts, int index) {

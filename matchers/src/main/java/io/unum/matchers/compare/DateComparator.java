@@ -21,12 +21,25 @@ import java.util.Set;
  * <p>Contract: symmetric; range {@code [0, 1]}; equal values score {@code 1}; {@code null}
  * arguments throw {@link NullPointerException}. Dates are parsed from the characters directly
  * and day distances computed arithmetically (days-from-civil, H. Hinnant, "chrono-Compatible
- * Low-Level Date Algorithms", 2013), so a comparison allocates nothing. Immutable and
- * thread-safe.
+ * Low-Level Date Algorithms", 2013), so a comparison allocates nothing. Immutable (apart from
+ * the conditions' per-thread memo of the last pair) and thread-safe.
  */
 public final class DateComparator implements FieldComparator {
 
     private final int withinDays;
+    /** The last pair each thread asked a {@link #condition} about, and its level. */
+    private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
+
+    /**
+     * A comparison's levels ask about one pair in turn (a date comparison of the person rule has six
+     * conditions of this comparator), so each thread keeps the level of the last pair it parsed.
+     * Identity, not equality, tells the pair: the level walk passes the same two strings.
+     */
+    private static final class Last {
+        private String a;
+        private String b;
+        private DateLevel level;
+    }
 
     DateComparator(int withinDays) {
         this.withinDays = withinDays;
@@ -97,7 +110,13 @@ public final class DateComparator implements FieldComparator {
         return new LevelCondition() {
             @Override
             public boolean test(String a, String b) {
-                return levels.contains(level(a, b));
+                Last l = last.get();
+                if (l.a != a || l.b != b) {
+                    l.level = level(a, b);
+                    l.a = a;
+                    l.b = b;
+                }
+                return levels.contains(l.level);
             }
 
             @Override
