@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The immutable result of resolving a set of records: the golden profiles, which profile each
@@ -77,13 +79,25 @@ public final class Resolution {
         long rejected = issues.stream().filter(InputIssue::rejectsRecord).count()
                 + privacy.stream().filter(d -> d.outcome() == io.unum.privacy.PrivacyDecision.Outcome.REFUSED).count();
         GraphReads reads = new GraphReads(engine, graph);
-        List<PossibleMatch> possible = diagnostics.possibleMatches();
+        // independent reads of one state, each a pass over the whole graph: side by side
+        var possible = new AtomicReference<List<PossibleMatch>>();
+        var links = new AtomicLong();
+        var oversized = new AtomicReference<List<OversizedBlock>>();
+        var largest = new AtomicReference<List<BlockSize>>();
+        var members = new AtomicReference<Map<RecordKey, ViewBuilder.Member>>();
+        var profiles = new AtomicReference<List<Profile>>();
+        var assignments = new AtomicReference<Map<RecordKey, ProfileId>>();
+        engine.runAll(() -> possible.set(diagnostics.possibleMatches()), () -> links.set(diagnostics.linkCount()),
+                () -> oversized.set(diagnostics.oversizedBlocks()), () -> largest.set(diagnostics.largestBlocks(20)),
+                () -> members.set(reads.members()), () -> profiles.set(reads.profiles()),
+                () -> assignments.set(reads.assignments()));
+        List<PossibleMatch> possibleMatches = possible.get();
         ResolutionStatistics statistics = new ResolutionStatistics(graph.recordCount(), rejected,
-                graph.profileCount(), candidatePairs, diagnostics.linkCount(), possible.size(),
-                diagnostics.oversizedBlocks(), diagnostics.largestBlocks(20), times);
-        Map<RecordKey, io.unum.internal.ViewBuilder.Member> members = reads.members();
-        return new Resolution(reads.profiles(), reads.assignments(), () -> possible, statistics, issues, privacy,
-                new Resolution.Views(engine.viewBuilder(), members::get, engine::now));
+                graph.profileCount(), candidatePairs, links.get(), possibleMatches.size(), oversized.get(), largest.get(),
+                times);
+        Map<RecordKey, ViewBuilder.Member> memberMap = members.get();
+        return new Resolution(profiles.get(), assignments.get(), () -> possibleMatches, statistics, issues, privacy,
+                new Resolution.Views(engine.viewBuilder(), memberMap::get, engine::now));
     }
 
     /**

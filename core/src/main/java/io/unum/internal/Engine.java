@@ -175,6 +175,15 @@ public final class Engine {
     }
 
     /** A trainer with this engine's stages. */
+    /**
+     * Runs independent tasks at once on the engine's threads (at most its parallelism), returning
+     * when all are done; the first exception of any is rethrown. For reads of a state nothing
+     * writes meanwhile, whose results do not depend on the order they run in.
+     */
+    public void runAll(Runnable... tasks) {
+        parallel.forEachChunk(tasks.length, 2, t -> tasks[t].run());
+    }
+
     public Trainer trainer() {
         return new Trainer(this);
     }
