@@ -3,6 +3,7 @@ package io.unum.cli;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,26 +111,43 @@ final class CsvInput {
             }
             List<ColumnTarget> targets = mapping.targets();
             RecordAssembler assembler = new RecordAssembler(input.name(), "row", input.baseName(), warnings);
-            long number = 0;
+            long[] number = {0};
+            Assembly assembly = new Assembly(batch -> {
+                for (CSVRecord csv : batch) {
+                    long n = ++number[0];
+                    assembler.begin(n);
+                    int cells = Math.min(csv.size(), targets.size());
+                    for (int c = 0; c < cells; c++) {
+                        assembler.add(headers.get(c), targets.get(c), csv.get(c));
+                    }
+                    if (idColumn >= 0 && !assembler.hasId()) {
+                        warnings.add(input.name() + " row " + n + ": blank record id; using row-" + n);
+                    }
+                    if (csv.size() > targets.size()) {
+                        warnings.add(input.name() + " row " + n + ": " + (csv.size() - targets.size())
+                                + " cells beyond the header were not read");
+                    }
+                    rows.add(assembler.finish(options.mapping().source()));
+                }
+            });
             lastLine = parser.getCurrentLineNumber();
-            for (CSVRecord csv : parser) {
-                number++;
-                lastLine = parser.getCurrentLineNumber();
-                assembler.begin(number);
-                int cells = Math.min(csv.size(), targets.size());
-                for (int c = 0; c < cells; c++) {
-                    assembler.add(headers.get(c), targets.get(c), csv.get(c));
+            try {
+                List<CSVRecord> batch = new ArrayList<>(Assembly.BATCH);
+                for (CSVRecord csv : parser) {
+                    lastLine = parser.getCurrentLineNumber();
+                    batch.add(csv);
+                    if (batch.size() == Assembly.BATCH) {
+                        assembly.hand(batch);
+                        batch = new ArrayList<>(Assembly.BATCH);
+                    }
                 }
-                if (idColumn >= 0 && !assembler.hasId()) {
-                    warnings.add(input.name() + " row " + number + ": blank record id; using row-" + number);
-                }
-                if (csv.size() > targets.size()) {
-                    warnings.add(input.name() + " row " + number + ": " + (csv.size() - targets.size())
-                            + " cells beyond the header were not read");
-                }
-                rows.add(assembler.finish(options.mapping().source()));
+                assembly.hand(batch);
+                assembly.finish();
+            } catch (RuntimeException | Error e) {
+                assembly.finish(); // an earlier row's problem comes first
+                throw e;
             }
-            if (number == 0) {
+            if (number[0] == 0) {
                 warnings.add(input.name() + ": a header row but no records");
             }
         } catch (CSVException e) {
@@ -143,6 +161,87 @@ final class CsvInput {
             throw new UncheckedIOException("cannot read " + input.name() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (IllegalStateException e) {
             throw syntaxError(input, "a record", e, lastLine + 1);
+        }
+    }
+
+    /**
+     * Turns parsed rows into records on a thread of its own while the parser reads on, in the
+     * order handed over (parsing is about two thirds of a read, assembling the rest). A failure
+     * while assembling is rethrown by {@link #finish} on the reading thread; rows handed over
+     * after it are dropped unread.
+     */
+    private static final class Assembly {
+        static final int BATCH = 1024;
+        private static final List<CSVRecord> END = List.of();
+
+        private final java.util.concurrent.BlockingQueue<List<CSVRecord>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(16);
+        private final Thread thread;
+        private volatile RuntimeException failure;
+        private boolean finished;
+
+        Assembly(java.util.function.Consumer<List<CSVRecord>> assemble) {
+            thread = new Thread(() -> {
+                for (List<CSVRecord> batch = take(); batch != END; batch = take()) {
+                    if (failure == null) {
+                        try {
+                            assemble.accept(batch);
+                        } catch (RuntimeException e) {
+                            failure = e; // keep taking, so that the reader never waits on a full queue
+                        }
+                    }
+                }
+            }, "unum-csv-assembler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private List<CSVRecord> take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = new IllegalStateException("interrupted while reading records", e);
+                return END;
+            }
+        }
+
+        /** Hands a batch over, or rethrows the failure of an earlier one. */
+        void hand(List<CSVRecord> batch) {
+            RuntimeException f = failure;
+            if (f != null) {
+                finish();
+            }
+            if (!batch.isEmpty()) {
+                put(batch);
+            }
+        }
+
+        private void put(List<CSVRecord> batch) {
+            try {
+                queue.put(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading records", e);
+            }
+        }
+
+        /** Waits until every batch handed over is assembled; rethrows an assembling failure. */
+        void finish() {
+            if (!finished) {
+                finished = true;
+                put(END);
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading records", e);
+                }
+            }
+            RuntimeException f = failure;
+            if (f != null) {
+                throw f;
+            }
         }
     }
 

@@ -160,6 +160,38 @@ class BadInputTest {
         assertOneLineError(CliRun.run("resolve", "--input", stray.toString()), 1, "stray.csv line 3", "closing \"");
     }
 
+    /**
+     * Rows become records on a thread beside the parser, a batch at a time: warnings keep their rows'
+     * order across batches, and of two problems the one on the earlier row is the one reported, even
+     * when the parser has already met the later one.
+     */
+    @Test
+    void problemsAreReportedInRowOrderAcrossBatches(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("record_id,first_name\n");
+        for (int i = 1; i <= 5000; i++) {
+            csv.append(i == 1500 || i == 3700 ? "" : Integer.toString(i)).append(",Ann").append(i % 97).append('\n');
+        }
+        Path blanks = write(dir, "blanks.csv", csv.toString());
+        CliRun run = CliRun.run("resolve", "--input", blanks.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(0, run.status(), run.err());
+        int first = run.err().indexOf("row 1500: blank record id");
+        int second = run.err().indexOf("row 3700: blank record id");
+        assertTrue(first >= 0 && second > first, run.err());
+        assertTrue(run.out().contains("Resolved 5000 records"), run.out());
+
+        // a record id over the limit on row 2 (the assembler's), an unbalanced quote on line 2,003 (the parser's)
+        StringBuilder both = new StringBuilder("record_id,first_name\n").append("x".repeat(300)).append(",Ann\n");
+        for (int i = 3; i <= 2002; i++) {
+            both.append(i).append(",Bo\n");
+        }
+        both.append("2003,\"Cy\n");
+        for (int i = 2004; i <= 2100; i++) {
+            both.append(i).append(",Di\n");
+        }
+        Path input = write(dir, "both.csv", both.toString());
+        assertOneLineError(CliRun.run("resolve", "--input", input.toString()), 1, "both.csv row 1", "record id");
+    }
+
     @Test
     void randomBytesAreNotACsvOrJsonLinesFile(@TempDir Path dir) throws Exception {
         Random random = new Random(15);
