@@ -17,6 +17,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,8 +100,9 @@ final class ResultWriter {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(profiles.size() * 512);
         try (JsonGenerator json = new JsonFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             json.setRootValueSeparator(null);
+            Instants instants = new Instants();
             for (Profile profile : profiles) {
-                writeProfile(json, profile);
+                writeProfile(json, profile, instants);
                 json.writeRaw('\n');
             }
         } catch (IOException e) {
@@ -139,6 +141,7 @@ final class ResultWriter {
     /** {@code DIR/profiles.jsonl}, written profile by profile (the directory is created if needed). */
     static final class Profiles implements Closeable {
         private final JsonGenerator json;
+        private final Instants instants = new Instants();
 
         Profiles(Path dir) throws IOException {
             Files.createDirectories(dir);
@@ -148,7 +151,7 @@ final class ResultWriter {
         }
 
         void write(Profile profile) throws IOException {
-            writeProfile(json, profile);
+            writeProfile(json, profile, instants);
         }
 
         @Override
@@ -165,8 +168,9 @@ final class ResultWriter {
     static void writeProfiles(Writer out, List<Profile> profiles) throws IOException {
         JsonGenerator json = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
         json.setRootValueSeparator(null); // lines are ended by hand
+        Instants instants = new Instants();
         for (Profile profile : profiles) {
-            writeProfile(json, profile);
+            writeProfile(json, profile, instants);
             json.flush();
             out.write('\n');
         }
@@ -174,7 +178,25 @@ final class ResultWriter {
         out.flush();
     }
 
-    static void writeProfile(JsonGenerator json, Profile profile) throws IOException {
+    /**
+     * The text of the instant last written: a profile's values that came from one record share
+     * their record's instant, and formatting one ({@link Instant#toString}) cost a fifth of
+     * writing a profile. One per writing thread.
+     */
+    private static final class Instants {
+        private Instant last;
+        private String text;
+
+        String of(Instant instant) {
+            if (!instant.equals(last)) {
+                text = instant.toString();
+                last = instant;
+            }
+            return text;
+        }
+    }
+
+    static void writeProfile(JsonGenerator json, Profile profile, Instants instants) throws IOException {
         json.writeStartObject();
         json.writeStringField("profile_id", profile.id().value());
         json.writeNumberField("version", profile.version());
@@ -202,7 +224,7 @@ final class ResultWriter {
                 json.writeStringField("value", value.value());
                 json.writeStringField("source", value.provenance().source());
                 json.writeStringField("record", value.provenance().record().id());
-                json.writeStringField("observed_at", value.provenance().observedAt().toString());
+                json.writeStringField("observed_at", instants.of(value.provenance().observedAt()));
                 json.writeStringField("rule", value.provenance().rule().name());
                 json.writeEndObject();
             }

@@ -156,7 +156,9 @@ final class AddressLevels {
     /**
      * The separators of the last pair of composites a thread compared: one comparison walks up to
      * nine levels over the same two values, and finding the separators was most of a level's
-     * cost. Identity, not equality, tells the pair (the level walk passes the same two strings).
+     * cost. Identity, not equality, tells the pair (the level walk passes the same two strings),
+     * so an answer is never reused for another pair; the two strings stay reachable from the
+     * thread until it compares another pair, as garbage stays in the heap until collected.
      */
     private static final class Cuts {
         private static final ThreadLocal<Cuts> LAST = ThreadLocal.withInitial(Cuts::new);

@@ -33,7 +33,9 @@ public final class DateComparator implements FieldComparator {
     /**
      * A comparison's levels ask about one pair in turn (a date comparison of the person rule has six
      * conditions of this comparator), so each thread keeps the level of the last pair it parsed.
-     * Identity, not equality, tells the pair: the level walk passes the same two strings.
+     * Identity, not equality, tells the pair: the level walk passes the same two strings, and an
+     * answer is never reused for another pair. The two strings stay reachable from the thread
+     * until it compares another pair, as garbage stays in the heap until collected.
      */
     private static final class Last {
         private String a;
