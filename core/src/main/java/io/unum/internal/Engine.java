@@ -174,7 +174,6 @@ public final class Engine {
         }
     }
 
-    /** A trainer with this engine's stages. */
     /**
      * Runs independent tasks at once on the engine's threads (at most its parallelism), returning
      * when all are done; the first exception of any is rethrown. For reads of a state nothing
@@ -184,6 +183,7 @@ public final class Engine {
         parallel.forEachChunk(tasks.length, 2, t -> tasks[t].run());
     }
 
+    /** A trainer with this engine's stages. */
     public Trainer trainer() {
         return new Trainer(this);
     }
