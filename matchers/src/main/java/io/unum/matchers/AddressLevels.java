@@ -1,6 +1,7 @@
 package io.unum.matchers;
 
 import io.unum.matchers.compare.Comparators;
+import io.unum.matchers.internal.LastPair;
 import io.unum.rules.LevelCondition;
 import io.unum.spi.FieldComparator;
 
@@ -41,9 +42,9 @@ final class AddressLevels {
     /** Same street and same locality (postcode or city; or no locality on either side). */
     static LevelCondition streetAndLocality() {
         return named("street and locality exact", (a, b) -> {
-            Cuts c = Cuts.of(a, b);
-            long ca = c.a;
-            long cb = c.b;
+            LastPair c = cuts(a, b);
+            long ca = c.first();
+            long cb = c.second();
             return equal(a, ca, b, cb, STREET) && (equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY)
                     || (!localityPresent(a, ca) && !localityPresent(b, cb)));
         });
@@ -52,17 +53,17 @@ final class AddressLevels {
     /** Same street, different or one-sided locality. */
     static LevelCondition street() {
         return named("street exact", (a, b) -> {
-            Cuts c = Cuts.of(a, b);
-            return equal(a, c.a, b, c.b, STREET);
+            LastPair c = cuts(a, b);
+            return equal(a, c.first(), b, c.second(), STREET);
         });
     }
 
     /** Similar street (comparator at least {@code threshold}) in the same locality. */
     static LevelCondition similarStreetSameLocality(FieldComparator comparator, double threshold) {
         return named("street " + comparator + " >= " + threshold + ", same locality", (a, b) -> {
-            Cuts c = Cuts.of(a, b);
-            long ca = c.a;
-            long cb = c.b;
+            LastPair c = cuts(a, b);
+            long ca = c.first();
+            long cb = c.second();
             if (!(equal(a, ca, b, cb, POSTCODE) || equal(a, ca, b, cb, CITY))) {
                 return false;
             }
@@ -77,9 +78,9 @@ final class AddressLevels {
     static LevelCondition postcode(boolean streetsKnown) {
         return named(streetsKnown ? "postcode exact, streets differ" : "postcode exact, no street to compare",
                 (a, b) -> {
-                    Cuts c = Cuts.of(a, b);
-                    long ca = c.a;
-                    long cb = c.b;
+                    LastPair c = cuts(a, b);
+                    long ca = c.first();
+                    long cb = c.second();
                     return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, POSTCODE);
                 });
     }
@@ -88,9 +89,9 @@ final class AddressLevels {
     static LevelCondition city(boolean streetsKnown) {
         return named(streetsKnown ? "city exact, streets differ" : "city exact, no street to compare",
                 (a, b) -> {
-                    Cuts c = Cuts.of(a, b);
-                    long ca = c.a;
-                    long cb = c.b;
+                    LastPair c = cuts(a, b);
+                    long ca = c.first();
+                    long cb = c.second();
                     return streetOnBoth(ca, cb) == streetsKnown && equal(a, ca, b, cb, CITY);
                 });
     }
@@ -103,9 +104,9 @@ final class AddressLevels {
     static LevelCondition similarLocality(FieldComparator postcodeComparator, double postcodeThreshold,
             FieldComparator cityComparator, double cityThreshold) {
         return named("similar postcode or city", (a, b) -> {
-            Cuts c = Cuts.of(a, b);
-            long ca = c.a;
-            long cb = c.b;
+            LastPair c = cuts(a, b);
+            long ca = c.first();
+            long cb = c.second();
             return similar(a, ca, b, cb, POSTCODE, postcodeComparator, postcodeThreshold)
                     || similar(a, ca, b, cb, CITY, cityComparator, cityThreshold);
         });
@@ -153,30 +154,16 @@ final class AddressLevels {
         return ((long) first << 32) | (second & 0xFFFFFFFFL);
     }
 
-    /**
-     * The separators of the last pair of composites a thread compared: one comparison walks up to
-     * nine levels over the same two values, and finding the separators was most of a level's
-     * cost. Identity, not equality, tells the pair (the level walk passes the same two strings),
-     * so an answer is never reused for another pair; the two strings stay reachable from the
-     * thread until it compares another pair, as garbage stays in the heap until collected.
-     */
-    private static final class Cuts {
-        private static final ThreadLocal<Cuts> LAST = ThreadLocal.withInitial(Cuts::new);
-        private String left;
-        private String right;
-        private long a;
-        private long b;
+    /** The separators of the last pair each thread compared (up to nine levels ask about one pair). */
+    private static final ThreadLocal<LastPair> LAST = ThreadLocal.withInitial(LastPair::new);
 
-        static Cuts of(String left, String right) {
-            Cuts c = LAST.get();
-            if (c.left != left || c.right != right) {
-                c.a = cuts(left);
-                c.b = cuts(right);
-                c.left = left;
-                c.right = right;
-            }
-            return c;
+    /** The pair's separators: {@link LastPair#first()} of {@code a}, {@link LastPair#second()} of {@code b}. */
+    private static LastPair cuts(String a, String b) {
+        LastPair last = LAST.get();
+        if (!last.holds(a, b)) {
+            last.hold(a, b, cuts(a), cuts(b));
         }
+        return last;
     }
 
     private static int start(long cuts, int index) {

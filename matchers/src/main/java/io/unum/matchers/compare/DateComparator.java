@@ -1,5 +1,6 @@
 package io.unum.matchers.compare;
 
+import io.unum.matchers.internal.LastPair;
 import io.unum.rules.LevelCondition;
 import io.unum.spi.FieldComparator;
 import java.util.EnumSet;
@@ -27,21 +28,9 @@ import java.util.Set;
 public final class DateComparator implements FieldComparator {
 
     private final int withinDays;
-    /** The last pair each thread asked a {@link #condition} about, and its level. */
-    private final ThreadLocal<Last> last = ThreadLocal.withInitial(Last::new);
-
-    /**
-     * A comparison's levels ask about one pair in turn (a date comparison of the person rule has six
-     * conditions of this comparator), so each thread keeps the level of the last pair it parsed.
-     * Identity, not equality, tells the pair: the level walk passes the same two strings, and an
-     * answer is never reused for another pair. The two strings stay reachable from the thread
-     * until it compares another pair, as garbage stays in the heap until collected.
-     */
-    private static final class Last {
-        private String a;
-        private String b;
-        private DateLevel level;
-    }
+    /** The level of the last pair each thread asked a {@link #condition} about (six levels ask about one pair). */
+    private final ThreadLocal<LastPair> last = ThreadLocal.withInitial(LastPair::new);
+    private static final DateLevel[] LEVELS = DateLevel.values();
 
     DateComparator(int withinDays) {
         this.withinDays = withinDays;
@@ -112,13 +101,11 @@ public final class DateComparator implements FieldComparator {
         return new LevelCondition() {
             @Override
             public boolean test(String a, String b) {
-                Last l = last.get();
-                if (l.a != a || l.b != b) {
-                    l.level = level(a, b);
-                    l.a = a;
-                    l.b = b;
+                LastPair pair = last.get();
+                if (!pair.holds(a, b)) {
+                    pair.hold(a, b, level(a, b).ordinal(), 0);
                 }
-                return levels.contains(l.level);
+                return levels.contains(LEVELS[(int) pair.first()]);
             }
 
             @Override
